@@ -1,0 +1,87 @@
+/**
+ * The pointwise (1×1) convolution: every pixel's Cin-vector times the Cout×Cin weight
+ * matrix. Over the whole map it is one matrix product (H·W × Cin)·(Cin × Cout), so the
+ * work is handed to a GEMM, or to a dot-product kernel when one side is thin.
+ *
+ * Example: a 56×56×512 input and 1024×512 weights give a 56×56×1024 output;
+ * `pointwiseConv(input, { weights, relu: false }).data[(r * 56 + c) * 1024 + k]` is
+ * Σᵢ input(r, c, i) · weights[k][i].
+ */
+import { gemmABt, gemmScratch, type GemmScratch } from './gemm';
+import { gemvColsABt, gemvRowsABt } from './gemv';
+import { hwcTensor, type HwcTensor, type PointwiseLayer } from './tensor';
+
+/** Below this many pixels a dot-product kernel beats packing GEMM panels. */
+const GEMV_MAX_PIXELS = 8;
+/** Below this many filters a pixel-wise dot-product kernel beats the GEMM. */
+const GEMV_MAX_FILTERS = 4;
+
+/** Throws a RangeError when the layer does not fit the input. */
+export function checkLayer(input: HwcTensor, layer: PointwiseLayer): void {
+  const { weights, bias } = layer;
+  if (weights.inChannels !== input.channels) {
+    throw new RangeError(`filters have ${weights.inChannels} weights, input has ${input.channels} channels`);
+  }
+  if (bias && bias.length !== weights.outChannels) {
+    throw new RangeError(`bias has ${bias.length} values, layer has ${weights.outChannels} filters`);
+  }
+}
+
+/**
+ * Computes image rows [rowStart, rowEnd) of the pointwise convolution into `out`
+ * (H×W×Cout, channels-last). Only those rows of `out` are written.
+ */
+export function pointwiseConvRows(
+  input: HwcTensor,
+  layer: PointwiseLayer,
+  out: Float32Array,
+  rowStart: number,
+  rowEnd: number,
+  scratch?: GemmScratch,
+): void {
+  checkLayer(input, layer);
+  const { width, channels } = input;
+  const { outChannels } = layer.weights;
+  const p0 = rowStart * width;
+  const p1 = rowEnd * width;
+  const pixels = p1 - p0;
+  if (pixels <= 0) return;
+  const w = layer.weights.data;
+  if (pixels < GEMV_MAX_PIXELS) {
+    gemvRowsABt(input.data, w, out, outChannels, channels, p0, p1, layer.bias, layer.relu);
+  } else if (outChannels < GEMV_MAX_FILTERS && p0 === 0 && p1 === input.height * width) {
+    gemvColsABt(input.data, w, out, pixels, outChannels, channels, 0, outChannels, layer.bias, layer.relu);
+  } else {
+    gemmABt(input.data, w, out, outChannels, channels, p0, p1, layer.bias, layer.relu, scratch ?? gemmScratch());
+  }
+}
+
+/** The whole H×W×Cout output of the pointwise convolution. */
+export function pointwiseConv(input: HwcTensor, layer: PointwiseLayer): HwcTensor {
+  const out = hwcTensor(input.height, input.width, layer.weights.outChannels);
+  pointwiseConvRows(input, layer, out.data, 0, input.height);
+  return out;
+}
+
+/** The Cout outputs at pixel (row, col): one pixel against every filter. */
+export function pixelOutputs(input: HwcTensor, layer: PointwiseLayer, row: number, col: number): Float32Array {
+  checkLayer(input, layer);
+  const { channels } = input;
+  const start = (row * input.width + col) * channels;
+  const n = layer.weights.outChannels;
+  const out = new Float32Array(n);
+  gemvRowsABt(input.data.subarray(start, start + channels), layer.weights.data, out, n, channels, 0, 1, layer.bias, layer.relu);
+  return out;
+}
+
+/** Output channel `filterIndex` over every pixel, as an H×W map (row-major). */
+export function outputChannel(input: HwcTensor, layer: PointwiseLayer, filterIndex: number): Float32Array {
+  checkLayer(input, layer);
+  const { channels } = input;
+  const pixels = input.height * input.width;
+  const out = new Float32Array(pixels);
+  const filter = layer.weights.data.subarray(filterIndex * channels, (filterIndex + 1) * channels);
+  const bias = layer.bias ? layer.bias.subarray(filterIndex, filterIndex + 1) : undefined;
+  gemvColsABt(input.data, filter, out, pixels, 1, channels, 0, 1, bias, layer.relu);
+  return out;
+}
