@@ -1,0 +1,206 @@
+/**
+ * The main-thread side of the protocol: starts the engine workers lazily, numbers requests,
+ * keeps the pending ones in a Map, drops replies nobody waits for any more, and splits a
+ * forward pass across two workers by image rows when the machine has the cores.
+ *
+ * Without SharedArrayBuffer (embedding pages are rarely cross-origin isolated), each worker
+ * gets its own copy of its rows and of the weights, transferred rather than cloned.
+ */
+import type { Endpoint, ForwardParams, FromWorker, ParamsOf, RequestType, ResultOf, WorkerError } from './protocol';
+
+/** A reply that failed: the worker's error code and message. */
+export class EngineError extends Error {
+  readonly code: WorkerError['code'] | 'worker-failed';
+  constructor(code: EngineError['code'], message: string) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+  }
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((fraction: number) => void) | undefined;
+  readonly transfer?: Transferable[] | undefined;
+}
+
+interface Pending {
+  resolve: (value: never) => void;
+  reject: (reason: unknown) => void;
+  onProgress?: ((fraction: number) => void) | undefined;
+}
+
+/** One endpoint (a worker, or the main-thread fallback) with its pending requests. */
+class Connection {
+  private readonly pending = new Map<number, Pending>();
+  private static nextId = 1;
+  constructor(
+    readonly endpoint: Endpoint,
+    readonly onFailure: (error: EngineError) => void,
+  ) {
+    endpoint.addEventListener('message', (event: MessageEvent) => this.receive(event.data as FromWorker));
+    (endpoint as { start?: () => void }).start?.();
+  }
+
+  request<T extends RequestType>(type: T, params: ParamsOf<T>, options: RequestOptions = {}): Promise<ResultOf<T>> {
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(abortError());
+    const id = Connection.nextId++;
+    return new Promise<ResultOf<T>>((resolve, reject) => {
+      const onAbort = () => {
+        if (!this.pending.delete(id)) return;
+        this.endpoint.postMessage({ id, type: 'cancel' });
+        reject(abortError());
+      };
+      this.pending.set(id, {
+        resolve: ((value: ResultOf<T>) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(value);
+        }) as (value: never) => void,
+        reject: (reason) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(reason);
+        },
+        onProgress: options.onProgress,
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.endpoint.postMessage({ id, type, params }, options.transfer ?? []);
+    });
+  }
+
+  /** Fails every pending request, e.g. when the worker died. */
+  failAll(error: EngineError): void {
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  private receive(msg: FromWorker): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return; // superseded or cancelled: its late reply is dropped
+    if ('progress' in msg) {
+      p.onProgress?.(msg.progress);
+      return;
+    }
+    this.pending.delete(msg.id);
+    if (msg.ok) p.resolve(msg.result as never);
+    else p.reject(new EngineError(msg.error.code, msg.error.message));
+  }
+}
+
+export function abortError(): DOMException {
+  return new DOMException('superseded by a newer request', 'AbortError');
+}
+
+export function isAbortError(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}
+
+export interface EngineClientOptions {
+  /** Makes one worker endpoint; throws if workers are unavailable. */
+  readonly createWorker: () => Endpoint;
+  /** Makes an endpoint that runs the engine on the main thread (the fallback). */
+  readonly createFallback: () => Endpoint;
+  /** How many workers to use for a forward pass (1 or 2). */
+  readonly workers: number;
+  /** Told once when the client falls back to the main thread. */
+  readonly onFallback?: (reason: string) => void;
+}
+
+export class EngineClient {
+  private connections: Connection[] | undefined;
+  private fallbackReason: string | undefined;
+  constructor(private readonly options: EngineClientOptions) {}
+
+  /** True once the client runs the engine on the main thread. */
+  get isFallback(): boolean {
+    return this.fallbackReason !== undefined;
+  }
+
+  get workerCount(): number {
+    return this.start().length;
+  }
+
+  /** Starts the workers on first use (lazily), or the fallback if they cannot start. */
+  private start(): Connection[] {
+    if (this.connections) return this.connections;
+    try {
+      const count = Math.max(1, Math.min(2, this.options.workers));
+      this.connections = Array.from({ length: count }, () => this.connect(this.options.createWorker()));
+    } catch (e) {
+      this.useFallback(`workers unavailable: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return this.connections!;
+  }
+
+  private connect(endpoint: Endpoint): Connection {
+    const conn = new Connection(endpoint, () => {});
+    (endpoint as Partial<Worker>).addEventListener?.('error' as 'message', ((event: Event) => {
+      event.preventDefault?.();
+      const error = new EngineError('worker-failed', 'the engine worker failed to start or crashed');
+      conn.failAll(error);
+      this.useFallback(error.message);
+    }) as never);
+    return conn;
+  }
+
+  private useFallback(reason: string): void {
+    if (this.fallbackReason !== undefined) return;
+    this.fallbackReason = reason;
+    for (const c of this.connections ?? []) (c.endpoint as Partial<Worker>).terminate?.();
+    this.connections = [new Connection(this.options.createFallback(), () => {})];
+    this.options.onFallback?.(reason);
+  }
+
+  /** Sends one request to the first worker. */
+  request<T extends RequestType>(type: T, params: ParamsOf<T>, options?: RequestOptions): Promise<ResultOf<T>> {
+    return this.start()[0]!.request(type, params, options);
+  }
+
+  /**
+   * The pointwise convolution of a whole H×W×Cin input, split by image rows across the
+   * workers. `input` and `weights` are only read (each worker gets copies).
+   */
+  async forward(
+    params: Omit<ForwardParams, 'input'> & { input: Float32Array },
+    options: { signal?: AbortSignal | undefined; onProgress?: ((fraction: number) => void) | undefined } = {},
+  ): Promise<{ output: Float32Array; computeMs: number; workers: number }> {
+    const conns = this.start();
+    const { height, width, inChannels: cin, outChannels: cout } = params;
+    const parts = Math.min(conns.length, height);
+    const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * height) / parts));
+    const progress = new Array<number>(parts).fill(0);
+    const jobs = conns.slice(0, parts).map((conn, i) => {
+      const r0 = bounds[i]!, r1 = bounds[i + 1]!;
+      const input = params.input.slice(r0 * width * cin, r1 * width * cin);
+      const weights = params.weights.slice();
+      const bias = params.bias?.slice();
+      const transfer: Transferable[] = [input.buffer, weights.buffer];
+      if (bias) transfer.push(bias.buffer);
+      return conn.request('forward', { ...params, height: r1 - r0, input, weights, bias }, {
+        signal: options.signal,
+        transfer,
+        onProgress: (f) => {
+          progress[i] = f * (r1 - r0);
+          options.onProgress?.(progress.reduce((s, v) => s + v, 0) / height);
+        },
+      });
+    });
+    const results = await Promise.all(jobs);
+    if (results.length === 1) return { output: results[0]!.output, computeMs: results[0]!.computeMs, workers: 1 };
+    const output = new Float32Array(height * width * cout);
+    results.forEach((r, i) => output.set(r.output, bounds[i]! * width * cout));
+    return { output, computeMs: Math.max(...results.map((r) => r.computeMs)), workers: results.length };
+  }
+
+  dispose(): void {
+    for (const c of this.connections ?? []) {
+      c.failAll(new EngineError('cancelled', 'client disposed'));
+      (c.endpoint as Partial<Worker>).terminate?.();
+    }
+    this.connections = undefined;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The worker side of the protocol: a thin switch over request types that calls the engine.
+ * It has no worker globals of its own, so tests run it over a MessageChannel in Node and the
+ * client can run it on the main thread when no worker can start.
+ */
+import { gemmABt, gemmScratch, packB, NR } from '../engine/gemm';
+import { gemvRowsABt } from '../engine/gemv';
+import { generateLayerData } from '../engine/layerData';
+import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateResult, ToWorker, WarmUpResult } from './protocol';
+
+/** Multiply-adds per chunk of a forward job: about 20 ms, so a cancel is seen quickly. */
+const CHUNK_MULTIPLY_ADDS = 8e7;
+/** Largest tensor a request may carry or ask for, in values (64 M floats = 256 MB). */
+export const MAX_VALUES = 64 * 1024 * 1024;
+
+export class RequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+class Cancelled extends Error {}
+
+/** Lets queued messages (a cancel) run before the next chunk, without timer clamping. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function checkPositiveInt(name: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new RequestError(`${name} must be a whole number ≥ 1`);
+  return v;
+}
+
+export function validateForward(p: ForwardParams): void {
+  const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
+  const cin = checkPositiveInt('inChannels', p.inChannels), cout = checkPositiveInt('outChannels', p.outChannels);
+  if (h * w * Math.max(cin, cout) > MAX_VALUES) throw new RequestError('tensor too large');
+  if (!(p.input instanceof Float32Array) || p.input.length !== h * w * cin) throw new RequestError(`input must hold ${h}×${w}×${cin} floats`);
+  if (!(p.weights instanceof Float32Array) || p.weights.length !== cout * cin) throw new RequestError(`weights must hold ${cout}×${cin} floats`);
+  if (p.bias !== undefined && (!(p.bias instanceof Float32Array) || p.bias.length !== cout)) throw new RequestError(`bias must hold ${cout} floats`);
+}
+
+/** Runs a forward job in row chunks, reporting progress and stopping when `isCancelled`. */
+export async function runForward(
+  p: ForwardParams,
+  onProgress: (fraction: number) => void,
+  isCancelled: () => boolean,
+): Promise<ForwardResult> {
+  validateForward(p);
+  const start = performance.now();
+  const { height, width, inChannels: k, outChannels: n } = p;
+  const output = new Float32Array(height * width * n);
+  const pixels = height * width;
+  if (pixels < 8) {
+    gemvRowsABt(p.input, p.weights, output, n, k, 0, pixels, p.bias, p.relu);
+    return { output, computeMs: performance.now() - start };
+  }
+  const np = Math.ceil(n / NR) * NR;
+  const packed = new Float64Array(np * k);
+  packB(p.weights, n, k, packed);
+  const scratch = gemmScratch();
+  const rowsPerChunk = Math.max(1, Math.floor(CHUNK_MULTIPLY_ADDS / (width * k * n)));
+  for (let r = 0; r < height; r += rowsPerChunk) {
+    const r1 = Math.min(height, r + rowsPerChunk);
+    gemmABt(p.input, p.weights, output, n, k, r * width, r1 * width, p.bias, p.relu, scratch, packed);
+    if (r1 < height) {
+      onProgress(r1 / height);
+      await yieldToEventLoop();
+      if (isCancelled()) throw new Cancelled();
+    }
+  }
+  return { output, computeMs: performance.now() - start };
+}
+
+export function runGenerate(p: { shape: { height: number; width: number; inChannels: number; outChannels: number }; seed: number }): GenerateResult {
+  const { shape } = p;
+  const h = checkPositiveInt('height', shape?.height), w = checkPositiveInt('width', shape?.width);
+  const cin = checkPositiveInt('inChannels', shape.inChannels), cout = checkPositiveInt('outChannels', shape.outChannels);
+  if (h * w * cin > MAX_VALUES || cout * cin > MAX_VALUES) throw new RequestError('tensor too large');
+  if (typeof p.seed !== 'number' || !Number.isFinite(p.seed)) throw new RequestError('seed must be a number');
+  const data = generateLayerData({ height: h, width: w, inChannels: cin, outChannels: cout }, p.seed);
+  return { input: data.input.data, weights: data.weights.data, bias: data.bias };
+}
+
+export async function runWarmUp(): Promise<WarmUpResult> {
+  const start = performance.now();
+  const shape = { height: 8, width: 8, inChannels: 64, outChannels: 64 };
+  const d = runGenerate({ shape, seed: 1 });
+  for (let i = 0; i < 3; i++) {
+    await runForward({ ...shape, input: d.input, weights: d.weights, bias: d.bias, relu: true }, () => {}, () => false);
+  }
+  return { ms: performance.now() - start };
+}
+
+/** Buffers to transfer (not copy) back to the main thread. */
+function transferables(result: object): Transferable[] {
+  return Object.values(result).filter((v): v is Float32Array => v instanceof Float32Array).map((v) => v.buffer);
+}
+
+/** Answers requests arriving at `endpoint` until the endpoint goes away. */
+export function serve(endpoint: Endpoint): void {
+  const cancelled = new Set<number>();
+  const reply = (message: FromWorker, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
+  endpoint.addEventListener('message', (event: MessageEvent) => {
+    const msg = event.data as ToWorker;
+    if (!msg || typeof msg !== 'object' || typeof msg.id !== 'number') return;
+    if (msg.type === 'cancel') {
+      cancelled.add(msg.id);
+      return;
+    }
+    void (async () => {
+      try {
+        let result: object;
+        switch (msg.type) {
+          case 'generate':
+            result = runGenerate(msg.params);
+            break;
+          case 'forward':
+            result = await runForward(msg.params, (progress) => reply({ id: msg.id, progress }), () => cancelled.has(msg.id));
+            break;
+          case 'warmUp':
+            result = await runWarmUp();
+            break;
+          default:
+            throw new RequestError(`unknown request type ${String((msg as { type: unknown }).type)}`);
+        }
+        reply({ id: msg.id, ok: true, result: result as never }, transferables(result));
+      } catch (e) {
+        const code = e instanceof Cancelled ? 'cancelled' : e instanceof RequestError ? 'bad-request' : 'engine-error';
+        reply({ id: msg.id, ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } });
+      } finally {
+        cancelled.delete(msg.id);
+      }
+    })();
+  });
+}

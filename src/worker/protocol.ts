@@ -1,0 +1,91 @@
+/**
+ * The one protocol between the main thread and the engine workers. Types only: both sides
+ * import it with `import type`, so nothing here ends up in either bundle.
+ *
+ * A request is `{ id, type, params }`; the worker answers `{ id, ok: true, result }` or
+ * `{ id, ok: false, error }`, and long jobs send `{ id, progress }` on the way. The client
+ * may send `{ id, type: 'cancel' }` for a request it no longer wants.
+ */
+import type { PointwiseShape } from '../engine/layerData';
+
+/** Make the seeded input, weights and bias of a walkthrough layer. */
+export interface GenerateParams {
+  readonly shape: PointwiseShape;
+  readonly seed: number;
+}
+
+export interface GenerateResult {
+  /** H×W×Cin, channels-last. */
+  readonly input: Float32Array;
+  /** Cout×Cin. */
+  readonly weights: Float32Array;
+  /** Cout. */
+  readonly bias: Float32Array;
+}
+
+/** Run the pointwise convolution on a band of `height` image rows. */
+export interface ForwardParams {
+  readonly height: number;
+  readonly width: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  /** height×width×inChannels, channels-last; transferred, so the sender's copy is gone. */
+  readonly input: Float32Array;
+  /** outChannels×inChannels. */
+  readonly weights: Float32Array;
+  readonly bias?: Float32Array | undefined;
+  readonly relu: boolean;
+}
+
+export interface ForwardResult {
+  /** height×width×outChannels, channels-last. */
+  readonly output: Float32Array;
+  /** Time the worker spent computing, in ms. */
+  readonly computeMs: number;
+}
+
+/** Warm the kernels up (JIT) on a small shape; answers when done. */
+export type WarmUpParams = Record<string, never>;
+export interface WarmUpResult {
+  readonly ms: number;
+}
+
+/** Request type → [params, result]. */
+export interface Requests {
+  generate: [GenerateParams, GenerateResult];
+  forward: [ForwardParams, ForwardResult];
+  warmUp: [WarmUpParams, WarmUpResult];
+}
+
+export type RequestType = keyof Requests;
+export type ParamsOf<T extends RequestType> = Requests[T][0];
+export type ResultOf<T extends RequestType> = Requests[T][1];
+
+export type RequestMessage = {
+  [T in RequestType]: { readonly id: number; readonly type: T; readonly params: ParamsOf<T> };
+}[RequestType];
+
+export interface CancelMessage {
+  readonly id: number;
+  readonly type: 'cancel';
+}
+
+export type ToWorker = RequestMessage | CancelMessage;
+
+/** What went wrong, as a code the UI can translate and a message for developers. */
+export interface WorkerError {
+  readonly code: 'bad-request' | 'engine-error' | 'cancelled';
+  readonly message: string;
+}
+
+export type FromWorker =
+  | { readonly id: number; readonly ok: true; readonly result: ResultOf<RequestType> }
+  | { readonly id: number; readonly ok: false; readonly error: WorkerError }
+  | { readonly id: number; readonly progress: number };
+
+/** The part of a Worker, a MessagePort or `self` that the protocol uses. */
+export interface Endpoint {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+}

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateLayerData, pointwiseConv } from '../../../src/engine';
+import { EngineClient, EngineError, isAbortError } from '../../../src/worker/client';
+import { runForward, serve } from '../../../src/worker/handler';
+import type { Endpoint, FromWorker } from '../../../src/worker/protocol';
+
+/** A worker stand-in: the real handler behind a MessageChannel, with its replies recorded. */
+function fakeWorker(log: { sent: FromWorker[]; transfers: Transferable[][] }): Endpoint {
+  const channel = new MessageChannel();
+  const workerSide = channel.port2;
+  const post = workerSide.postMessage.bind(workerSide);
+  (workerSide as unknown as Endpoint).postMessage = (msg: unknown, transfer: Transferable[] = []) => {
+    log.sent.push(msg as FromWorker);
+    log.transfers.push(transfer);
+    post(msg, transfer);
+  };
+  serve(workerSide as unknown as Endpoint);
+  workerSide.start();
+  return channel.port1 as unknown as Endpoint;
+}
+
+const clients: EngineClient[] = [];
+function makeClient(workers: number) {
+  const log = { sent: [] as FromWorker[], transfers: [] as Transferable[][] };
+  const client = new EngineClient({ workers, createWorker: () => fakeWorker(log), createFallback: () => fakeWorker(log) });
+  clients.push(client);
+  return { client, log };
+}
+afterEach(() => {
+  clients.splice(0).forEach((c) => c.dispose());
+});
+
+const shape = { height: 12, width: 10, inChannels: 24, outChannels: 36 };
+const data = generateLayerData(shape, 5);
+const params = { ...shape, input: data.input.data, weights: data.weights.data, bias: data.bias, relu: true };
+
+describe('runForward(params)', () => {
+  it('equals pointwiseConv on the same data', async () => {
+    const want = pointwiseConv(data.input, { weights: data.weights, bias: data.bias, relu: true }).data;
+    const got = await runForward(params, () => {}, () => false);
+    expect(Array.from(got.output)).toEqual(Array.from(want));
+  });
+});
+
+describe('EngineClient.forward over two workers', () => {
+  it('joins the two row bands into the full map and leaves the caller’s input intact', async () => {
+    const { client, log } = makeClient(2);
+    const before = data.input.data.slice();
+    const got = await client.forward(params);
+    expect(got.workers).toBe(2);
+    const want = pointwiseConv(data.input, { weights: data.weights, bias: data.bias, relu: true }).data;
+    expect(Array.from(got.output)).toEqual(Array.from(want));
+    expect(Array.from(data.input.data)).toEqual(Array.from(before));
+    // Each worker transferred its result buffer back: it is detached on the worker side.
+    const replies = log.transfers.filter((t) => t.length > 0);
+    expect(replies).toHaveLength(2);
+    for (const [buffer] of replies) expect((buffer as ArrayBuffer).byteLength).toBe(0);
+  });
+});
+
+describe('cancel and supersede', () => {
+  it('an aborted forward rejects with AbortError, the worker stops early and its late reply is dropped', async () => {
+    const { client, log } = makeClient(1);
+    const big = generateLayerData({ height: 40, width: 40, inChannels: 256, outChannels: 256 }, 1);
+    const controller = new AbortController();
+    let progressCalls = 0;
+    const job = client.forward(
+      { height: 40, width: 40, inChannels: 256, outChannels: 256, input: big.input.data, weights: big.weights.data, relu: false },
+      { signal: controller.signal, onProgress: () => { progressCalls++; controller.abort(); } },
+    );
+    await expect(job).rejects.toSatisfy(isAbortError);
+    // Wait for the worker's answer to the cancel.
+    await new Promise((r) => setTimeout(r, 200));
+    const last = log.sent.at(-1) as { ok: false; error: { code: string } };
+    expect(last.ok).toBe(false);
+    expect(last.error.code).toBe('cancelled');
+    expect(log.sent.filter((m) => 'progress' in m).length).toBeLessThan(40);
+    expect(progressCalls).toBe(1);
+  });
+
+  it('a newer request still gets its answer after an older one is aborted', async () => {
+    const { client } = makeClient(1);
+    const old = new AbortController();
+    const first = client.forward(params, { signal: old.signal }).catch((e: unknown) => e);
+    old.abort();
+    const second = await client.forward(params);
+    expect(isAbortError(await first)).toBe(true);
+    expect(second.output.length).toBe(12 * 10 * 36);
+  });
+});
+
+describe('errors', () => {
+  it('a malformed forward request comes back as an EngineError with code bad-request', async () => {
+    const { client } = makeClient(1);
+    const bad = client.request('forward', { ...params, input: new Float32Array(5) });
+    await expect(bad).rejects.toBeInstanceOf(EngineError);
+    await expect(bad).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/input must hold 12×10×24/) });
+  });
+
+  it('an absurd shape is refused before anything is allocated', async () => {
+    const { client } = makeClient(1);
+    await expect(client.request('generate', { shape: { height: 100000, width: 100000, inChannels: 512, outChannels: 8 }, seed: 1 }))
+      .rejects.toMatchObject({ code: 'bad-request', message: 'tensor too large' });
+  });
+
+  it('falls back to the main-thread endpoint when no worker can start', async () => {
+    let reason = '';
+    const log = { sent: [] as FromWorker[], transfers: [] as Transferable[][] };
+    const client = new EngineClient({
+      workers: 2,
+      createWorker: () => { throw new Error('no Worker'); },
+      createFallback: () => fakeWorker(log),
+      onFallback: (r) => { reason = r; },
+    });
+    clients.push(client);
+    const got = await client.request('generate', { shape, seed: 5 });
+    expect(client.isFallback).toBe(true);
+    expect(reason).toMatch(/no Worker/);
+    expect(Array.from(got.weights.subarray(0, 4))).toEqual(Array.from(data.weights.data.subarray(0, 4)));
+  });
+});
