@@ -65,8 +65,10 @@ export function syntheticActivations(height: number, width: number, channels: nu
         if (v > hi) hi = v;
       }
     }
-    // Threshold between the channel's extremes, so after ReLU about half the pixels fire.
-    const threshold = lo + (hi - lo) * (0.2 + 0.3 * rand());
+    // Threshold between the channel's extremes, so after ReLU about half the pixels fire;
+    // a flat map (a single pixel) fires in about 60 % of channels.
+    const t = rand();
+    const threshold = hi > lo ? lo + (hi - lo) * (0.2 + 0.3 * t) : hi - (t - 0.4);
     const gainOut = 1.5 + rand();
     for (let i = 0, q = ch; i < height * width; i++, q += channels) {
       const v = map[i]! - threshold;

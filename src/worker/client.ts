@@ -8,6 +8,9 @@
  */
 import type { Endpoint, ForwardParams, FromWorker, ParamsOf, RequestType, ResultOf, WorkerError } from './protocol';
 
+/** Below this many multiply-adds a forward pass runs on one worker. */
+const SPLIT_MIN_MULTIPLY_ADDS = 4_000_000;
+
 /** A reply that failed: the worker's error code and message. */
 export class EngineError extends Error {
   readonly code: WorkerError['code'] | 'worker-failed';
@@ -106,6 +109,8 @@ export interface EngineClientOptions {
   readonly createFallback: () => Endpoint;
   /** How many workers to use for a forward pass (1 or 2). */
   readonly workers: number;
+  /** Below this many multiply-adds a forward pass is not split (default 4 M). */
+  readonly splitMinMultiplyAdds?: number;
   /** Told once when the client falls back to the main thread. */
   readonly onFallback?: (reason: string) => void;
 }
@@ -170,7 +175,9 @@ export class EngineClient {
   ): Promise<{ output: Float32Array; computeMs: number; workers: number }> {
     const conns = this.start();
     const { height, width, inChannels: cin, outChannels: cout } = params;
-    const parts = Math.min(conns.length, height);
+    // A small job is faster on one worker than split: the messages would cost more than the work.
+    const splitMin = this.options.splitMinMultiplyAdds ?? SPLIT_MIN_MULTIPLY_ADDS;
+    const parts = height * width * cin * cout < splitMin ? 1 : Math.min(conns.length, height);
     const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * height) / parts));
     const progress = new Array<number>(parts).fill(0);
     const jobs = conns.slice(0, parts).map((conn, i) => {

@@ -4,7 +4,8 @@
  * client can run it on the main thread when no worker can start.
  */
 import { gemmABt, gemmScratch, packB, NR } from '../engine/gemm';
-import { gemvRowsABt } from '../engine/gemv';
+import { pointwiseConvRows } from '../engine/pointwise';
+import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerData } from '../engine/layerData';
 import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateResult, ToWorker, WarmUpResult } from './protocol';
 
@@ -59,8 +60,9 @@ export async function runForward(
   const { height, width, inChannels: k, outChannels: n } = p;
   const output = new Float32Array(height * width * n);
   const pixels = height * width;
-  if (pixels < 8) {
-    gemvRowsABt(p.input, p.weights, output, n, k, 0, pixels, p.bias, p.relu);
+  if (pixels * n * k <= CHUNK_MULTIPLY_ADDS) {
+    // One chunk: let the engine pick the kernel for the shape (dot products for thin ones).
+    pointwiseConvRows(hwcTensor(height, width, k, p.input), { weights: coutCinWeights(n, k, p.weights), bias: p.bias, relu: p.relu }, output, 0, height);
     return { output, computeMs: performance.now() - start };
   }
   const np = Math.ceil(n / NR) * NR;

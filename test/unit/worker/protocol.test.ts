@@ -20,9 +20,9 @@ function fakeWorker(log: { sent: FromWorker[]; transfers: Transferable[][] }): E
 }
 
 const clients: EngineClient[] = [];
-function makeClient(workers: number) {
+function makeClient(workers: number, splitMinMultiplyAdds = 0) {
   const log = { sent: [] as FromWorker[], transfers: [] as Transferable[][] };
-  const client = new EngineClient({ workers, createWorker: () => fakeWorker(log), createFallback: () => fakeWorker(log) });
+  const client = new EngineClient({ workers, splitMinMultiplyAdds, createWorker: () => fakeWorker(log), createFallback: () => fakeWorker(log) });
   clients.push(client);
   return { client, log };
 }

@@ -1,0 +1,143 @@
+/**
+ * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel]
+ *
+ * The same data for every implementation; median, min and max of N runs after a warm-up;
+ * GFLOP/s counts a multiply-add as 2 FLOP; maxRelErr is max |out − ref| / max |ref| against
+ * a float64 loop.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { generateLayerData, outputChannel, pixelOutputs, pointwiseConv, type LayerData } from '../src/engine';
+import { EngineClient } from '../src/worker/client';
+import { nodeEndpoint } from './nodeEndpoint';
+
+interface Workload { name: 'headline' | 'reduce' | 'mid' | 'pixel' | 'channel'; h: number; w: number; cin: number; cout: number; }
+type Impl = 'naive' | 'engine-1t' | 'engine-2w' | 'tfjs-cpu' | 'tfjs-wasm';
+interface Row { impl: Impl; medianMs: number; minMs: number; maxMs: number; gflops: number; maxRelErr: number }
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : undefined;
+
+// 'channel' is one output channel (one filter) over all 3,136 pixels: a 3136×512 · 512×1 product.
+const WORKLOADS: Workload[] = [
+  { name: 'headline', h: 56, w: 56, cin: 512, cout: 1024 },
+  { name: 'reduce', h: 56, w: 56, cin: 512, cout: 128 },
+  { name: 'mid', h: 28, w: 28, cin: 256, cout: 64 },
+  { name: 'pixel', h: 1, w: 1, cin: 512, cout: 1024 },
+  { name: 'channel', h: 56, w: 56, cin: 512, cout: 1 },
+];
+
+function naive(d: LayerData, out: Float32Array): void {
+  const x = d.input.data, w = d.weights.data, cin = d.weights.inChannels, cout = d.weights.outChannels;
+  const pixels = d.input.height * d.input.width;
+  for (let p = 0; p < pixels; p++) {
+    for (let k = 0; k < cout; k++) {
+      let s = 0;
+      for (let i = 0; i < cin; i++) s += x[p * cin + i]! * w[k * cin + i]!;
+      out[p * cout + k] = s;
+    }
+  }
+}
+
+function reference(d: LayerData): Float64Array {
+  const x = d.input.data, w = d.weights.data, cin = d.weights.inChannels, cout = d.weights.outChannels;
+  const pixels = d.input.height * d.input.width;
+  const out = new Float64Array(pixels * cout);
+  for (let p = 0; p < pixels; p++) for (let k = 0; k < cout; k++) {
+    let s = 0;
+    for (let i = 0; i < cin; i++) s += x[p * cin + i]! * w[k * cin + i]!;
+    out[p * cout + k] = s;
+  }
+  return out;
+}
+
+function relErr(got: ArrayLike<number>, ref: Float64Array): number {
+  let err = 0, scale = 0;
+  for (let i = 0; i < ref.length; i++) {
+    err = Math.max(err, Math.abs(got[i]! - ref[i]!));
+    scale = Math.max(scale, Math.abs(ref[i]!));
+  }
+  return err / scale;
+}
+
+async function time(fn: () => Promise<ArrayLike<number>> | ArrayLike<number>, ref: Float64Array, flop: number, impl: Impl): Promise<Row> {
+  let last = await fn(); // warm-up
+  if (ref.length * 512 < 1e8) for (let i = 0; i < 20; i++) last = await fn();
+  const ts: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    last = await fn();
+    ts.push(performance.now() - t);
+  }
+  ts.sort((a, b) => a - b);
+  const medianMs = ts[Math.floor(ts.length / 2)]!;
+  return { impl, medianMs, minMs: ts[0]!, maxMs: ts.at(-1)!, gflops: flop / medianMs / 1e6, maxRelErr: relErr(last, ref) };
+}
+
+async function tfjsRun(backend: string, d: LayerData, wl: Workload) {
+  await tf.setBackend(backend);
+  await tf.ready();
+  const x = tf.tensor4d(d.input.data, [1, wl.h, wl.w, wl.cin]);
+  const f = new Float32Array(wl.cin * wl.cout);
+  for (let k = 0; k < wl.cout; k++) for (let i = 0; i < wl.cin; i++) f[i * wl.cout + k] = d.weights.data[k * wl.cin + i]!;
+  const filter = tf.tensor4d(f, [1, 1, wl.cin, wl.cout]);
+  return {
+    fn: () => { const y = tf.conv2d(x, filter, 1, 'valid'); const v = y.dataSync(); y.dispose(); return v; },
+    dispose: () => { x.dispose(); filter.dispose(); },
+  };
+}
+
+async function main() {
+  const threads = Math.min(2, availableParallelism());
+  const client = new EngineClient({
+    workers: threads,
+    createWorker: () => nodeEndpoint(new Worker(new URL('./engineThread.mjs', import.meta.url))),
+    createFallback: () => { throw new Error('no fallback in the benchmark'); },
+  });
+  await Promise.all(Array.from({ length: threads }, () => client.request('warmUp', {})));
+  const results: { name: string; rows: Row[] }[] = [];
+  for (const wl of WORKLOADS) {
+    if (only && !only.includes(wl.name)) continue;
+    const d = generateLayerData({ height: wl.h, width: wl.w, inChannels: wl.cin, outChannels: wl.cout }, 1);
+    const ref = reference(d);
+    const flop = 2 * wl.h * wl.w * wl.cin * wl.cout;
+    const layer = { weights: d.weights, relu: false };
+    const rows: Row[] = [];
+    const out = new Float32Array(wl.h * wl.w * wl.cout);
+    rows.push(await time(() => { naive(d, out); return out; }, ref, flop, 'naive'));
+    const engine1t = wl.name === 'pixel' ? () => pixelOutputs(d.input, layer, 0, 0)
+      : wl.name === 'channel' ? () => outputChannel(d.input, layer, 0)
+      : () => pointwiseConv(d.input, layer).data;
+    rows.push(await time(engine1t, ref, flop, 'engine-1t'));
+    rows.push(await time(async () => (await client.forward({ height: wl.h, width: wl.w, inChannels: wl.cin, outChannels: wl.cout, input: d.input.data, weights: d.weights.data, relu: false })).output, ref, flop, 'engine-2w'));
+    for (const [backend, impl] of [['cpu', 'tfjs-cpu'], ['wasm', 'tfjs-wasm']] as const) {
+      const t = await tfjsRun(backend, d, wl);
+      rows.push(await time(t.fn, ref, flop, impl));
+      t.dispose();
+    }
+    results.push({ name: wl.name, rows });
+    if (!asJson) printTable(wl, rows);
+  }
+  client.dispose();
+  if (asJson) console.log(JSON.stringify({ workloads: results }));
+  process.exit(0);
+}
+
+function printTable(wl: Workload, rows: Row[]) {
+  const base = rows.find((r) => r.impl === 'naive')!.medianMs;
+  console.log(`\n${wl.name}: ${wl.h}×${wl.w}×${wl.cin} → ${wl.cout}  (${runs} runs, median)`);
+  console.log('impl        median ms    min ms    max ms  GFLOP/s  ×naive   maxRelErr');
+  for (const r of rows) {
+    console.log(
+      `${r.impl.padEnd(10)} ${r.medianMs.toFixed(2).padStart(10)} ${r.minMs.toFixed(2).padStart(9)} ${r.maxMs.toFixed(2).padStart(9)}` +
+      ` ${r.gflops.toFixed(2).padStart(8)} ${(base / r.medianMs).toFixed(2).padStart(7)}   ${r.maxRelErr.toExponential(1)}`,
+    );
+  }
+}
+
+void main();
