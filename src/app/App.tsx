@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { LANGS, type Lang } from '../lib/i18n/t';
+import { useAppStore } from '../store';
+import { useT } from '../components/useT';
+import { Explorer } from '../views/Explorer/Explorer';
+
+export function App() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const setLang = useAppStore((s) => s.setLang);
+  const fallbackReason = useAppStore((s) => s.fallbackReason);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <div className="app">
+      <a className="skip" href="#main">{t('app.skip')}</a>
+      <header className="app-header">
+        <div>
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+          {LANGS.map((l: Lang) => (
+            <button key={l} type="button" aria-pressed={l === lang} onClick={() => setLang(l)} lang={l}>
+              {l === 'en' ? 'English' : '한국어'}
+            </button>
+          ))}
+        </div>
+      </header>
+      {fallbackReason && <p className="notice" role="status">{t('status.workers.main')}</p>}
+      <Explorer />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { ColorDomain, Lut } from '../../lib/colormap';
+import { paintMap, type MapSource } from './drawHeatmap';
+
+export interface CanvasHeatmapProps {
+  /** The map to draw, at data resolution. */
+  source: MapSource;
+  domain: ColorDomain;
+  lut: Lut;
+  /** Accessible name describing what the map shows. */
+  label: string;
+  /** Called with the data cell under a click. */
+  onPick?: ((row: number, col: number) => void) | undefined;
+  onKeyDown?: ((e: KeyboardEvent<HTMLDivElement>) => void) | undefined;
+  /** Highlighted data cell, drawn as an outline. */
+  highlight?: { row: number; col: number } | undefined;
+  className?: string | undefined;
+  children?: ReactNode;
+}
+
+/** A heatmap drawn at data resolution and scaled up by CSS, with an optional picked cell. */
+export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, highlight, className, children }: CanvasHeatmapProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const { height, width } = source;
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const image = ctx.createImageData(width, height);
+    paintMap(image.data, width, 0, 0, source, domain, lut);
+    ctx.putImageData(image, 0, 0);
+  }, [source, domain, lut, width, height]);
+
+  const pick = (e: MouseEvent<HTMLCanvasElement>) => {
+    if (!onPick) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const col = Math.floor(((e.clientX - rect.left) / rect.width) * width);
+    const row = Math.floor(((e.clientY - rect.top) / rect.height) * height);
+    if (row >= 0 && row < height && col >= 0 && col < width) onPick(row, col);
+  };
+
+  return (
+    <div
+      className={`heatmap ${className ?? ''}`}
+      role="img"
+      aria-label={label}
+      tabIndex={onKeyDown ? 0 : undefined}
+      onKeyDown={onKeyDown}
+      style={{ aspectRatio: `${width} / ${height}` }}
+    >
+      <canvas ref={ref} width={width} height={height} onClick={pick} className={onPick ? 'pickable' : undefined} />
+      {highlight && (
+        <span
+          className="heatmap-highlight"
+          aria-hidden="true"
+          style={{
+            left: `${(highlight.col / width) * 100}%`,
+            top: `${(highlight.row / height) * 100}%`,
+            width: `${100 / width}%`,
+            height: `${100 / height}%`,
+          }}
+        />
+      )}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Pure pixel painting for heatmaps: values → LUT colours, written into an RGBA buffer.
+ * No React and no canvas calls here, so tests check the bytes directly.
+ */
+import { LUT_SIZE, type ColorDomain, type Lut } from '../../lib/colormap';
+
+/** Where one map's values sit in a larger array: value p is `values[offset + p * stride]`. */
+export interface MapSource {
+  readonly values: ArrayLike<number>;
+  readonly height: number;
+  readonly width: number;
+  readonly offset?: number;
+  readonly stride?: number;
+}
+
+/**
+ * Paints a map into `rgba` (an image `targetWidth` pixels wide) with its top-left corner at
+ * (x0, y0). Values outside the domain take the end colours; NaN is left transparent.
+ */
+export function paintMap(
+  rgba: Uint8ClampedArray,
+  targetWidth: number,
+  x0: number,
+  y0: number,
+  src: MapSource,
+  domain: ColorDomain,
+  table: Lut,
+): void {
+  const { values, height, width } = src;
+  const offset = src.offset ?? 0, stride = src.stride ?? 1;
+  const scale = (LUT_SIZE - 1) / (domain.hi - domain.lo || 1);
+  for (let r = 0; r < height; r++) {
+    let o = ((y0 + r) * targetWidth + x0) * 4;
+    let q = offset + r * width * stride;
+    for (let c = 0; c < width; c++, o += 4, q += stride) {
+      const v = values[q]!;
+      if (v !== v) { rgba[o + 3] = 0; continue; }
+      let i = Math.round((v - domain.lo) * scale);
+      i = i < 0 ? 0 : i > LUT_SIZE - 1 ? LUT_SIZE - 1 : i;
+      const t = i * 4;
+      rgba[o] = table[t]!; rgba[o + 1] = table[t + 1]!; rgba[o + 2] = table[t + 2]!; rgba[o + 3] = 255;
+    }
+  }
+}
+
+/** A grid of `count` equal cells with a gap, as square as the count allows. */
+export interface GridLayout {
+  readonly cols: number;
+  readonly rows: number;
+  readonly cellWidth: number;
+  readonly cellHeight: number;
+  readonly gap: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function gridLayout(count: number, cellWidth: number, cellHeight: number, gap = 1): GridLayout {
+  const cols = Math.max(1, Math.ceil(Math.sqrt((count * cellHeight) / cellWidth)));
+  const rows = Math.max(1, Math.ceil(count / cols));
+  return { cols, rows, cellWidth, cellHeight, gap, width: cols * (cellWidth + gap) - gap, height: rows * (cellHeight + gap) - gap };
+}
+
+/** The cell index under image position (x, y), or −1 over a gap or past the last cell. */
+export function cellAt(layout: GridLayout, x: number, y: number, count: number): number {
+  const col = Math.floor(x / (layout.cellWidth + layout.gap));
+  const row = Math.floor(y / (layout.cellHeight + layout.gap));
+  if (col < 0 || row < 0 || col >= layout.cols || row >= layout.rows) return -1;
+  const i = row * layout.cols + col;
+  return i < count ? i : -1;
+}
+
+/** Top-left corner of cell i in image pixels. */
+export function cellOrigin(layout: GridLayout, i: number): { x: number; y: number } {
+  return { x: (i % layout.cols) * (layout.cellWidth + layout.gap), y: Math.floor(i / layout.cols) * (layout.cellHeight + layout.gap) };
+}

@@ -1,0 +1,76 @@
+/**
+ * Colour lookup tables: 256 RGBA entries built once per scale, so drawing a heatmap only
+ * copies bytes. Signed values use a diverging map centred on zero; non-negative ones a
+ * sequential map. Both defaults are colour-blind safe (RdBu-like diverging, cividis).
+ */
+import { interpolateCividis, interpolateRdBu, interpolateViridis, interpolatePuOr } from 'd3-scale-chromatic';
+
+export const LUT_SIZE = 256;
+
+export type ColormapName = 'rdbu' | 'puor' | 'cividis' | 'viridis';
+export type Lut = Uint8ClampedArray;
+
+const INTERPOLATORS: Record<ColormapName, (t: number) => string> = {
+  // d3's RdBu runs red → blue; reversed so positive is red (warm) and negative blue.
+  rdbu: (t) => interpolateRdBu(1 - t),
+  puor: (t) => interpolatePuOr(1 - t),
+  cividis: interpolateCividis,
+  viridis: interpolateViridis,
+};
+
+/** Parses "rgb(r, g, b)" or "#rrggbb" into [r, g, b]. */
+export function parseColor(css: string): [number, number, number] {
+  if (css.startsWith('#')) {
+    const n = parseInt(css.slice(1, 7), 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  const m = css.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0'];
+  return [Number(m[0]), Number(m[1]), Number(m[2])];
+}
+
+const cache = new Map<ColormapName, Lut>();
+
+/** The 256-entry RGBA table of a colour map (cached). */
+export function lut(name: ColormapName): Lut {
+  let table = cache.get(name);
+  if (!table) {
+    table = new Uint8ClampedArray(LUT_SIZE * 4);
+    const f = INTERPOLATORS[name];
+    for (let i = 0; i < LUT_SIZE; i++) {
+      const [r, g, b] = parseColor(f(i / (LUT_SIZE - 1)));
+      table.set([r, g, b, 255], i * 4);
+    }
+    cache.set(name, table);
+  }
+  return table;
+}
+
+/** CSS colour of LUT entry for t in [0, 1]. */
+export function lutColor(table: Lut, t: number): string {
+  const i = Math.max(0, Math.min(LUT_SIZE - 1, Math.round(t * (LUT_SIZE - 1)))) * 4;
+  return `rgb(${table[i]}, ${table[i + 1]}, ${table[i + 2]})`;
+}
+
+/** A value domain mapped onto the table: [lo, hi]; diverging domains are symmetric around 0. */
+export interface ColorDomain {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** A symmetric domain [−m, m] covering the values (m > 0 even for all-zero data). */
+export function symmetricDomain(values: ArrayLike<number>): ColorDomain {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]!);
+    if (a > m) m = a;
+  }
+  m = m || 1;
+  return { lo: -m, hi: m };
+}
+
+/** [0, max] for non-negative data. */
+export function positiveDomain(values: ArrayLike<number>): ColorDomain {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > m) m = values[i]!;
+  return { lo: 0, hi: m || 1 };
+}

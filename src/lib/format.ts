@@ -1,0 +1,28 @@
+/** Number formatting shared by every view, in the current UI language. */
+import type { Lang } from './i18n/t';
+
+const intFormats = new Map<Lang, Intl.NumberFormat>();
+
+/** 1644167168 → "1,644,167,168". */
+export function formatInt(n: number, lang: Lang = 'en'): string {
+  let f = intFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 0 });
+    intFormats.set(lang, f);
+  }
+  return f.format(n);
+}
+
+/** A signed value with 4 significant digits and a real minus sign: −0.01234, 1.235. */
+export function formatValue(v: number): string {
+  if (v === 0) return '0';
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  const s = a >= 1e4 || a < 1e-3 ? a.toExponential(3) : a.toPrecision(4);
+  return (v < 0 ? '−' : '') + s;
+}
+
+/** Milliseconds for status lines: "412 ms", "1.24 s". */
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}

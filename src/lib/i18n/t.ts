@@ -1,0 +1,40 @@
+/**
+ * Translation: `translate(lang, key, params)` fills `{name}` placeholders. In Korean a
+ * particle pair written right after a placeholder, e.g. `{key}{을/를}`, is resolved from
+ * the sound of the word before it (받침 or not).
+ */
+import { en, type MessageKey } from './en';
+import { ko } from './ko';
+
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = ['en', 'ko'];
+export type Params = Record<string, string | number>;
+
+const DICTS: Record<Lang, Record<MessageKey, string>> = { en, ko };
+
+/** Whether a word ends in a consonant sound (받침), deciding 을/를, 이/가, 은/는, 과/와. */
+export function hasFinalConsonant(word: string): boolean {
+  const last = word.trim().slice(-1);
+  if (!last) return false;
+  const code = last.charCodeAt(0);
+  if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28 !== 0;
+  // Digits as read in Sino-Korean: 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔 end in a consonant.
+  if (/[0-9]/.test(last)) return '013678'.includes(last);
+  // Latin letters as usually read in Korean: l, m, n, r end in a consonant sound.
+  return /[lmnr]/i.test(last);
+}
+
+/** Picks "을" or "를" (etc.) for `word` from a pair written "을/를". */
+export function particle(word: string, pair: string): string {
+  const [withFinal = '', withoutFinal = ''] = pair.split('/');
+  return hasFinalConsonant(word) ? withFinal : withoutFinal;
+}
+
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const template = DICTS[lang][key];
+  return template.replace(/\{([^}/]+)\}(\{([^}]+\/[^}]+)\})?/g, (_m, name: string, _p, pair: string | undefined) => {
+    const value = params[name];
+    const text = value === undefined ? `{${name}}` : String(value);
+    return pair ? text + particle(text, pair) : text;
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * The app's one store, built from typed slices with vanilla `createStore`, so the worker
+ * sync can subscribe outside React; `useAppStore` binds it to components.
+ */
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { createConfigSlice, type ConfigSlice } from './slices/config';
+import { createCursorSlice, type CursorSlice } from './slices/cursor';
+import { createResultsSlice, type ResultsSlice } from './slices/results';
+import { createUiSlice, type UiSlice } from './slices/ui';
+
+export type AppState = ConfigSlice & CursorSlice & ResultsSlice & UiSlice;
+
+export function createAppStore() {
+  return createStore<AppState>()((...a) => ({
+    ...createConfigSlice(...a),
+    ...createCursorSlice(...a),
+    ...createResultsSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export const appStore = createAppStore();
+
+export function useAppStore<T>(selector: (s: AppState) => T): T {
+  return useStore(appStore, selector);
+}

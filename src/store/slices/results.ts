@@ -1,0 +1,33 @@
+/** What the engine produced for the current configuration, and how the job is going. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { LayerData } from '../../engine/layerData';
+import type { AppState } from '../index';
+
+export type JobStatus = 'idle' | 'generating' | 'computing' | 'done' | 'error';
+
+export interface Job {
+  readonly status: JobStatus;
+  /** 0…1 while computing. */
+  readonly progress: number;
+  readonly error?: string | undefined;
+  readonly computeMs?: number | undefined;
+  /** 1 or 2 workers, or 0 when the engine runs on the main thread. */
+  readonly workers?: number | undefined;
+}
+
+export interface ResultsSlice {
+  /** Input, weights and bias of the current shape and seed. */
+  data: LayerData | null;
+  /** H×W×Cout output of `data` with the current bias and ReLU settings. */
+  output: Float32Array | null;
+  job: Job;
+  /** Why the engine runs on the main thread, when it does. */
+  fallbackReason: string | null;
+}
+
+export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = () => ({
+  data: null,
+  output: null,
+  job: { status: 'idle', progress: 0 },
+  fallbackReason: null,
+});

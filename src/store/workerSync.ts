@@ -1,0 +1,72 @@
+/**
+ * Keeps results in step with the configuration, outside React: a new shape or seed makes
+ * new data and recomputes; a bias or ReLU toggle only recomputes. A newer job aborts the
+ * older one, whose late answer is dropped.
+ */
+import type { LayerData } from '../engine/layerData';
+import { coutCinWeights, hwcTensor } from '../engine/tensor';
+import { EngineError, isAbortError, type EngineClient } from '../worker/client';
+import type { AppStore } from './index';
+import { checkShape } from '../lib/limits';
+import type { LayerConfig } from './slices/config';
+
+const dataKey = (c: LayerConfig) => `${c.height}×${c.width}×${c.inChannels}→${c.outChannels}#${c.seed}`;
+const outputKey = (c: LayerConfig) => `${dataKey(c)}|${c.useBias}|${c.useRelu}`;
+
+export function startWorkerSync(store: AppStore, client: EngineClient): () => void {
+  let controller: AbortController | null = null;
+  let dataFor = '';
+  let outputFor = '';
+
+  async function sync(config: LayerConfig): Promise<void> {
+    if (outputKey(config) === outputFor) return;
+    if (checkShape(config)) return; // the form shows the problem; keep the last good view
+    controller?.abort();
+    const own = new AbortController();
+    controller = own;
+    const signal = own.signal;
+    try {
+      let data = store.getState().data;
+      if (dataKey(config) !== dataFor || !data) {
+        store.setState({ job: { status: 'generating', progress: 0 } });
+        const { height, width, inChannels, outChannels, seed } = config;
+        const r = await client.request('generate', { shape: { height, width, inChannels, outChannels }, seed }, { signal });
+        data = {
+          input: hwcTensor(height, width, inChannels, r.input),
+          weights: coutCinWeights(outChannels, inChannels, r.weights),
+          bias: r.bias,
+        } satisfies LayerData;
+        dataFor = dataKey(config);
+        outputFor = '';
+        store.setState({ data, output: null });
+        store.getState().setCursor({});
+      }
+      store.setState({ job: { status: 'computing', progress: 0 } });
+      const r = await client.forward(
+        {
+          height: config.height, width: config.width, inChannels: config.inChannels, outChannels: config.outChannels,
+          input: data.input.data, weights: data.weights.data, bias: config.useBias ? data.bias : undefined, relu: config.useRelu,
+        },
+        { signal, onProgress: (progress) => store.setState({ job: { status: 'computing', progress } }) },
+      );
+      outputFor = outputKey(config);
+      store.setState({
+        output: r.output,
+        job: { status: 'done', progress: 1, computeMs: r.computeMs, workers: client.isFallback ? 0 : r.workers },
+      });
+    } catch (e) {
+      if (isAbortError(e)) return;
+      const message = e instanceof EngineError || e instanceof Error ? e.message : String(e);
+      store.setState({ job: { status: 'error', progress: 0, error: message } });
+    }
+  }
+
+  void sync(store.getState().config);
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.config !== prev.config) void sync(s.config);
+  });
+  return () => {
+    unsubscribe();
+    controller?.abort();
+  };
+}

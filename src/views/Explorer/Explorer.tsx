@@ -1,0 +1,85 @@
+import { useMemo, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
+import { Legend } from '../../components/Legend/Legend';
+import { useT } from '../../components/useT';
+import { lut, symmetricDomain } from '../../lib/colormap';
+import { formatInt, formatValue } from '../../lib/format';
+import { useAppStore } from '../../store';
+import { selectCost, selectOutputValue, selectPixelOutputs } from '../../store/selectors';
+import { Controls } from './Controls';
+import { OutputGrid } from './OutputGrid';
+import { PixelOutputs } from './PixelOutputs';
+import { StatusBar } from './StatusBar';
+
+const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+/** The first page: the whole layer computed in the worker, its output maps and one pixel's outputs. */
+export function Explorer() {
+  const t = useT();
+  const config = useAppStore((s) => s.config);
+  const output = useAppStore((s) => s.output);
+  const cursor = useAppStore((s) => s.cursor);
+  const lang = useAppStore((s) => s.lang);
+  const setCursor = useAppStore((s) => s.setCursor);
+  const value = useAppStore(selectOutputValue);
+  const cost = useAppStore(useShallow(selectCost));
+  const table = lut('rdbu');
+  const domain = useMemo(() => (output ? symmetricDomain(output) : { lo: -1, hi: 1 }), [output]);
+  const { height, width, inChannels, outChannels } = config;
+  const { row, col, filterIndex: k } = cursor;
+  const channelSource = useMemo(
+    () => (output ? { values: output, height, width, offset: k, stride: outChannels } : null),
+    [output, height, width, k, outChannels],
+  );
+  const pixel = useMemo(() => (output ? selectPixelOutputs({ output, config, cursor: { row, col, filterIndex: 0 } }) : null), [output, config, row, col]);
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const d = ARROWS[e.key];
+    if (!d) return;
+    e.preventDefault();
+    setCursor({ row: row + d[0], col: col + d[1] });
+  };
+  return (
+    <main id="main" className="explorer">
+      <section className="panel intro">
+        <Controls />
+        <p className="shape-summary">
+          {t('shape.summary', { height, width, inChannels, outChannels, params: formatInt(cost.weights, lang) })}
+        </p>
+        <StatusBar />
+      </section>
+      {output && channelSource && pixel && (
+        <div className="explorer-grid">
+          <section className="panel">
+            <h2>{t('outputs.heading', { count: formatInt(outChannels, lang) })}</h2>
+            <p className="caption">{t('outputs.caption')}</p>
+            <OutputGrid output={output} height={height} width={width} outChannels={outChannels} selected={k}
+              domain={domain} lut={table} onSelect={(filterIndex) => setCursor({ filterIndex })} />
+            <Legend domain={domain} lut={table} label={t('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
+          </section>
+          <section className="panel">
+            <h2>{t('picker.heading', { k })}</h2>
+            <p className="caption">{t('picker.caption')}</p>
+            <CanvasHeatmap
+              className="picker"
+              source={channelSource}
+              domain={domain}
+              lut={table}
+              label={t('picker.canvasLabel', { k, height, width, row, col, value: formatValue(value ?? NaN) })}
+              onPick={(r, c) => setCursor({ row: r, col: c })}
+              onKeyDown={onKey}
+              highlight={{ row, col }}
+            />
+            <h2>{t('pixel.heading', { row, col, count: formatInt(outChannels, lang) })}</h2>
+            <p className="caption">{t('pixel.caption', { cin: formatInt(inChannels, lang) })}</p>
+            <p className="readout" data-testid="output-value" aria-live="polite">
+              {t('pixel.value', { row, col, k, value: formatValue(value ?? NaN) })}
+            </p>
+            <PixelOutputs values={pixel} row={row} col={col} selected={k} domain={domain} lut={table}
+              onSelect={(filterIndex) => setCursor({ filterIndex })} />
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}

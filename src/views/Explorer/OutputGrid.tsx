@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { cellAt, cellOrigin, gridLayout, paintMap } from '../../components/CanvasHeatmap/drawHeatmap';
+import type { ColorDomain, Lut } from '../../lib/colormap';
+import { useT } from '../../components/useT';
+
+export interface OutputGridProps {
+  /** H×W×Cout output, channels-last. */
+  output: Float32Array;
+  height: number;
+  width: number;
+  outChannels: number;
+  selected: number;
+  domain: ColorDomain;
+  lut: Lut;
+  onSelect: (k: number) => void;
+}
+
+/** All Cout output maps in one canvas (not Cout DOM nodes); click a map to select it. */
+export function OutputGrid({ output, height, width, outChannels, selected, domain, lut, onSelect }: OutputGridProps) {
+  const t = useT();
+  const ref = useRef<HTMLCanvasElement>(null);
+  const layout = useMemo(() => gridLayout(outChannels, width, height, Math.max(1, Math.round(width / 14))), [outChannels, width, height]);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    const image = ctx.createImageData(layout.width, layout.height);
+    for (let k = 0; k < outChannels; k++) {
+      const { x, y } = cellOrigin(layout, k);
+      paintMap(image.data, layout.width, x, y, { values: output, height, width, offset: k, stride: outChannels }, domain, lut);
+    }
+    ctx.putImageData(image, 0, 0);
+  }, [output, layout, outChannels, height, width, domain, lut]);
+
+  const click = (e: MouseEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const x = ((e.clientX - rect.left) / rect.width) * layout.width;
+    const y = ((e.clientY - rect.top) / rect.height) * layout.height;
+    const k = cellAt(layout, x, y, outChannels);
+    if (k >= 0) onSelect(k);
+  };
+  const origin = cellOrigin(layout, selected);
+  return (
+    <div
+      className="output-grid"
+      role="img"
+      aria-label={t('outputs.canvasLabel', { count: outChannels, height, width, k: selected })}
+      style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
+    >
+      <canvas ref={ref} width={layout.width} height={layout.height} onClick={click} className="pickable smooth" />
+      <span
+        className="grid-highlight"
+        aria-hidden="true"
+        style={{
+          left: `${(origin.x / layout.width) * 100}%`,
+          top: `${(origin.y / layout.height) * 100}%`,
+          width: `${(width / layout.width) * 100}%`,
+          height: `${(height / layout.height) * 100}%`,
+        }}
+      />
+    </div>
+  );
+}

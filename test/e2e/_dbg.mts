@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+const server = await preview({ root: '/work/main', preview: { port: 4180, host: '127.0.0.1' }, logLevel: 'warn' });
+const url = server.resolvedUrls!.local[0]!;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: +(process.argv[3] ?? 1280), height: 900 } });
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e));
+page.on('requestfailed', (r) => console.log('failed', r.url()));
+await page.goto(url + (process.argv[4] ?? ''));
+await page.waitForTimeout(+(process.argv[5] ?? 8000));
+await page.screenshot({ path: process.argv[2] ?? '/tmp/shot.png', fullPage: true });
+console.log(await page.locator('.status').textContent().catch(() => 'no status'));
+await browser.close(); await server.close();
