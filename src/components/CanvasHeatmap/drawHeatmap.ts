@@ -65,6 +65,7 @@ export function cellAt(layout: GridLayout, x: number, y: number, count: number):
   const col = Math.floor(x / (layout.cellWidth + layout.gap));
   const row = Math.floor(y / (layout.cellHeight + layout.gap));
   if (col < 0 || row < 0 || col >= layout.cols || row >= layout.rows) return -1;
+  if (x - col * (layout.cellWidth + layout.gap) >= layout.cellWidth || y - row * (layout.cellHeight + layout.gap) >= layout.cellHeight) return -1;
   const i = row * layout.cols + col;
   return i < count ? i : -1;
 }

@@ -13,6 +13,7 @@ export function Controls() {
   const preset = presetOf(config);
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()}>
+      <span className="field">
       <label htmlFor={`${id}-preset`}>{t('preset.label')}</label>
       <select
         id={`${id}-preset`}
@@ -23,6 +24,8 @@ export function Controls() {
           <option key={name} value={name}>{t(`preset.${name}`)}</option>
         ))}
       </select>
+      </span>
+      <span className="field">
       <label htmlFor={`${id}-seed`}>{t('config.seed')}</label>
       <input
         id={`${id}-seed`}
@@ -36,6 +39,7 @@ export function Controls() {
           if (Number.isFinite(v) && v >= LIMITS.seed.min && v <= LIMITS.seed.max) setConfig({ seed: v });
         }}
       />
+      </span>
       <label className="check">
         <input type="checkbox" checked={config.useBias} onChange={(e) => setConfig({ useBias: e.target.checked })} />
         {t('config.bias')}

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/App';
+import { generateLayerData, pointwiseConv } from '../../src/engine';
+import { formatValue } from '../../src/lib/format';
+import { appStore } from '../../src/store';
+
+const initial = appStore.getInitialState();
+
+beforeAll(() => {
+  // jsdom has no canvas: a 2-D context that accepts the calls the views make.
+  HTMLCanvasElement.prototype.getContext = function () {
+    return {
+      createImageData: (w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4), width: w, height: h }),
+      putImageData: () => {}, clearRect: () => {}, fillRect: () => {}, fillStyle: '',
+    } as unknown as CanvasRenderingContext2D;
+  } as unknown as typeof HTMLCanvasElement.prototype.getContext;
+});
+
+afterEach(() => {
+  cleanup();
+  appStore.setState(initial, true);
+});
+
+/** Puts the tiny 4×4×3→2 layer and its engine output in the store, as the worker sync would. */
+function loadTiny(relu = false) {
+  const config = { height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 3, useBias: false, useRelu: relu };
+  const data = generateLayerData(config, 3);
+  const output = pointwiseConv(data.input, { weights: data.weights, relu }).data;
+  act(() => appStore.setState({ config, data, output, job: { status: 'done', progress: 1, computeMs: 1, workers: 2 } }));
+  return output;
+}
+
+describe('Explorer page', () => {
+  it('shows the engine’s value for the picked pixel and follows the arrow keys', () => {
+    render(<App />);
+    const output = loadTiny();
+    expect(screen.getByTestId('output-value').textContent).toBe(`output (0, 0, 0) = ${formatValue(output[0]!)}`);
+    const picker = screen.getByRole('img', { name: /Output channel 0, 4×4/ });
+    fireEvent.keyDown(picker, { key: 'ArrowDown' });
+    fireEvent.keyDown(picker, { key: 'ArrowRight' });
+    fireEvent.keyDown(picker, { key: 'ArrowRight' });
+    // (1, 2, 0) lives at ((1·4 + 2)·2 + 0).
+    expect(screen.getByTestId('output-value').textContent).toBe(`output (1, 2, 0) = ${formatValue(output[12]!)}`);
+    // Clamped at the edge: 3 more steps right stay in column 3.
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(picker, { key: 'ArrowRight' });
+    expect(screen.getByTestId('output-value').textContent).toContain('output (1, 3, 0)');
+  });
+
+  it('says what was computed, and switches to Korean with the right html lang', () => {
+    render(<App />);
+    loadTiny();
+    expect(screen.getByRole('status').textContent).toMatch(/Computed 96 multiply-adds .* on two workers/);
+    fireEvent.click(screen.getByRole('button', { name: '한국어' }));
+    expect(document.documentElement.lang).toBe('ko');
+    expect(screen.getByRole('status').textContent).toMatch(/곱셈-덧셈 96회/);
+  });
+
+  it('picks a filter from the largest-outputs table', () => {
+    render(<App />);
+    const output = loadTiny();
+    const buttons = screen.getAllByRole('button', { name: /^k = \d+$/ });
+    const k = Number(buttons[0]!.textContent!.slice(4));
+    fireEvent.click(buttons[0]!);
+    expect(screen.getByTestId('output-value').textContent).toBe(`output (0, 0, ${k}) = ${formatValue(output[k]!)}`);
+  });
+});
