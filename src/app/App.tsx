@@ -3,15 +3,24 @@ import { LANGS, type Lang } from '../lib/i18n/t';
 import { useAppStore } from '../store';
 import { useT } from '../components/useT';
 import { Explorer } from '../views/Explorer/Explorer';
+import { Walkthrough } from '../views/Walkthrough/Walkthrough';
+import { VIEWS, viewFromHash } from '../store/slices/ui';
 
 export function App() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const setLang = useAppStore((s) => s.setLang);
   const fallbackReason = useAppStore((s) => s.fallbackReason);
+  const view = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, [setView]);
   return (
     <div className="app">
       <a className="skip" href="#main">{t('app.skip')}</a>
@@ -28,8 +37,13 @@ export function App() {
           ))}
         </div>
       </header>
+      <nav className="views" aria-label={t('nav.label')}>
+        {VIEWS.map((v) => (
+          <a key={v} href={`#${v}`} aria-current={v === view ? 'page' : undefined}>{t(`nav.${v}`)}</a>
+        ))}
+      </nav>
       {fallbackReason && <p className="notice" role="status">{t('status.workers.main')}</p>}
-      <Explorer />
+      {view === 'walkthrough' ? <Walkthrough /> : <Explorer />}
     </div>
   );
 }

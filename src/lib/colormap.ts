@@ -3,17 +3,19 @@
  * copies bytes. Signed values use a diverging map centred on zero; non-negative ones a
  * sequential map. Both defaults are colour-blind safe (RdBu-like diverging, cividis).
  */
-import { interpolateCividis, interpolateRdBu, interpolateViridis, interpolatePuOr } from 'd3-scale-chromatic';
+import { interpolateBuGn, interpolateCividis, interpolatePuOr, interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
 
 export const LUT_SIZE = 256;
 
-export type ColormapName = 'rdbu' | 'puor' | 'cividis' | 'viridis';
+export type ColormapName = 'rdbu' | 'puor' | 'bugn' | 'cividis' | 'viridis';
 export type Lut = Uint8ClampedArray;
 
 const INTERPOLATORS: Record<ColormapName, (t: number) => string> = {
   // d3's RdBu runs red → blue; reversed so positive is red (warm) and negative blue.
   rdbu: (t) => interpolateRdBu(1 - t),
   puor: (t) => interpolatePuOr(1 - t),
+  // Inputs are non-negative activations: a sequential teal ramp, starting off-white.
+  bugn: (t) => interpolateBuGn(0.08 + 0.92 * t),
   cividis: interpolateCividis,
   viridis: interpolateViridis,
 };

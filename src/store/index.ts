@@ -8,8 +8,9 @@ import { createConfigSlice, type ConfigSlice } from './slices/config';
 import { createCursorSlice, type CursorSlice } from './slices/cursor';
 import { createResultsSlice, type ResultsSlice } from './slices/results';
 import { createUiSlice, type UiSlice } from './slices/ui';
+import { createWalkthroughSlice, type WalkthroughSlice } from './slices/walkthrough';
 
-export type AppState = ConfigSlice & CursorSlice & ResultsSlice & UiSlice;
+export type AppState = ConfigSlice & CursorSlice & ResultsSlice & UiSlice & WalkthroughSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -17,6 +18,7 @@ export function createAppStore() {
     ...createCursorSlice(...a),
     ...createResultsSlice(...a),
     ...createUiSlice(...a),
+    ...createWalkthroughSlice(...a),
   }));
 }
 

@@ -52,6 +52,7 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
       outputFor = outputKey(config);
       store.setState({
         output: r.output,
+        outputDomain: { lo: -(r.absMax || 1), hi: r.absMax || 1 },
         job: { status: 'done', progress: 1, computeMs: r.computeMs, workers: client.isFallback ? 0 : r.workers },
       });
     } catch (e) {

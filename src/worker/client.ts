@@ -172,7 +172,7 @@ export class EngineClient {
   async forward(
     params: Omit<ForwardParams, 'input'> & { input: Float32Array },
     options: { signal?: AbortSignal | undefined; onProgress?: ((fraction: number) => void) | undefined } = {},
-  ): Promise<{ output: Float32Array; computeMs: number; workers: number }> {
+  ): Promise<{ output: Float32Array; computeMs: number; workers: number; absMax: number }> {
     const conns = this.start();
     const { height, width, inChannels: cin, outChannels: cout } = params;
     // A small job is faster on one worker than split: the messages would cost more than the work.
@@ -197,10 +197,11 @@ export class EngineClient {
       });
     });
     const results = await Promise.all(jobs);
-    if (results.length === 1) return { output: results[0]!.output, computeMs: results[0]!.computeMs, workers: 1 };
+    const absMax = Math.max(...results.map((r) => r.absMax));
+    if (results.length === 1) return { output: results[0]!.output, computeMs: results[0]!.computeMs, workers: 1, absMax };
     const output = new Float32Array(height * width * cout);
     results.forEach((r, i) => output.set(r.output, bounds[i]! * width * cout));
-    return { output, computeMs: Math.max(...results.map((r) => r.computeMs)), workers: results.length };
+    return { output, computeMs: Math.max(...results.map((r) => r.computeMs)), workers: results.length, absMax };
   }
 
   dispose(): void {

@@ -63,7 +63,7 @@ export async function runForward(
   if (pixels * n * k <= CHUNK_MULTIPLY_ADDS) {
     // One chunk: let the engine pick the kernel for the shape (dot products for thin ones).
     pointwiseConvRows(hwcTensor(height, width, k, p.input), { weights: coutCinWeights(n, k, p.weights), bias: p.bias, relu: p.relu }, output, 0, height);
-    return { output, computeMs: performance.now() - start };
+    return { output, computeMs: performance.now() - start, absMax: absMax(output) };
   }
   const np = Math.ceil(n / NR) * NR;
   const packed = new Float64Array(np * k);
@@ -79,7 +79,16 @@ export async function runForward(
       if (isCancelled()) throw new Cancelled();
     }
   }
-  return { output, computeMs: performance.now() - start };
+  return { output, computeMs: performance.now() - start, absMax: absMax(output) };
+}
+
+function absMax(values: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]!);
+    if (a > m) m = a;
+  }
+  return m;
 }
 
 export function runGenerate(p: { shape: { height: number; width: number; inChannels: number; outChannels: number }; seed: number }): GenerateResult {

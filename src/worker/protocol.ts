@@ -42,6 +42,8 @@ export interface ForwardResult {
   readonly output: Float32Array;
   /** Time the worker spent computing, in ms. */
   readonly computeMs: number;
+  /** max |output|, so the main thread need not scan the map for its colour scale. */
+  readonly absMax: number;
 }
 
 /** Warm the kernels up (JIT) on a small shape; answers when done. */

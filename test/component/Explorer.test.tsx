@@ -28,7 +28,7 @@ function loadTiny(relu = false) {
   const config = { height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 3, useBias: false, useRelu: relu };
   const data = generateLayerData(config, 3);
   const output = pointwiseConv(data.input, { weights: data.weights, relu }).data;
-  act(() => appStore.setState({ config, data, output, job: { status: 'done', progress: 1, computeMs: 1, workers: 2 } }));
+  act(() => appStore.setState({ view: 'explorer', config, data, output, job: { status: 'done', progress: 1, computeMs: 1, workers: 2 } }));
   return output;
 }
 

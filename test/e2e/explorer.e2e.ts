@@ -15,7 +15,7 @@ function expectedHeadline(r: number, c: number, k: number): string {
 
 test('explorer: the worker computes the headline layer and shows the engine’s value at (0,0,0) and (3,5,0)', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, foreignRequests, close } = await newPage();
-  await page.goto(baseUrl);
+  await page.goto(`${baseUrl}#explorer`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   const readout = page.getByTestId('output-value');
   const want00 = expectedHeadline(0, 0, 0);
@@ -34,7 +34,7 @@ test('explorer: the worker computes the headline layer and shows the engine’s 
 
 test('explorer: readable at 375 px wide, in Korean', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, close } = await newPage({ width: 375, height: 800 });
-  await page.goto(baseUrl);
+  await page.goto(`${baseUrl}#explorer`);
   await page.getByRole('button', { name: '한국어' }).click();
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   assert((await page.locator('html').getAttribute('lang')) === 'ko', 'html lang should be ko');

@@ -1,5 +1,6 @@
 /** Runs every browser test against the production build (npm run test:e2e builds it first). */
 import { runAll } from './harness';
 import './explorer.e2e';
+import './walkthrough.e2e';
 
 await runAll();

@@ -14,12 +14,14 @@ export interface CanvasHeatmapProps {
   onKeyDown?: ((e: KeyboardEvent<HTMLDivElement>) => void) | undefined;
   /** Highlighted data cell, drawn as an outline. */
   highlight?: { row: number; col: number } | undefined;
+  /** Size of the highlighted block in data cells (default 1×1). */
+  highlightSpan?: { rows: number; cols: number } | undefined;
   className?: string | undefined;
   children?: ReactNode;
 }
 
 /** A heatmap drawn at data resolution and scaled up by CSS, with an optional picked cell. */
-export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, highlight, className, children }: CanvasHeatmapProps) {
+export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, highlight, highlightSpan, className, children }: CanvasHeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const { height, width } = source;
   useEffect(() => {
@@ -56,8 +58,8 @@ export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, h
           style={{
             left: `${(highlight.col / width) * 100}%`,
             top: `${(highlight.row / height) * 100}%`,
-            width: `${100 / width}%`,
-            height: `${100 / height}%`,
+            width: `${((highlightSpan?.cols ?? 1) / width) * 100}%`,
+            height: `${((highlightSpan?.rows ?? 1) / height) * 100}%`,
           }}
         />
       )}

@@ -1,6 +1,7 @@
 /** What the engine produced for the current configuration, and how the job is going. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { LayerData } from '../../engine/layerData';
+import type { ColorDomain } from '../../lib/colormap';
 import type { AppState } from '../index';
 
 export type JobStatus = 'idle' | 'generating' | 'computing' | 'done' | 'error';
@@ -20,6 +21,8 @@ export interface ResultsSlice {
   data: LayerData | null;
   /** H×W×Cout output of `data` with the current bias and ReLU settings. */
   output: Float32Array | null;
+  /** Colour domain of `output`: symmetric around zero, from the worker's max |value|. */
+  outputDomain: ColorDomain;
   job: Job;
   /** Why the engine runs on the main thread, when it does. */
   fallbackReason: string | null;
@@ -28,6 +31,7 @@ export interface ResultsSlice {
 export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = () => ({
   data: null,
   output: null,
+  outputDomain: { lo: -1, hi: 1 },
   job: { status: 'idle', progress: 0 },
   fallbackReason: null,
 });

@@ -3,9 +3,20 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { Lang } from '../../lib/i18n/t';
 import type { AppState } from '../index';
 
+export type View = 'walkthrough' | 'explorer';
+export const VIEWS: readonly View[] = ['walkthrough', 'explorer'];
+
 export interface UiSlice {
   lang: Lang;
+  view: View;
   setLang: (lang: Lang) => void;
+  setView: (view: View) => void;
+}
+
+/** The view named by a location hash such as "#explorer"; the walkthrough otherwise. */
+export function viewFromHash(hash: string): View {
+  const name = hash.replace(/^#\/?/, '');
+  return (VIEWS as readonly string[]).includes(name) ? (name as View) : 'walkthrough';
 }
 
 export function initialLang(): Lang {
@@ -15,5 +26,7 @@ export function initialLang(): Lang {
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   lang: initialLang(),
+  view: typeof location !== 'undefined' ? viewFromHash(location.hash) : 'walkthrough',
   setLang: (lang) => set({ lang }),
+  setView: (view) => set({ view }),
 });

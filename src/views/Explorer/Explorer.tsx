@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
 import { useT } from '../../components/useT';
-import { lut, symmetricDomain } from '../../lib/colormap';
+import { lut } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { useAppStore } from '../../store';
 import { selectCost, selectOutputValue, selectPixelOutputs } from '../../store/selectors';
@@ -25,7 +25,7 @@ export function Explorer() {
   const value = useAppStore(selectOutputValue);
   const cost = useAppStore(useShallow(selectCost));
   const table = lut('rdbu');
-  const domain = useMemo(() => (output ? symmetricDomain(output) : { lo: -1, hi: 1 }), [output]);
+  const domain = useAppStore((s) => s.outputDomain);
   const { height, width, inChannels, outChannels } = config;
   const { row, col, filterIndex: k } = cursor;
   const channelSource = useMemo(

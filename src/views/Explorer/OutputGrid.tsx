@@ -3,6 +3,9 @@ import { cellAt, cellOrigin, gridLayout, paintMap } from '../../components/Canva
 import type { ColorDomain, Lut } from '../../lib/colormap';
 import { useT } from '../../components/useT';
 
+/** Time one frame may spend painting thumbnails. */
+const PAINT_BUDGET_MS = 8;
+
 export interface OutputGridProps {
   /** H×W×Cout output, channels-last. */
   output: Float32Array;
@@ -23,12 +26,26 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
+    // Painted a grid row at a time across frames (about 8 ms each at 56×56×1024), so the
+    // main thread never blocks for long; a newer output cancels the rest.
     const image = ctx.createImageData(layout.width, layout.height);
-    for (let k = 0; k < outChannels; k++) {
-      const { x, y } = cellOrigin(layout, k);
-      paintMap(image.data, layout.width, x, y, { values: output, height, width, offset: k, stride: outChannels }, domain, lut);
-    }
-    ctx.putImageData(image, 0, 0);
+    let row = 0;
+    let frame = 0;
+    const paintRows = () => {
+      const start = performance.now();
+      while (row < layout.rows && performance.now() - start < PAINT_BUDGET_MS) {
+        for (let k = row * layout.cols; k < Math.min(outChannels, (row + 1) * layout.cols); k++) {
+          const { x, y } = cellOrigin(layout, k);
+          paintMap(image.data, layout.width, x, y, { values: output, height, width, offset: k, stride: outChannels }, domain, lut);
+        }
+        const y0 = row * (layout.cellHeight + layout.gap);
+        ctx.putImageData(image, 0, 0, 0, y0, layout.width, layout.cellHeight + layout.gap);
+        row++;
+      }
+      if (row < layout.rows) frame = requestAnimationFrame(paintRows);
+    };
+    paintRows();
+    return () => cancelAnimationFrame(frame);
   }, [output, layout, outChannels, height, width, domain, lut]);
 
   const click = (e: MouseEvent<HTMLCanvasElement>) => {

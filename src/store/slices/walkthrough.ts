@@ -1,0 +1,56 @@
+/** The walkthrough's own state: scene, how far the dot product has got, playback. */
+import type { StateCreator } from 'zustand/vanilla';
+import { atEnd, step, type Scene, type StepAction, type StepPosition } from '../stepping';
+import type { AppState } from '../index';
+
+export const SPEEDS = [1, 4, 16, 64, 256] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export interface WalkthroughSlice {
+  scene: Scene;
+  /** Channels 0…channel of the dot product are summed (scene 2). */
+  channel: number;
+  playing: boolean;
+  /** Steps per second while playing. */
+  speed: Speed;
+  setScene: (scene: Scene) => void;
+  applyStep: (action: StepAction) => void;
+  /** Applies `action` up to `count` times in one state update; false once the scene has ended. */
+  applySteps: (action: StepAction, count: number) => boolean;
+  setChannel: (channel: number) => void;
+  setPlaying: (playing: boolean) => void;
+  setSpeed: (speed: Speed) => void;
+}
+
+export const createWalkthroughSlice: StateCreator<AppState, [], [], WalkthroughSlice> = (set, get) => ({
+  scene: 1,
+  channel: 0,
+  playing: false,
+  speed: 16,
+  setScene: (scene) => {
+    const s = get();
+    // Scene 2 starts the dot product from its first channel; scene 3 starts at pixel (0, 1).
+    if (scene === 2) set({ scene, channel: 0, playing: false, cursor: { ...s.cursor, row: 0, col: 0 } });
+    else if (scene === 3) set({ scene, playing: false, channel: s.config.inChannels - 1, cursor: { ...s.cursor, row: 0, col: Math.min(1, s.config.width - 1) } });
+    else set({ scene, playing: false, channel: s.config.inChannels - 1 });
+  },
+  applyStep: (action) => {
+    const s = get();
+    const next = step({ scene: s.scene, channel: s.channel, ...s.cursor }, action, s.config);
+    set({ scene: next.scene, channel: next.channel, cursor: { row: next.row, col: next.col, filterIndex: next.filterIndex } });
+  },
+  applySteps: (action, count) => {
+    const s = get();
+    let p: StepPosition = { scene: s.scene, channel: s.channel, ...s.cursor };
+    let moved = true;
+    for (let i = 0; i < count && moved; i++) {
+      moved = !atEnd(p, s.config);
+      if (moved) p = step(p, action, s.config);
+    }
+    set({ channel: p.channel, cursor: { row: p.row, col: p.col, filterIndex: p.filterIndex } });
+    return !atEnd(p, s.config);
+  },
+  setChannel: (channel) => set((s) => ({ channel: Math.max(0, Math.min(s.config.inChannels - 1, Math.round(channel) || 0)) })),
+  setPlaying: (playing) => set({ playing }),
+  setSpeed: (speed) => set({ speed }),
+});

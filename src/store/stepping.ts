@@ -1,0 +1,76 @@
+/**
+ * The walkthrough's stepping rules as one pure function: where the cursor goes for each
+ * step action, clamped to the layer's shape. The keyboard, the buttons and playback all
+ * go through it.
+ */
+
+export type Scene = 1 | 2 | 3 | 4;
+export const SCENES: readonly Scene[] = [1, 2, 3, 4];
+
+export interface StepPosition {
+  readonly scene: Scene;
+  readonly row: number;
+  readonly col: number;
+  readonly filterIndex: number;
+  /** How far the dot product has got: channels 0…channel are summed (scene 2). */
+  readonly channel: number;
+}
+
+export interface StepShape {
+  readonly height: number;
+  readonly width: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+}
+
+export type StepAction =
+  | 'channel+' | 'channel-' | 'filter+' | 'filter-' | 'pixel+' | 'pixel-' | 'row+' | 'row-'
+  | 'first' | 'last' | 'scene+' | 'scene-';
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/** Pixel index in row-major order: row · W + col. */
+export const pixelIndex = (p: { row: number; col: number }, width: number) => p.row * width + p.col;
+
+/** Moves to pixel index i (clamped), keeping the filter and restarting the dot product. */
+export function atPixel(p: StepPosition, i: number, shape: StepShape): StepPosition {
+  const last = shape.height * shape.width - 1;
+  const j = clamp(i, 0, last);
+  return { ...p, row: Math.floor(j / shape.width), col: j % shape.width, channel: shape.inChannels - 1 };
+}
+
+/** Applies one step action. */
+export function step(p: StepPosition, action: StepAction, shape: StepShape): StepPosition {
+  const { width, inChannels, outChannels } = shape;
+  const here = pixelIndex(p, width);
+  switch (action) {
+    case 'channel+': return { ...p, channel: clamp(p.channel + 1, 0, inChannels - 1) };
+    case 'channel-': return { ...p, channel: clamp(p.channel - 1, 0, inChannels - 1) };
+    case 'filter+': return { ...p, filterIndex: clamp(p.filterIndex + 1, 0, outChannels - 1) };
+    case 'filter-': return { ...p, filterIndex: clamp(p.filterIndex - 1, 0, outChannels - 1) };
+    case 'pixel+': return atPixel(p, here + 1, shape);
+    case 'pixel-': return atPixel(p, here - 1, shape);
+    case 'row+': return atPixel(p, here + width, shape);
+    case 'row-': return atPixel(p, here - width, shape);
+    case 'first': return p.scene === 2 ? { ...p, channel: 0 } : atPixel(p, 0, shape);
+    case 'last': return p.scene === 2 ? { ...p, channel: inChannels - 1 } : atPixel(p, Number.MAX_SAFE_INTEGER, shape);
+    case 'scene+': return { ...p, scene: clamp(p.scene + 1, 1, 4) as Scene };
+    case 'scene-': return { ...p, scene: clamp(p.scene - 1, 1, 4) as Scene };
+  }
+}
+
+/** What "next" means in a scene: a channel inside the dot product in scene 2, else a pixel. */
+export function forwardAction(scene: Scene): StepAction {
+  return scene === 2 ? 'channel+' : scene === 1 ? 'filter+' : 'pixel+';
+}
+
+export function backwardAction(scene: Scene): StepAction {
+  return scene === 2 ? 'channel-' : scene === 1 ? 'filter-' : 'pixel-';
+}
+
+/** True when playing a scene has nothing left to do. */
+export function atEnd(p: StepPosition, shape: StepShape): boolean {
+  if (p.scene === 2) return p.channel >= shape.inChannels - 1;
+  if (p.scene === 1) return p.filterIndex >= shape.outChannels - 1;
+  return pixelIndex(p, shape.width) >= shape.height * shape.width - 1;
+}

@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { scaleLinear } from 'd3-scale';
+import { formatValue } from '../../lib/format';
+
+export interface RunningSumProps {
+  /** partialSums[i] = Σ products[0…i]. */
+  partialSums: Float64Array;
+  /** The sum so far ends at this channel. */
+  channel: number;
+  label: string;
+}
+
+const W = 600, H = 140, PAD = { l: 48, r: 8, t: 10, b: 20 };
+
+/** The running sum of the dot product, channel by channel: d3 scales, SVG drawn by React. */
+export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
+  const n = partialSums.length;
+  const { x, y, ticks, full, done } = useMemo(() => {
+    let lo = 0, hi = 0;
+    for (const v of partialSums) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    const x = scaleLinear().domain([0, Math.max(1, n - 1)]).range([PAD.l, W - PAD.r]);
+    const y = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).nice().range([H - PAD.b, PAD.t]);
+    const path = (end: number) => {
+      let d = '';
+      for (let i = 0; i <= end; i++) d += `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(partialSums[i]!).toFixed(1)}`;
+      return d;
+    };
+    return { x, y, ticks: y.ticks(4), full: path(n - 1), done: (end: number) => path(end) };
+  }, [partialSums, n]);
+  const cx = x(channel), cy = y(partialSums[channel] ?? 0);
+  return (
+    <svg className="running-sum" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={PAD.l} x2={W - PAD.r} y1={y(t)} y2={y(t)} className={t === 0 ? 'axis-zero' : 'grid'} />
+          <text x={PAD.l - 6} y={y(t)} dy="0.32em" textAnchor="end">{formatValue(t)}</text>
+        </g>
+      ))}
+      <text x={PAD.l} y={H - 4}>0</text>
+      <text x={W - PAD.r} y={H - 4} textAnchor="end">{n - 1}</text>
+      <path d={full} className="sum-future" />
+      <path d={done(channel)} className="sum-done" />
+      <circle cx={cx} cy={cy} r={4.5} className="sum-dot" />
+    </svg>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMemo } from 'react';
+import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
+import { Legend } from '../../components/Legend/Legend';
+import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
+import { useT } from '../../components/useT';
+import { lut, symmetricDomain } from '../../lib/colormap';
+import { formatInt, formatValue } from '../../lib/format';
+import type { CoutCinWeights } from '../../engine/tensor';
+import { filterVector } from '../../engine/tensor';
+import { layerCost } from '../../engine/counts';
+import { useAppStore } from '../../store';
+import { OutputGrid } from '../Explorer/OutputGrid';
+
+/** Scene 4: every output map, one enlarged beside its filter, and the whole layer in numbers. */
+export function SceneAllPixels({ output, weights }: { output: Float32Array; weights: CoutCinWeights }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const { height, width, inChannels, outChannels, useBias } = useAppStore((s) => s.config);
+  const k = useAppStore((s) => s.cursor.filterIndex);
+  const setCursor = useAppStore((s) => s.setCursor);
+  const domain = useAppStore((s) => s.outputDomain);
+  const wDomain = useMemo(() => symmetricDomain(weights.data), [weights.data]);
+  const cost = layerCost({ kind: 'pointwise', inChannels, outChannels, kernel: 1, outHeight: height, outWidth: width });
+  const f = (n: number) => formatInt(n, lang);
+  const table = lut('rdbu');
+  return (
+    <div className="scene scene-all">
+      <div>
+        <OutputGrid output={output} height={height} width={width} outChannels={outChannels} selected={k} domain={domain} lut={table}
+          onSelect={(filterIndex) => setCursor({ filterIndex })} />
+        <Legend domain={domain} lut={table} label={t('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
+      </div>
+      <div>
+        <h3>{t('all.enlarged', { k })}</h3>
+        <div className="enlarged">
+          <CanvasHeatmap source={{ values: output, height, width, offset: k, stride: outChannels }} domain={domain} lut={table}
+            label={t('picker.canvasLabel', { k, height, width, row: 0, col: 0, value: formatValue(output[k]!) })} />
+          <VectorStrip isVertical values={filterVector(weights, k)} domain={wDomain} lut={lut('puor')} label={t('filters.stackLabel', { k, cin: inChannels })} />
+        </div>
+        <table className="summary">
+          <caption>{t('all.summary')}</caption>
+          <tbody>
+            <tr><th scope="row">{t('all.input')}</th><td>{height}×{width}×{f(inChannels)}</td></tr>
+            <tr><th scope="row">{t('all.output')}</th><td>{height}×{width}×{f(outChannels)}</td></tr>
+            <tr><th scope="row">{t('all.params')}</th><td>{f(inChannels)} × {f(outChannels)} = {f(cost.weights)}{useBias ? ` + ${f(cost.biases)}` : ''}</td></tr>
+            <tr><th scope="row">{t('all.macs')}</th><td data-testid="macs">{f(height * width)} × {f(inChannels)} × {f(outChannels)} = {f(cost.multiplyAdds)}</td></tr>
+            <tr><th scope="row">{t('all.matmul')}</th><td>({f(height * width)}×{f(inChannels)}) · ({f(inChannels)}×{f(outChannels)})</td></tr>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMemo } from 'react';
+import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
+import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
+import { useT } from '../../components/useT';
+import { lut, symmetricDomain } from '../../lib/colormap';
+import { formatInt } from '../../lib/format';
+import type { CoutCinWeights } from '../../engine/tensor';
+import { filterVector } from '../../engine/tensor';
+import { useAppStore } from '../../store';
+
+/** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
+export function SceneFilters({ weights }: { weights: CoutCinWeights }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const k = useAppStore((s) => s.cursor.filterIndex);
+  const setCursor = useAppStore((s) => s.setCursor);
+  const useBias = useAppStore((s) => s.config.useBias);
+  const { outChannels: cout, inChannels: cin } = weights;
+  const domain = useMemo(() => symmetricDomain(weights.data), [weights.data]);
+  // Each filter is drawn as one column: entry (i, k) of the picture is weight k·Cin + i.
+  const columns = useMemo(() => {
+    const m = new Float32Array(cin * cout);
+    for (let kk = 0; kk < cout; kk++) for (let i = 0; i < cin; i++) m[i * cout + kk] = weights.data[kk * cin + i]!;
+    return m;
+  }, [weights.data, cin, cout]);
+  const filter = filterVector(weights, k);
+  return (
+    <div className="scene scene-filters">
+      <div>
+        <CanvasHeatmap
+          className="weight-matrix"
+          source={{ values: columns, height: cin, width: cout }}
+          domain={domain}
+          lut={lut('puor')}
+          label={t('filters.matrixLabel', { cout, cin, k })}
+          onPick={(_r, c) => setCursor({ filterIndex: c })}
+          highlight={{ row: 0, col: k }}
+          highlightSpan={{ rows: cin, cols: 1 }}
+        />
+        <p className="caption">{t('filters.matrixCaption', { cout: formatInt(cout, lang), cin: formatInt(cin, lang) })}</p>
+      </div>
+      <div className="filter-stack">
+        <VectorStrip isVertical values={filter} domain={domain} lut={lut('puor')} label={t('filters.stackLabel', { k, cin })} />
+        <div>
+          <h3>{t('filters.one', { k, cin: formatInt(cin, lang) })}</h3>
+          <p>{t('filters.params', { cout: formatInt(cout, lang), cin: formatInt(cin, lang), params: formatInt(cout * cin, lang) })}</p>
+          {useBias && <p>{t('filters.bias', { cout: formatInt(cout, lang), total: formatInt(cout * cin + cout, lang) })}</p>}
+          <p className="caption">{t('filters.layout', { cout, cin })}</p>
+        </div>
+      </div>
+    </div>
+  );
+}

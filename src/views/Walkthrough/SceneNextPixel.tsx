@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
+import { Legend } from '../../components/Legend/Legend';
+import { useT } from '../../components/useT';
+import { lut } from '../../lib/colormap';
+import { formatValue } from '../../lib/format';
+import { useAppStore } from '../../store';
+import { pixelIndex } from '../../store/stepping';
+import { PixelOutputs } from '../Explorer/PixelOutputs';
+
+/**
+ * Scene 3: the cursor walks pixel by pixel and output channel k fills in position by
+ * position; positions not computed yet stay empty.
+ */
+export function SceneNextPixel({ output }: { output: Float32Array }) {
+  const t = useT();
+  const { height, width, outChannels } = useAppStore((s) => s.config);
+  const cursor = useAppStore((s) => s.cursor);
+  const setCursor = useAppStore((s) => s.setCursor);
+  const { row, col, filterIndex: k } = cursor;
+  const upTo = pixelIndex(cursor, width);
+  const domain = useAppStore((s) => s.outputDomain);
+  // Channel k so far: values up to the current pixel, NaN (drawn empty) after it.
+  const partial = useMemo(() => {
+    const m = new Float32Array(height * width).fill(NaN);
+    for (let p = 0; p <= upTo; p++) m[p] = output[p * outChannels + k]!;
+    return m;
+  }, [output, height, width, outChannels, k, upTo]);
+  const pixel = useMemo(() => output.subarray(upTo * outChannels, (upTo + 1) * outChannels), [output, upTo, outChannels]);
+  const table = lut('rdbu');
+  return (
+    <div className="scene scene-next">
+      <div>
+        <CanvasHeatmap
+          className="filling"
+          source={{ values: partial, height, width }}
+          domain={domain}
+          lut={table}
+          label={t('next.mapLabel', { k, done: upTo + 1, total: height * width, row, col })}
+          onPick={(r, c) => setCursor({ row: r, col: c })}
+          highlight={{ row, col }}
+        />
+        <Legend domain={domain} lut={table} label={t('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
+      </div>
+      <div>
+        <p className="caption">{t('next.caption', { done: upTo + 1, total: height * width })}</p>
+        <p className="readout" data-testid="output-value">{t('pixel.value', { row, col, k, value: formatValue(output[upTo * outChannels + k]!) })}</p>
+        <PixelOutputs values={pixel} row={row} col={col} selected={k} domain={domain} lut={table} onSelect={(f) => setCursor({ filterIndex: f })} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useMemo } from 'react';
+import { useT } from '../../components/useT';
+import { lut, symmetricDomain } from '../../lib/colormap';
+import type { LayerData } from '../../engine/layerData';
+import { pixelOutputs } from '../../engine/pointwise';
+import { dotProductTrace } from '../../engine/trace';
+import { useAppStore } from '../../store';
+import { selectLayer } from '../../store/selectors';
+import { PixelOutputs } from '../Explorer/PixelOutputs';
+import { ChannelCards } from './ChannelCards';
+import { DotProduct } from './DotProduct';
+
+/**
+ * Scene 2: one pixel's Cin values times one filter's Cin weights, summed channel by
+ * channel; when the sum is complete, the pixel's Cout outputs (all filters) appear.
+ * The numbers come from the engine on the main thread (one pixel is microseconds of work)
+ * and equal the worker's full map at the same place.
+ */
+export function SceneOnePixel({ data }: { data: LayerData }) {
+  const t = useT();
+  const config = useAppStore((s) => s.config);
+  const { row, col, filterIndex } = useAppStore((s) => s.cursor);
+  const channel = useAppStore((s) => s.channel);
+  const setChannel = useAppStore((s) => s.setChannel);
+  const setCursor = useAppStore((s) => s.setCursor);
+  const layer = useMemo(() => selectLayer({ data, config })!, [data, config]);
+  const trace = useMemo(() => dotProductTrace(data.input, layer, row, col, filterIndex), [data, layer, row, col, filterIndex]);
+  const outputs = useMemo(() => pixelOutputs(data.input, layer, row, col), [data, layer, row, col]);
+  const outDomain = useMemo(() => symmetricDomain(outputs), [outputs]);
+  const complete = channel >= config.inChannels - 1;
+  return (
+    <div className="scene scene-pixel">
+      <ChannelCards input={data.input} row={row} col={col} channel={channel} />
+      <DotProduct trace={trace} channel={Math.min(channel, config.inChannels - 1)} onChannel={setChannel} />
+      {complete && (
+        <div className="all-filters">
+          <h3>{t('pixel.heading', { row, col, count: config.outChannels })}</h3>
+          <p className="caption">{t('pixel.caption', { cin: config.inChannels })}</p>
+          <PixelOutputs values={outputs} row={row} col={col} selected={filterIndex} domain={outDomain} lut={lut('rdbu')}
+            onSelect={(k) => setCursor({ filterIndex: k })} />
+        </div>
+      )}
+    </div>
+  );
+}
