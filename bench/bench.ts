@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel]
  *
- * The same data for every implementation; median, min and max of N runs after a warm-up;
+ * The same data for every implementation; median, min and max of N interleaved runs after a
+ * warm-up;
  * GFLOP/s counts a multiply-add as 2 FLOP; maxRelErr is max |out − ref| / max |ref| against
  * a float64 loop.
  */
@@ -65,20 +66,41 @@ function relErr(got: ArrayLike<number>, ref: Float64Array): number {
   return err / scale;
 }
 
-async function time(fn: () => Promise<ArrayLike<number>> | ArrayLike<number>, ref: Float64Array, flop: number, impl: Impl): Promise<Row> {
-  let last = await fn(); // warm-up
-  if (ref.length * 512 < 1e8) for (let i = 0; i < 20; i++) last = await fn();
-  const ts: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    last = await fn();
-    ts.push(performance.now() - t);
+/** An implementation under test: returns the output to check against the reference. */
+type Run = () => Promise<ArrayLike<number>> | ArrayLike<number>;
+
+/**
+ * Times every implementation of one workload. Runs are interleaved (round r runs each
+ * implementation once) so that a slow spell of a shared machine hits all of them alike and
+ * the ratios stay fair; each is warmed up first.
+ */
+async function timeAll(impls: [Impl, Run][], ref: Float64Array, flop: number): Promise<Row[]> {
+  const small = ref.length * 512 < 1e8;
+  const last = new Map<Impl, ArrayLike<number>>();
+  const times = new Map<Impl, number[]>(impls.map(([name]) => [name, []]));
+  for (const [name, fn] of impls) {
+    last.set(name, await fn());
+    if (small) for (let i = 0; i < 20; i++) await fn();
   }
-  ts.sort((a, b) => a - b);
-  const medianMs = ts[Math.floor(ts.length / 2)]!;
-  return { impl, medianMs, minMs: ts[0]!, maxMs: ts.at(-1)!, gflops: flop / medianMs / 1e6, maxRelErr: relErr(last, ref) };
+  // A small workload is timed as the mean of `reps` back-to-back calls, so a backend switch
+  // or a timer tick does not swamp a sub-millisecond run.
+  const reps = small ? 20 : 1;
+  for (let r = 0; r < runs; r++) {
+    for (const [name, fn] of impls) {
+      await fn();
+      const t = performance.now();
+      for (let i = 0; i < reps; i++) last.set(name, await fn());
+      times.get(name)!.push((performance.now() - t) / reps);
+    }
+  }
+  return impls.map(([impl]) => {
+    const ts = times.get(impl)!.sort((a, b) => a - b);
+    const medianMs = ts[Math.floor(ts.length / 2)]!;
+    return { impl, medianMs, minMs: ts[0]!, maxMs: ts.at(-1)!, gflops: flop / medianMs / 1e6, maxRelErr: relErr(last.get(impl)!, ref) };
+  });
 }
 
+/** A tfjs conv2d on one backend; tensors are created on that backend and reused. */
 async function tfjsRun(backend: string, d: LayerData, wl: Workload) {
   await tf.setBackend(backend);
   await tf.ready();
@@ -88,7 +110,7 @@ async function tfjsRun(backend: string, d: LayerData, wl: Workload) {
   const filter = tf.tensor4d(f, [1, 1, wl.cin, wl.cout]);
   return {
     fn: () => { const y = tf.conv2d(x, filter, 1, 'valid'); const v = y.dataSync(); y.dispose(); return v; },
-    dispose: () => { x.dispose(); filter.dispose(); },
+    dispose: async () => { await tf.setBackend(backend); x.dispose(); filter.dispose(); },
   };
 }
 
@@ -107,19 +129,24 @@ async function main() {
     const ref = reference(d);
     const flop = 2 * wl.h * wl.w * wl.cin * wl.cout;
     const layer = { weights: d.weights, relu: false };
-    const rows: Row[] = [];
     const out = new Float32Array(wl.h * wl.w * wl.cout);
-    rows.push(await time(() => { naive(d, out); return out; }, ref, flop, 'naive'));
-    const engine1t = wl.name === 'pixel' ? () => pixelOutputs(d.input, layer, 0, 0)
+    const engine1t: Run = wl.name === 'pixel' ? () => pixelOutputs(d.input, layer, 0, 0)
       : wl.name === 'channel' ? () => outputChannel(d.input, layer, 0)
       : () => pointwiseConv(d.input, layer).data;
-    rows.push(await time(engine1t, ref, flop, 'engine-1t'));
-    rows.push(await time(async () => (await client.forward({ height: wl.h, width: wl.w, inChannels: wl.cin, outChannels: wl.cout, input: d.input.data, weights: d.weights.data, relu: false })).output, ref, flop, 'engine-2w'));
-    for (const [backend, impl] of [['cpu', 'tfjs-cpu'], ['wasm', 'tfjs-wasm']] as const) {
-      const t = await tfjsRun(backend, d, wl);
-      rows.push(await time(t.fn, ref, flop, impl));
-      t.dispose();
-    }
+    const engine2w: Run = async () => (await client.forward({
+      height: wl.h, width: wl.w, inChannels: wl.cin, outChannels: wl.cout, input: d.input.data, weights: d.weights.data, relu: false,
+    })).output;
+    const cpu = await tfjsRun('cpu', d, wl);
+    const wasm = await tfjsRun('wasm', d, wl);
+    const rows = await timeAll([
+      ['naive', () => { naive(d, out); return out; }],
+      ['engine-1t', engine1t],
+      ['engine-2w', engine2w],
+      ['tfjs-cpu', async () => { if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu'); return cpu.fn(); }],
+      ['tfjs-wasm', async () => { if (tf.getBackend() !== 'wasm') await tf.setBackend('wasm'); return wasm.fn(); }],
+    ], ref, flop);
+    await cpu.dispose();
+    await wasm.dispose();
     results.push({ name: wl.name, rows });
     if (!asJson) printTable(wl, rows);
   }

@@ -111,6 +111,13 @@ export const en = {
   'keys.help': "Show or hide this list",
   'announce.channel': "Pixel ({row}, {col}), filter {k}, summed through channel {channel}",
   'announce.pixel': "Pixel ({row}, {col}), filter {k}: output {value}",
+  'config.label': "Layer settings",
+  'config.shape': "Shape",
+  'config.height': "H",
+  'config.width': "W",
+  'config.inChannels': "Cin",
+  'config.outChannels': "Cout",
+  'preset.custom': "Custom shape",
 } as const;
 
 export type MessageKey = keyof typeof en;

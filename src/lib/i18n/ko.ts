@@ -113,4 +113,11 @@ export const ko: Record<MessageKey, string> = {
   'keys.help': "이 목록 보이기 / 숨기기",
   'announce.channel': "픽셀 ({row}, {col}), 필터 {k}, 채널 {channel}까지 합산",
   'announce.pixel': "픽셀 ({row}, {col}), 필터 {k}: 출력 {value}",
+  'config.label': "레이어 설정",
+  'config.shape': "모양",
+  'config.height': "높이 H",
+  'config.width': "너비 W",
+  'config.inChannels': "입력 채널 Cin",
+  'config.outChannels': "출력 채널 Cout",
+  'preset.custom': "직접 입력",
 };

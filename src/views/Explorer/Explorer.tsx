@@ -7,7 +7,7 @@ import { lut } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { useAppStore } from '../../store';
 import { selectCost, selectOutputValue, selectPixelOutputs } from '../../store/selectors';
-import { Controls } from './Controls';
+import { LayerConfig } from '../shared/LayerConfig';
 import { OutputGrid } from './OutputGrid';
 import { PixelOutputs } from './PixelOutputs';
 import { StatusBar } from './StatusBar';
@@ -42,7 +42,7 @@ export function Explorer() {
   return (
     <main id="main" className="explorer">
       <section className="panel intro">
-        <Controls />
+        <LayerConfig />
         <p className="shape-summary">
           {t('shape.summary', { height, width, inChannels, outChannels, params: formatInt(cost.weights, lang) })}
         </p>

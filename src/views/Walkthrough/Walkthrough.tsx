@@ -5,6 +5,7 @@ import { appStore, useAppStore } from '../../store';
 import { selectOutputValue } from '../../store/selectors';
 import { backwardAction, forwardAction, SCENES, type StepAction } from '../../store/stepping';
 import { StatusBar } from '../Explorer/StatusBar';
+import { LayerConfig } from '../shared/LayerConfig';
 import { commandFor, SHORTCUTS } from './keymap';
 import { SceneAllPixels } from './SceneAllPixels';
 import { SceneFilters } from './SceneFilters';
@@ -49,6 +50,9 @@ export function Walkthrough() {
 
   return (
     <main id="main" className="walkthrough">
+      <section className="panel config-panel">
+        <LayerConfig />
+      </section>
       <nav className="scenes" aria-label={t('walk.scenes')}>
         <ol>
           {SCENES.map((n) => (
