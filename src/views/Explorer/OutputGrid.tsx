@@ -22,13 +22,20 @@ export interface OutputGridProps {
 export function OutputGrid({ output, height, width, outChannels, selected, domain, lut, onSelect }: OutputGridProps) {
   const t = useT();
   const ref = useRef<HTMLCanvasElement>(null);
+  const imageRef = useRef<ImageData | null>(null);
   const layout = useMemo(() => gridLayout(outChannels, width, height, Math.max(1, Math.round(width / 14))), [outChannels, width, height]);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     // Painted a grid row at a time across frames (about 8 ms each at 56×56×1024), so the
     // main thread never blocks for long; a newer output cancels the rest.
-    const image = ctx.createImageData(layout.width, layout.height);
+    // One ImageData per grid size, reused: a new map does not allocate 13 MB again.
+    let image = imageRef.current;
+    if (!image || image.width !== layout.width || image.height !== layout.height) {
+      image = ctx.createImageData(layout.width, layout.height);
+      imageRef.current = image;
+    }
+    const target = image;
     let row = 0;
     let frame = 0;
     const paintRows = () => {
@@ -36,15 +43,16 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
       while (row < layout.rows && performance.now() - start < PAINT_BUDGET_MS) {
         for (let k = row * layout.cols; k < Math.min(outChannels, (row + 1) * layout.cols); k++) {
           const { x, y } = cellOrigin(layout, k);
-          paintMap(image.data, layout.width, x, y, { values: output, height, width, offset: k, stride: outChannels }, domain, lut);
+          paintMap(target.data, layout.width, x, y, { values: output, height, width, offset: k, stride: outChannels }, domain, lut);
         }
         const y0 = row * (layout.cellHeight + layout.gap);
-        ctx.putImageData(image, 0, 0, 0, y0, layout.width, layout.cellHeight + layout.gap);
+        ctx.putImageData(target, 0, 0, 0, y0, layout.width, layout.cellHeight + layout.gap);
         row++;
       }
       if (row < layout.rows) frame = requestAnimationFrame(paintRows);
     };
-    paintRows();
+    // Start in the next frame, not in the task that delivered the output.
+    frame = requestAnimationFrame(paintRows);
     return () => cancelAnimationFrame(frame);
   }, [output, layout, outChannels, height, width, domain, lut]);
 

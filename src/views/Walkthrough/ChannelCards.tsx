@@ -8,8 +8,10 @@ export interface ChannelCardsProps {
   input: HwcTensor;
   row: number;
   col: number;
-  /** The channel the dot product has reached; its card is drawn in front. */
+  /** The channel the dot product has reached; its card is outlined. */
   channel: number;
+  /** Called with the input position under a click: jump there. */
+  onPick?: ((row: number, col: number) => void) | undefined;
 }
 
 /** How many channel maps the offset stack shows. */
@@ -19,7 +21,7 @@ const CARDS = 6;
  * The input's depth made visible: a few of its C channel maps as an offset stack, each
  * with pixel (row, col) marked — the C values the 1×1 filter reads at that pixel.
  */
-export function ChannelCards({ input, row, col, channel }: ChannelCardsProps) {
+export function ChannelCards({ input, row, col, channel, onPick }: ChannelCardsProps) {
   const t = useT();
   const c = input.channels;
   const shown = useMemo(() => {
@@ -41,6 +43,7 @@ export function ChannelCards({ input, row, col, channel }: ChannelCardsProps) {
             lut={table}
             label={t('cards.label', { channel: ch, row, col })}
             highlight={{ row, col }}
+            onPick={onPick}
           />
           <span className="card-name">{t('cards.name', { channel: ch })}</span>
         </div>

@@ -30,7 +30,7 @@ export function SceneOnePixel({ data }: { data: LayerData }) {
   const complete = channel >= config.inChannels - 1;
   return (
     <div className="scene scene-pixel">
-      <ChannelCards input={data.input} row={row} col={col} channel={channel} />
+      <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} />
       <DotProduct trace={trace} channel={Math.min(channel, config.inChannels - 1)} onChannel={setChannel} />
       {complete && (
         <div className="all-filters">
