@@ -46,6 +46,7 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
         {
           height: config.height, width: config.width, inChannels: config.inChannels, outChannels: config.outChannels,
           input: data.input.data, weights: data.weights.data, bias: config.useBias ? data.bias : undefined, relu: config.useRelu,
+          cacheKey: dataFor,
         },
         { signal, onProgress: (progress) => store.setState({ job: { status: 'computing', progress } }) },
       );

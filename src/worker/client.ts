@@ -36,6 +36,8 @@ interface Pending {
 /** One endpoint (a worker, or the main-thread fallback) with its pending requests. */
 class Connection {
   private readonly pending = new Map<number, Pending>();
+  /** The cacheKey of the last layer data this connection's worker was sent. */
+  sentKey: string | undefined;
   private static nextId = 1;
   constructor(
     readonly endpoint: Endpoint,
@@ -170,7 +172,7 @@ export class EngineClient {
    * workers. `input` and `weights` are only read (each worker gets copies).
    */
   async forward(
-    params: Omit<ForwardParams, 'input'> & { input: Float32Array },
+    params: Omit<ForwardParams, 'input' | 'weights'> & { input: Float32Array; weights: Float32Array },
     options: { signal?: AbortSignal | undefined; onProgress?: ((fraction: number) => void) | undefined } = {},
   ): Promise<{ output: Float32Array; computeMs: number; workers: number; absMax: number }> {
     const conns = this.start();
@@ -180,27 +182,43 @@ export class EngineClient {
     const parts = height * width * cin * cout < splitMin ? 1 : Math.min(conns.length, height);
     const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * height) / parts));
     const progress = new Array<number>(parts).fill(0);
-    const jobs = conns.slice(0, parts).map((conn, i) => {
+    const jobs = conns.slice(0, parts).map(async (conn, i) => {
       const r0 = bounds[i]!, r1 = bounds[i + 1]!;
-      const input = params.input.slice(r0 * width * cin, r1 * width * cin);
-      const weights = params.weights.slice();
-      const bias = params.bias?.slice();
-      const transfer: Transferable[] = [input.buffer, weights.buffer];
-      if (bias) transfer.push(bias.buffer);
-      return conn.request('forward', { ...params, height: r1 - r0, input, weights, bias }, {
+      // The first band's worker returns the whole map with its rows filled in.
+      const placement = i === 0 && parts > 1 ? { totalRows: height, rowOffset: 0 } : undefined;
+      const key = params.cacheKey === undefined ? undefined : `${params.cacheKey}#${r0}-${r1}`;
+      const request = {
         signal: options.signal,
-        transfer,
-        onProgress: (f) => {
+        onProgress: (f: number) => {
           progress[i] = f * (r1 - r0);
           options.onProgress?.(progress.reduce((s, v) => s + v, 0) / height);
         },
-      });
+      };
+      const band = { ...params, height: r1 - r0, placement, cacheKey: key };
+      const send = () => {
+        const bias = params.bias?.slice();
+        const input = params.input.slice(r0 * width * cin, r1 * width * cin);
+        const weights = params.weights.slice();
+        const transfer: Transferable[] = [input.buffer, weights.buffer];
+        if (bias) transfer.push(bias.buffer);
+        conn.sentKey = key;
+        return conn.request('forward', { ...band, input, weights, bias }, { ...request, transfer });
+      };
+      if (key === undefined || conn.sentKey !== key) return send();
+      // The worker holds this band already: send only the flags (and the small bias).
+      try {
+        const bias = params.bias?.slice();
+        return await conn.request('forward', { ...band, input: undefined, weights: undefined, bias }, { ...request, transfer: bias ? [bias.buffer] : [] });
+      } catch (e) {
+        if (e instanceof EngineError && e.code === 'cache-miss') return send();
+        throw e;
+      }
     });
     const results = await Promise.all(jobs);
     const absMax = Math.max(...results.map((r) => r.absMax));
     if (results.length === 1) return { output: results[0]!.output, computeMs: results[0]!.computeMs, workers: 1, absMax };
-    const output = new Float32Array(height * width * cout);
-    results.forEach((r, i) => output.set(r.output, bounds[i]! * width * cout));
+    const output = results[0]!.output;
+    for (let i = 1; i < results.length; i++) output.set(results[i]!.output, bounds[i]! * width * cout);
     return { output, computeMs: Math.max(...results.map((r) => r.computeMs)), workers: results.length, absMax };
   }
 

@@ -23,6 +23,11 @@ export class RequestError extends Error {
 
 class Cancelled extends Error {}
 
+class CacheMiss extends Error {}
+
+/** A forward request with its data present. */
+export type LoadedForward = ForwardParams & { readonly input: Float32Array; readonly weights: Float32Array };
+
 /** Lets queued messages (a cancel) run before the next chunk, without timer clamping. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => {
@@ -40,7 +45,7 @@ function checkPositiveInt(name: string, v: unknown): number {
   return v;
 }
 
-export function validateForward(p: ForwardParams): void {
+export function validateForward(p: ForwardParams): asserts p is LoadedForward {
   const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
   const cin = checkPositiveInt('inChannels', p.inChannels), cout = checkPositiveInt('outChannels', p.outChannels);
   if (h * w * Math.max(cin, cout) > MAX_VALUES) throw new RequestError('tensor too large');
@@ -58,12 +63,17 @@ export async function runForward(
   validateForward(p);
   const start = performance.now();
   const { height, width, inChannels: k, outChannels: n } = p;
-  const output = new Float32Array(height * width * n);
+  const place = p.placement;
+  if (place && (!Number.isInteger(place.totalRows) || !Number.isInteger(place.rowOffset) || place.rowOffset < 0 || place.rowOffset + height > place.totalRows)) {
+    throw new RequestError('placement must fit the band inside totalRows');
+  }
+  const full = new Float32Array((place?.totalRows ?? height) * width * n);
+  const output = place ? full.subarray(place.rowOffset * width * n, (place.rowOffset + height) * width * n) : full;
   const pixels = height * width;
   if (pixels * n * k <= CHUNK_MULTIPLY_ADDS) {
     // One chunk: let the engine pick the kernel for the shape (dot products for thin ones).
     pointwiseConvRows(hwcTensor(height, width, k, p.input), { weights: coutCinWeights(n, k, p.weights), bias: p.bias, relu: p.relu }, output, 0, height);
-    return { output, computeMs: performance.now() - start, absMax: absMax(output) };
+    return { output: full, computeMs: performance.now() - start, absMax: absMax(output) };
   }
   const np = Math.ceil(n / NR) * NR;
   const packed = new Float64Array(np * k);
@@ -79,7 +89,7 @@ export async function runForward(
       if (isCancelled()) throw new Cancelled();
     }
   }
-  return { output, computeMs: performance.now() - start, absMax: absMax(output) };
+  return { output: full, computeMs: performance.now() - start, absMax: absMax(output) };
 }
 
 function absMax(values: Float32Array): number {
@@ -89,6 +99,17 @@ function absMax(values: Float32Array): number {
     if (a > m) m = a;
   }
   return m;
+}
+
+/** Fills in a forward request's data from the worker's cache, or keeps what it brought. */
+function withCachedLayer(p: ForwardParams, cache: { current: { key: string; input: Float32Array; weights: Float32Array } | null }): ForwardParams {
+  if (p.input && p.weights) {
+    if (p.cacheKey) cache.current = { key: p.cacheKey, input: p.input, weights: p.weights };
+    return p;
+  }
+  const c = cache.current;
+  if (!c || !p.cacheKey || c.key !== p.cacheKey) throw new CacheMiss(`no layer cached as ${p.cacheKey ?? '(none)'}`);
+  return { ...p, input: c.input, weights: c.weights };
 }
 
 export function runGenerate(p: { shape: { height: number; width: number; inChannels: number; outChannels: number }; seed: number }): GenerateResult {
@@ -119,6 +140,7 @@ function transferables(result: object): Transferable[] {
 /** Answers requests arriving at `endpoint` until the endpoint goes away. */
 export function serve(endpoint: Endpoint): void {
   const cancelled = new Set<number>();
+  const cache: { current: { key: string; input: Float32Array; weights: Float32Array } | null } = { current: null };
   const reply = (message: FromWorker, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
   endpoint.addEventListener('message', (event: MessageEvent) => {
     const msg = event.data as ToWorker;
@@ -135,7 +157,7 @@ export function serve(endpoint: Endpoint): void {
             result = runGenerate(msg.params);
             break;
           case 'forward':
-            result = await runForward(msg.params, (progress) => reply({ id: msg.id, progress }), () => cancelled.has(msg.id));
+            result = await runForward(withCachedLayer(msg.params, cache), (progress) => reply({ id: msg.id, progress }), () => cancelled.has(msg.id));
             break;
           case 'warmUp':
             result = await runWarmUp();
@@ -145,7 +167,7 @@ export function serve(endpoint: Endpoint): void {
         }
         reply({ id: msg.id, ok: true, result: result as never }, transferables(result));
       } catch (e) {
-        const code = e instanceof Cancelled ? 'cancelled' : e instanceof RequestError ? 'bad-request' : 'engine-error';
+        const code = e instanceof Cancelled ? 'cancelled' : e instanceof CacheMiss ? 'cache-miss' : e instanceof RequestError ? 'bad-request' : 'engine-error';
         reply({ id: msg.id, ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } });
       } finally {
         cancelled.delete(msg.id);

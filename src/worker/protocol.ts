@@ -29,12 +29,26 @@ export interface ForwardParams {
   readonly width: number;
   readonly inChannels: number;
   readonly outChannels: number;
-  /** height×width×inChannels, channels-last; transferred, so the sender's copy is gone. */
-  readonly input: Float32Array;
-  /** outChannels×inChannels. */
-  readonly weights: Float32Array;
+  /**
+   * height×width×inChannels, channels-last; transferred, so the sender's copy is gone.
+   * Left out when the worker already holds the layer under `cacheKey`.
+   */
+  readonly input?: Float32Array | undefined;
+  /** outChannels×inChannels; left out with `input`. */
+  readonly weights?: Float32Array | undefined;
+  /**
+   * Names this band's input and weights. The worker keeps the last ones it was sent, so a
+   * later pass over the same layer (a bias or ReLU toggle) sends neither again.
+   */
+  readonly cacheKey?: string | undefined;
   readonly bias?: Float32Array | undefined;
   readonly relu: boolean;
+  /**
+   * When set, the output buffer holds `totalRows` image rows and this band is written from
+   * row `rowOffset` on: the worker allocates the whole map, so the main thread only copies
+   * the other bands into it and never allocates (or zero-fills) the full output itself.
+   */
+  readonly placement?: { readonly totalRows: number; readonly rowOffset: number } | undefined;
 }
 
 export interface ForwardResult {
@@ -76,7 +90,8 @@ export type ToWorker = RequestMessage | CancelMessage;
 
 /** What went wrong, as a code the UI can translate and a message for developers. */
 export interface WorkerError {
-  readonly code: 'bad-request' | 'engine-error' | 'cancelled';
+  /** cache-miss: a forward without data named a layer the worker does not hold. */
+  readonly code: 'bad-request' | 'engine-error' | 'cancelled' | 'cache-miss';
   readonly message: string;
 }
 

@@ -27,8 +27,8 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
-    // Painted a grid row at a time across frames (about 8 ms each at 56×56×1024), so the
-    // main thread never blocks for long; a newer output cancels the rest.
+    // Painted a few maps at a time across frames (PAINT_BUDGET_MS each), so the main thread
+    // never blocks for long; a newer output cancels the rest.
     // One ImageData per grid size, reused: a new map does not allocate 13 MB again.
     let image = imageRef.current;
     if (!image || image.width !== layout.width || image.height !== layout.height) {
@@ -36,23 +36,24 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
       imageRef.current = image;
     }
     const target = image;
-    let row = 0;
+    let next = 0;
     let frame = 0;
-    const paintRows = () => {
+    const paintSome = () => {
       const start = performance.now();
-      while (row < layout.rows && performance.now() - start < PAINT_BUDGET_MS) {
-        for (let k = row * layout.cols; k < Math.min(outChannels, (row + 1) * layout.cols); k++) {
-          const { x, y } = cellOrigin(layout, k);
-          paintMap(target.data, layout.width, x, y, { values: output, height, width, offset: k, stride: outChannels }, domain, lut);
-        }
-        const y0 = row * (layout.cellHeight + layout.gap);
-        ctx.putImageData(target, 0, 0, 0, y0, layout.width, layout.cellHeight + layout.gap);
-        row++;
-      }
-      if (row < layout.rows) frame = requestAnimationFrame(paintRows);
+      const first = next;
+      do {
+        const { x, y } = cellOrigin(layout, next);
+        paintMap(target.data, layout.width, x, y, { values: output, height, width, offset: next, stride: outChannels }, domain, lut);
+        next++;
+      } while (next < outChannels && performance.now() - start < PAINT_BUDGET_MS);
+      // Put back only the grid rows this frame touched.
+      const y0 = cellOrigin(layout, first).y;
+      const y1 = cellOrigin(layout, next - 1).y + layout.cellHeight;
+      ctx.putImageData(target, 0, 0, 0, y0, layout.width, y1 - y0);
+      if (next < outChannels) frame = requestAnimationFrame(paintSome);
     };
     // Start in the next frame, not in the task that delivered the output.
-    frame = requestAnimationFrame(paintRows);
+    frame = requestAnimationFrame(paintSome);
     return () => cancelAnimationFrame(frame);
   }, [output, layout, outChannels, height, width, domain, lut]);
 

@@ -58,6 +58,55 @@ describe('EngineClient.forward over two workers', () => {
   });
 });
 
+describe('layer cache', () => {
+  it('a second pass over the same layer sends no input or weights, and still equals the engine', async () => {
+    const { client, log } = makeClient(2);
+    const keyed = { ...params, cacheKey: 'layer-a' };
+    await client.forward(keyed);
+    const second = await client.forward({ ...keyed, relu: false });
+    const want = pointwiseConv(data.input, { weights: data.weights, bias: data.bias, relu: false }).data;
+    expect(Array.from(second.output)).toEqual(Array.from(want));
+    expect(log.sent.filter((m) => 'ok' in m && m.ok)).toHaveLength(4);
+    expect(log.sent.some((m) => 'ok' in m && !m.ok)).toBe(false);
+  });
+
+  it('a forward without data for an unknown layer is a cache-miss', async () => {
+    const { client } = makeClient(1);
+    await expect(client.request('forward', { ...params, input: undefined, weights: undefined, cacheKey: 'never-sent' }))
+      .rejects.toMatchObject({ code: 'cache-miss' });
+  });
+
+  it('when the worker lost the layer, the client sends the data again and gets the right map', async () => {
+    // A worker stand-in that can be replaced by a fresh one (empty cache) behind the client's back.
+    const listeners: ((e: MessageEvent) => void)[] = [];
+    const requests: string[] = [];
+    const log = { sent: [] as FromWorker[], transfers: [] as Transferable[][] };
+    let inner = fakeWorker(log);
+    const attach = (ep: Endpoint) => ep.addEventListener('message', (e) => listeners.forEach((l) => l(e)));
+    attach(inner);
+    const endpoint: Endpoint = {
+      postMessage: (m, t) => {
+        const req = m as { type: string; params?: { input?: unknown } };
+        if (req.type === 'forward') requests.push(req.params?.input ? 'data' : 'flags');
+        inner.postMessage(m, t);
+      },
+      addEventListener: (type, l) => { if (type === 'message') listeners.push(l); },
+      removeEventListener: () => {},
+    };
+    const client = new EngineClient({ workers: 1, splitMinMultiplyAdds: 0, createWorker: () => endpoint, createFallback: () => endpoint });
+    clients.push(client);
+    const keyed = { ...params, cacheKey: 'layer-b' };
+    await client.forward(keyed);
+    inner = fakeWorker(log);
+    attach(inner);
+    const again = await client.forward({ ...keyed, relu: false });
+    const want = pointwiseConv(data.input, { weights: data.weights, bias: data.bias, relu: false }).data;
+    expect(Array.from(again.output)).toEqual(Array.from(want));
+    expect(log.sent.some((m) => 'ok' in m && !m.ok && m.error.code === 'cache-miss')).toBe(true);
+    expect(requests).toEqual(['data', 'flags', 'data']);
+  });
+});
+
 describe('cancel and supersede', () => {
   it('an aborted forward rejects with AbortError, the worker stops early and its late reply is dropped', async () => {
     const { client, log } = makeClient(1);
@@ -95,6 +144,12 @@ describe('errors', () => {
     const bad = client.request('forward', { ...params, input: new Float32Array(5) });
     await expect(bad).rejects.toBeInstanceOf(EngineError);
     await expect(bad).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/input must hold 12×10×24/) });
+  });
+
+  it('a band placed outside its map is refused', async () => {
+    const { client } = makeClient(1);
+    await expect(client.request('forward', { ...params, placement: { totalRows: 12, rowOffset: 5 } }))
+      .rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/placement/) });
   });
 
   it('an absurd shape is refused before anything is allocated', async () => {
