@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { LANGS, type Lang } from '../lib/i18n/t';
-import { useAppStore } from '../store';
+import { useAppStore } from '../store/useAppStore';
 import { useT } from '../components/useT';
 import { Explorer } from '../views/Explorer/Explorer';
 import { Walkthrough } from '../views/Walkthrough/Walkthrough';

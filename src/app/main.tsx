@@ -1,16 +1,12 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+/**
+ * Start-up in two steps: this small chunk starts the engine workers and asks for the layer's
+ * data at once; React and the views load meanwhile (a separate chunk) and render when ready.
+ */
 import { appStore } from '../store';
 import { startWorkerSync } from '../store/workerSync';
 import { createEngineClient } from '../worker/createEngineClient';
-import { App } from './App';
-import './styles.css';
 
 const client = createEngineClient((reason) => appStore.setState({ fallbackReason: reason }));
 startWorkerSync(appStore, client);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./renderApp');

@@ -30,15 +30,16 @@ export function subSeed(seed: number, stream: string): number {
 }
 
 /**
- * A standard normal sample (mean 0, variance 1) from the Irwin–Hall sum of 12 uniforms.
- * Its tails stop at ±6, which suits weight initialisation, and it needs no transcendental
- * function.
+ * An approximately standard normal sample (mean 0, variance 1): the Irwin–Hall sum of four
+ * uniforms, centred and scaled by √3. Bell-shaped, bounded at ±2√3, and it needs no
+ * transcendental function — enough for weight initialisation, at a third of the cost of
+ * the classic twelve-uniform sum.
  */
 export function normal(rand: Uniform): number {
-  let s = 0;
-  for (let i = 0; i < 12; i++) s += rand();
-  return s - 6;
+  return (rand() + rand() + rand() + rand() - 2) * SQRT3;
 }
+
+const SQRT3 = Math.sqrt(3);
 
 /**
  * He-normal weights for a layer with `fanIn` inputs per output: N(0, 2 / fanIn), as for a

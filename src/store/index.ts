@@ -1,8 +1,8 @@
 /**
  * The app's one store, built from typed slices with vanilla `createStore`, so the worker
- * sync can subscribe outside React; `useAppStore` binds it to components.
+ * sync can subscribe outside React (and start before React loads); `useAppStore`
+ * (useAppStore.ts) binds it to components.
  */
-import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createConfigSlice, type ConfigSlice } from './slices/config';
 import { createCursorSlice, type CursorSlice } from './slices/cursor';
@@ -25,7 +25,3 @@ export function createAppStore() {
 export type AppStore = ReturnType<typeof createAppStore>;
 
 export const appStore = createAppStore();
-
-export function useAppStore<T>(selector: (s: AppState) => T): T {
-  return useStore(appStore, selector);
-}

@@ -13,6 +13,14 @@ import type { LayerConfig } from './slices/config';
 const dataKey = (c: LayerConfig) => `${c.height}×${c.width}×${c.inChannels}→${c.outChannels}#${c.seed}`;
 const outputKey = (c: LayerConfig) => `${dataKey(c)}|${c.useBias}|${c.useRelu}`;
 
+/** Resolves after the browser has painted the next frame (a macrotask outside browsers). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
+
 export function startWorkerSync(store: AppStore, client: EngineClient): () => void {
   let controller: AbortController | null = null;
   let dataFor = '';
@@ -29,6 +37,7 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
       let data = store.getState().data;
       if (dataKey(config) !== dataFor || !data) {
         store.setState({ job: { status: 'generating', progress: 0 } });
+        performance.mark('pointwise:generate-start');
         const { height, width, inChannels, outChannels, seed } = config;
         const r = await client.request('generate', { shape: { height, width, inChannels, outChannels }, seed }, { signal });
         data = {
@@ -36,10 +45,15 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
           weights: coutCinWeights(outChannels, inChannels, r.weights),
           bias: r.bias,
         } satisfies LayerData;
+        performance.mark('pointwise:data');
         dataFor = dataKey(config);
         outputFor = '';
         store.setState({ data, output: null });
         store.getState().setCursor({});
+        // Let the new data reach the screen before the workers take both cores: the first
+        // scenes need only the data, so the student can start stepping at once.
+        await afterNextPaint();
+        if (signal.aborted) return;
       }
       store.setState({ job: { status: 'computing', progress: 0 } });
       const r = await client.forward(

@@ -5,7 +5,7 @@ import { Legend } from '../../components/Legend/Legend';
 import { useT } from '../../components/useT';
 import { lut } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
 import { selectCost, selectOutputValue, selectPixelOutputs } from '../../store/selectors';
 import { LayerConfig } from '../shared/LayerConfig';
 import { OutputGrid } from './OutputGrid';

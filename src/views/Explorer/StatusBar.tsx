@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatInt, formatMs } from '../../lib/format';
 import { selectCost } from '../../store/selectors';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
 import { useT } from '../../components/useT';
 
 /** Progress while the worker computes, then what was computed and how fast. */

@@ -8,7 +8,7 @@ import { formatInt, formatValue } from '../../lib/format';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
 import { layerCost } from '../../engine/counts';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
 import { OutputGrid } from '../Explorer/OutputGrid';
 
 /** Scene 4: every output map, one enlarged beside its filter, and the whole layer in numbers. */

@@ -6,7 +6,7 @@ import { lut, symmetricDomain } from '../../lib/colormap';
 import { formatInt } from '../../lib/format';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
 
 /** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
 export function SceneFilters({ weights }: { weights: CoutCinWeights }) {

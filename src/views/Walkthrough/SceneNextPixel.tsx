@@ -4,7 +4,7 @@ import { Legend } from '../../components/Legend/Legend';
 import { useT } from '../../components/useT';
 import { lut } from '../../lib/colormap';
 import { formatValue } from '../../lib/format';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
 import { pixelIndex } from '../../store/stepping';
 import { PixelOutputs } from '../Explorer/PixelOutputs';
 

@@ -4,7 +4,7 @@ import { lut, symmetricDomain } from '../../lib/colormap';
 import type { LayerData } from '../../engine/layerData';
 import { pixelOutputs } from '../../engine/pointwise';
 import { dotProductTrace } from '../../engine/trace';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
 import { selectLayer } from '../../store/selectors';
 import { PixelOutputs } from '../Explorer/PixelOutputs';
 import { ChannelCards } from './ChannelCards';

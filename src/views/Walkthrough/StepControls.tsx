@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useT } from '../../components/useT';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
 import { SPEEDS, type Speed } from '../../store/slices/walkthrough';
 import { pixelIndex, type StepAction } from '../../store/stepping';
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../components/useT';
 import { formatValue } from '../../lib/format';
-import { appStore, useAppStore } from '../../store';
+import { appStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
 import { selectOutputValue } from '../../store/selectors';
 import { backwardAction, forwardAction, SCENES, type StepAction } from '../../store/stepping';
 import { StatusBar } from '../Explorer/StatusBar';

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useT } from '../../components/useT';
 import { checkShape, LIMITS, type ShapeKey, type ShapeProblem } from '../../lib/limits';
 import { formatInt } from '../../lib/format';
-import { useAppStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
 import { PRESET_NAMES, PRESETS, presetOf, type PresetName } from '../../store/presets';
 
 const SHAPE_KEYS: readonly ShapeKey[] = ['height', 'width', 'inChannels', 'outChannels'];
