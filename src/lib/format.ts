@@ -24,7 +24,8 @@ export function formatValue(v: number): string {
   return (v < 0 ? '−' : '') + s;
 }
 
-/** Milliseconds for status lines: "412 ms", "1.24 s". */
+/** Milliseconds for status lines: "0.3 ms", "412 ms", "1.24 s". */
 export function formatMs(ms: number): string {
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }

@@ -113,3 +113,39 @@ test('walkthrough: the first step is interactive within 1 s of navigation (produ
   assert(readyMs <= 1000, `first interactive step after ${readyMs.toFixed(0)} ms`);
   await close();
 });
+
+test('walkthrough: tiny 4×4×3→2 with bias and ReLU — the dot product shown equals the worker’s map', async ({ baseUrl, newPage }) => {
+  const { page, consoleErrors, close } = await newPage();
+  await page.goto(baseUrl);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await page.getByLabel('Layer', { exact: true }).selectOption('tiny');
+  await page.getByLabel('Bias').check();
+  await page.getByLabel('ReLU').check();
+  await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  const d = generateLayerData({ height: 4, width: 4, inChannels: 3, outChannels: 2 }, 1);
+  const layer = { weights: d.weights, bias: d.bias, relu: true };
+  const full = pointwiseConv(d.input, layer).data;
+  for (const [r, c, k] of [[0, 0, 0], [2, 3, 1], [3, 1, 0]] as const) {
+    // Scene 2 at (r, c, k): the dot product's result.
+    await page.locator('.scenes button').nth(1).click();
+    const viz = page.locator('.viz');
+    await viz.focus();
+    await page.keyboard.press('Shift+ArrowLeft'); // back to filter 0 (there are two)
+    for (let i = 0; i < k; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.locator('.scenes button').nth(2).click();
+    await viz.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < r * 4 + c; i++) await page.keyboard.press('ArrowRight');
+    const fromMap = await page.getByTestId('output-value').textContent();
+    await page.locator('.scenes button').nth(1).click();
+    await viz.focus();
+    await page.keyboard.press('End');
+    const fromDot = await page.getByTestId('partial-sum').textContent();
+    const want = formatValue(full[(r * 4 + c) * 2 + k]!);
+    assert(fromMap === `output (${r}, ${c}, ${k}) = ${want}`, `scene 3 shows ${fromMap}, engine ${want}`);
+    assert(fromDot?.endsWith(`output (${r}, ${c}, ${k}) = ${want}`), `scene 2 shows ${fromDot}, engine ${want}`);
+  }
+  await page.screenshot({ path: `${SHOTS}/walkthrough-tiny-1280.png`, fullPage: true });
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await close();
+});

@@ -118,6 +118,8 @@ export const en = {
   'config.inChannels': "Cin",
   'config.outChannels': "Cout",
   'preset.custom': "Custom shape",
+  'legend.weights': "Weight colour scale from {lo} to {hi}, centred on zero",
+  'legend.inputs': "Input colour scale from {lo} to {hi}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -120,4 +120,6 @@ export const ko: Record<MessageKey, string> = {
   'config.inChannels': "입력 채널 Cin",
   'config.outChannels': "출력 채널 Cout",
   'preset.custom': "직접 입력",
+  'legend.weights': "{lo}부터 {hi}까지, 0을 중심으로 한 가중치 색상 척도",
+  'legend.inputs': "{lo}부터 {hi}까지의 입력 색상 척도",
 };

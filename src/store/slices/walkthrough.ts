@@ -29,9 +29,11 @@ export const createWalkthroughSlice: StateCreator<AppState, [], [], WalkthroughS
   speed: 16,
   setScene: (scene) => {
     const s = get();
-    // Scene 2 starts the dot product from its first channel; scene 3 starts at pixel (0, 1).
-    if (scene === 2) set({ scene, channel: 0, playing: false, cursor: { ...s.cursor, row: 0, col: 0 } });
-    else if (scene === 3) set({ scene, playing: false, channel: s.config.inChannels - 1, cursor: { ...s.cursor, row: 0, col: Math.min(1, s.config.width - 1) } });
+    // Scene 2 restarts the current pixel's dot product from its first channel; scene 3
+    // moves on from (0, 0) to the next pixel, (0, 1), and otherwise keeps the cursor.
+    const atOrigin = s.cursor.row === 0 && s.cursor.col === 0;
+    if (scene === 2) set({ scene, channel: 0, playing: false });
+    else if (scene === 3) set({ scene, playing: false, channel: s.config.inChannels - 1, cursor: atOrigin ? { ...s.cursor, col: Math.min(1, s.config.width - 1) } : s.cursor });
     else set({ scene, playing: false, channel: s.config.inChannels - 1 });
   },
   applyStep: (action) => {

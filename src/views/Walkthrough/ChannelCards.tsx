@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { useT } from '../../components/useT';
 import { lut, positiveDomain } from '../../lib/colormap';
+import { formatValue } from '../../lib/format';
+import { Legend } from '../../components/Legend/Legend';
 import type { HwcTensor } from '../../engine/tensor';
 
 export interface ChannelCardsProps {
@@ -49,6 +51,7 @@ export function ChannelCards({ input, row, col, channel, onPick }: ChannelCardsP
         </div>
       ))}
       <p className="cards-note">{t('cards.note', { count: c, shown: shown.length })}</p>
+      <Legend domain={domain} lut={table} label={t('legend.inputs', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
     </div>
   );
 }

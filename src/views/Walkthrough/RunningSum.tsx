@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
-import { formatValue } from '../../lib/format';
 
 export interface RunningSumProps {
   /** partialSums[i] = Σ products[0…i]. */
@@ -15,7 +14,7 @@ const W = 600, H = 140, PAD = { l: 48, r: 8, t: 10, b: 20 };
 /** The running sum of the dot product, channel by channel: d3 scales, SVG drawn by React. */
 export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
   const n = partialSums.length;
-  const { x, y, ticks, full, done } = useMemo(() => {
+  const { x, y, ticks, tickLabel, full, done } = useMemo(() => {
     let lo = 0, hi = 0;
     for (const v of partialSums) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     const x = scaleLinear().domain([0, Math.max(1, n - 1)]).range([PAD.l, W - PAD.r]);
@@ -25,7 +24,7 @@ export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
       for (let i = 0; i <= end; i++) d += `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(partialSums[i]!).toFixed(1)}`;
       return d;
     };
-    return { x, y, ticks: y.ticks(4), full: path(n - 1), done: (end: number) => path(end) };
+    return { x, y, ticks: y.ticks(4), tickLabel: y.tickFormat(4), full: path(n - 1), done: (end: number) => path(end) };
   }, [partialSums, n]);
   const cx = x(channel), cy = y(partialSums[channel] ?? 0);
   return (
@@ -33,7 +32,7 @@ export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
       {ticks.map((t) => (
         <g key={t}>
           <line x1={PAD.l} x2={W - PAD.r} y1={y(t)} y2={y(t)} className={t === 0 ? 'axis-zero' : 'grid'} />
-          <text x={PAD.l - 6} y={y(t)} dy="0.32em" textAnchor="end">{formatValue(t)}</text>
+          <text x={PAD.l - 6} y={y(t)} dy="0.32em" textAnchor="end">{tickLabel(t)}</text>
         </g>
       ))}
       <text x={PAD.l} y={H - 4}>0</text>

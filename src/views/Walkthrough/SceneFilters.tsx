@@ -3,7 +3,8 @@ import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useT } from '../../components/useT';
 import { lut, symmetricDomain } from '../../lib/colormap';
-import { formatInt } from '../../lib/format';
+import { formatInt, formatValue } from '../../lib/format';
+import { Legend } from '../../components/Legend/Legend';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
 import { useAppStore } from '../../store/useAppStore';
@@ -38,6 +39,7 @@ export function SceneFilters({ weights }: { weights: CoutCinWeights }) {
           highlightSpan={{ rows: cin, cols: 1 }}
         />
         <p className="caption">{t('filters.matrixCaption', { cout: formatInt(cout, lang), cin: formatInt(cin, lang) })}</p>
+        <Legend domain={domain} lut={lut('puor')} label={t('legend.weights', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
       </div>
       <div className="filter-stack">
         <VectorStrip isVertical values={filter} domain={domain} lut={lut('puor')} label={t('filters.stackLabel', { k, cin })} />
