@@ -103,9 +103,15 @@ test('walkthrough: readable at 375 px (scene 2)', async ({ baseUrl, newPage }) =
 
 test('walkthrough: the first step is interactive within 1 s of navigation (production build)', async ({ baseUrl, newPage }) => {
   const { page, close } = await newPage();
+  // Time, in the page, when scene 1's weight matrix is in the document and painted.
+  await page.addInitScript(`new MutationObserver((_, obs) => {
+    if (!document.querySelector('.weight-matrix canvas')) return;
+    obs.disconnect();
+    requestAnimationFrame(() => { window.__readyMs = performance.now(); });
+  }).observe(document, { subtree: true, childList: true });`);
   await page.goto(baseUrl);
-  await page.locator('.weight-matrix canvas').waitFor({ timeout: 10_000 });
-  const readyMs = await page.evaluate(() => performance.now());
+  await page.waitForFunction('window.__readyMs !== undefined', null, { timeout: 10_000 });
+  const readyMs = Number(await page.evaluate('window.__readyMs'));
   // The step works: the next filter's stack is shown.
   await page.getByRole('button', { name: /Next filter/ }).click();
   assert((await page.locator('.filter-stack h3').textContent())?.startsWith('Filter 1:'), 'next filter button moved to filter 1');

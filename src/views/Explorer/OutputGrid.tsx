@@ -29,17 +29,21 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
     if (!ctx) return;
     // Painted a few maps at a time across frames (PAINT_BUDGET_MS each), so the main thread
     // never blocks for long; a newer output cancels the rest.
-    // One ImageData per grid size, reused: a new map does not allocate 13 MB again.
-    let image = imageRef.current;
-    if (!image || image.width !== layout.width || image.height !== layout.height) {
-      image = ctx.createImageData(layout.width, layout.height);
-      imageRef.current = image;
-    }
-    const target = image;
     let next = 0;
     let frame = 0;
+    let target: ImageData | null = null;
     const paintSome = () => {
       const start = performance.now();
+      // One ImageData per grid size, made in the first frame (not in the task that mounted
+      // the grid) and reused: a new map does not allocate 13 MB again.
+      if (!target) {
+        let image = imageRef.current;
+        if (!image || image.width !== layout.width || image.height !== layout.height) {
+          image = ctx.createImageData(layout.width, layout.height);
+          imageRef.current = image;
+        }
+        target = image;
+      }
       const first = next;
       do {
         const { x, y } = cellOrigin(layout, next);
