@@ -4,7 +4,9 @@ import { useAppStore } from '../store/useAppStore';
 import { useT } from '../components/useT';
 import { Explorer } from '../views/Explorer/Explorer';
 import { Walkthrough } from '../views/Walkthrough/Walkthrough';
-import { VIEWS, viewFromHash } from '../store/slices/ui';
+import { VIEWS } from '../store/slices/ui';
+import { ShareButton } from './ShareButton';
+import { UrlNotice } from './UrlNotice';
 
 export function App() {
   const t = useT();
@@ -16,11 +18,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  useEffect(() => {
-    const onHash = () => setView(viewFromHash(location.hash));
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, [setView]);
+
   return (
     <div className="app">
       <a className="skip" href="#main">{t('app.skip')}</a>
@@ -39,9 +37,12 @@ export function App() {
       </header>
       <nav className="views" aria-label={t('nav.label')}>
         {VIEWS.map((v) => (
-          <a key={v} href={`#${v}`} aria-current={v === view ? 'page' : undefined}>{t(`nav.${v}`)}</a>
+          <a key={v} href={`#${v}`} aria-current={v === view ? 'page' : undefined}
+            onClick={(e) => { e.preventDefault(); setView(v); }}>{t(`nav.${v}`)}</a>
         ))}
+        <ShareButton />
       </nav>
+      <UrlNotice />
       {fallbackReason && <p className="notice" role="status">{t('status.workers.main')}</p>}
       {view === 'walkthrough' ? <Walkthrough /> : <Explorer />}
     </div>

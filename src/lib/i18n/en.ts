@@ -20,7 +20,7 @@ export const en = {
   'status.error': 'The engine stopped: {message}',
   'status.progressLabel': 'Computation progress',
   'outputs.heading': 'All {count} output maps',
-  'outputs.caption': 'Each small square is one output channel: the 56×56 map made by one filter. Click one to pick it.',
+  'outputs.caption': 'Each small square is one output channel: the {height}×{width} map made by one filter. Click one to pick it.',
   'outputs.canvasLabel': '{count} output channel maps of {height}×{width}; channel {k} selected',
   'picker.heading': 'Output channel {k}',
   'picker.caption': 'Click a position, or focus the map and use the arrow keys, to pick a pixel.',
@@ -120,6 +120,11 @@ export const en = {
   'preset.custom': "Custom shape",
   'legend.weights': "Weight colour scale from {lo} to {hi}, centred on zero",
   'legend.inputs': "Input colour scale from {lo} to {hi}",
+  'share.button': "Copy link",
+  'share.copied': "Link copied",
+  'share.failed': "Could not copy: copy the address bar instead",
+  'url.problems': "Some values in the link were not usable and were replaced by defaults: {list}",
+  'url.dismiss': "Dismiss",
 } as const;
 
 export type MessageKey = keyof typeof en;

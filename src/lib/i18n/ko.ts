@@ -22,7 +22,7 @@ export const ko: Record<MessageKey, string> = {
   'status.error': '엔진이 멈췄습니다: {message}',
   'status.progressLabel': '계산 진행률',
   'outputs.heading': '출력 맵 {count}개 전체',
-  'outputs.caption': '작은 사각형 하나가 출력 채널 하나, 즉 필터 하나가 만든 56×56 맵입니다. 눌러서 선택하세요.',
+  'outputs.caption': '작은 사각형 하나가 출력 채널 하나, 즉 필터 하나가 만든 {height}×{width} 맵입니다. 눌러서 선택하세요.',
   'outputs.canvasLabel': '{height}×{width} 출력 채널 맵 {count}개, 채널 {k} 선택됨',
   'picker.heading': '출력 채널 {k}',
   'picker.caption': '위치를 누르거나, 맵에 포커스를 두고 화살표 키로 픽셀을 고르세요.',
@@ -122,4 +122,9 @@ export const ko: Record<MessageKey, string> = {
   'preset.custom': "직접 입력",
   'legend.weights': "{lo}부터 {hi}까지, 0을 중심으로 한 가중치 색상 척도",
   'legend.inputs': "{lo}부터 {hi}까지의 입력 색상 척도",
+  'share.button': "링크 복사",
+  'share.copied': "링크를 복사했습니다",
+  'share.failed': "복사하지 못했습니다. 주소창을 복사하세요",
+  'url.problems': "링크의 일부 값을 쓸 수 없어 기본값으로 바꿨습니다: {list}",
+  'url.dismiss': "닫기",
 };

@@ -9,13 +9,16 @@ export const VIEWS: readonly View[] = ['walkthrough', 'explorer'];
 export interface UiSlice {
   lang: Lang;
   view: View;
+  /** URL values that could not be used (shown once as a notice; [] when none). */
+  urlProblems: readonly { key: string; value: string }[];
   setLang: (lang: Lang) => void;
   setView: (view: View) => void;
 }
 
 /** The view named by a location hash such as "#explorer"; the walkthrough otherwise. */
 export function viewFromHash(hash: string): View {
-  const name = hash.replace(/^#\/?/, '');
+  const m = /(?:^#?|&)view=(\w+)/.exec(hash) ?? /^#?\/?(\w+)$/.exec(hash);
+  const name = m?.[1] ?? '';
   return (VIEWS as readonly string[]).includes(name) ? (name as View) : 'walkthrough';
 }
 
@@ -27,6 +30,7 @@ export function initialLang(): Lang {
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   lang: initialLang(),
   view: typeof location !== 'undefined' ? viewFromHash(location.hash) : 'walkthrough',
+  urlProblems: [],
   setLang: (lang) => set({ lang }),
   setView: (view) => set({ view }),
 });

@@ -1,0 +1,17 @@
+import { useT } from '../components/useT';
+import { appStore } from '../store';
+import { useAppStore } from '../store/useAppStore';
+
+/** Says which link values were not usable and were replaced by defaults; dismissible. */
+export function UrlNotice() {
+  const t = useT();
+  const problems = useAppStore((s) => s.urlProblems);
+  if (problems.length === 0) return null;
+  const list = problems.map((p) => `${p.key}=${p.value.length > 24 ? `${p.value.slice(0, 24)}…` : p.value}`).join(', ');
+  return (
+    <div className="notice url-notice" role="status">
+      <span>{t('url.problems', { list })}</span>
+      <button type="button" onClick={() => appStore.setState({ urlProblems: [] })}>{t('url.dismiss')}</button>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The view state in the URL hash, as one declarative table (name, parse, serialize,
+ * default). `parseUrlState` is total: any string gives a valid state, and each value that
+ * was present but unusable is reported so the UI can say so. Versioned with `v=1`.
+ *
+ * Example: `#v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=0&relu=0&scene=2&r=0&c=0&k=3&ch=40&speed=16`
+ */
+import { LIMITS, checkShape } from '../lib/limits';
+import { SPEEDS, type Speed } from './slices/walkthrough';
+import { VIEWS, type View } from './slices/ui';
+import type { Scene } from './stepping';
+
+export const URL_STATE_VERSION = 1;
+
+export interface UrlState {
+  readonly view: View;
+  readonly height: number;
+  readonly width: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly seed: number;
+  readonly useBias: boolean;
+  readonly useRelu: boolean;
+  readonly scene: Scene;
+  readonly row: number;
+  readonly col: number;
+  readonly filterIndex: number;
+  readonly channel: number;
+  readonly speed: Speed;
+}
+
+export const DEFAULT_URL_STATE: UrlState = {
+  view: 'walkthrough', height: 56, width: 56, inChannels: 512, outChannels: 1024, seed: 1,
+  useBias: false, useRelu: false, scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16,
+};
+
+/** A value that was in the URL but could not be used; the default took its place. */
+export interface UrlProblem {
+  readonly key: string;
+  readonly value: string;
+}
+
+type Parser<T> = (raw: string, sofar: UrlState) => T | undefined;
+
+const int = (min: number, max: (s: UrlState) => number): Parser<number> => (raw, s) => {
+  if (!/^-?\d{1,10}$/.test(raw)) return undefined;
+  const v = Number(raw);
+  return v >= min && v <= max(s) ? v : undefined;
+};
+const flag: Parser<boolean> = (raw) => (raw === '1' ? true : raw === '0' ? false : undefined);
+const oneOf = <T extends string | number>(values: readonly T[]): Parser<T> => (raw) =>
+  values.find((v) => String(v) === raw);
+
+interface Field<K extends keyof UrlState> {
+  readonly key: string;
+  readonly field: K;
+  readonly parse: Parser<UrlState[K]>;
+  readonly serialize: (v: UrlState[K]) => string;
+}
+const field = <K extends keyof UrlState>(key: string, f: K, parse: Parser<UrlState[K]>, serialize: (v: UrlState[K]) => string = String): Field<K> =>
+  ({ key, field: f, parse, serialize });
+
+/** In dependency order: the shape comes before the cursor that it bounds. */
+const FIELDS = [
+  field('view', 'view', oneOf(VIEWS)),
+  field('h', 'height', int(LIMITS.height.min, () => LIMITS.height.max)),
+  field('w', 'width', int(LIMITS.width.min, () => LIMITS.width.max)),
+  field('cin', 'inChannels', int(LIMITS.inChannels.min, () => LIMITS.inChannels.max)),
+  field('cout', 'outChannels', int(LIMITS.outChannels.min, () => LIMITS.outChannels.max)),
+  field('seed', 'seed', int(LIMITS.seed.min, () => LIMITS.seed.max)),
+  field('bias', 'useBias', flag, (v) => (v ? '1' : '0')),
+  field('relu', 'useRelu', flag, (v) => (v ? '1' : '0')),
+  field('scene', 'scene', oneOf([1, 2, 3, 4] as const)),
+  field('r', 'row', int(0, (s) => s.height - 1)),
+  field('c', 'col', int(0, (s) => s.width - 1)),
+  field('k', 'filterIndex', int(0, (s) => s.outChannels - 1)),
+  field('ch', 'channel', int(0, (s) => s.inChannels - 1)),
+  field('speed', 'speed', oneOf(SPEEDS)),
+] as const;
+
+/** Parses a hash (with or without '#'); never throws. */
+export function parseUrlState(hash: string): { state: UrlState; problems: UrlProblem[] } {
+  const text = hash.replace(/^#/, '');
+  const problems: UrlProblem[] = [];
+  // The short forms "#explorer" and "#walkthrough" name just the view.
+  if ((VIEWS as readonly string[]).includes(text)) return { state: { ...DEFAULT_URL_STATE, view: text as View }, problems };
+  const params = new Map<string, string>();
+  for (const part of text.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const k = safeDecode(eq < 0 ? part : part.slice(0, eq));
+    const v = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
+    if (k !== null && v !== null && k.length <= 16 && !params.has(k)) params.set(k, v.slice(0, 64));
+  }
+  const version = params.get('v');
+  if (version !== undefined && version !== String(URL_STATE_VERSION)) problems.push({ key: 'v', value: version });
+  let state: UrlState = DEFAULT_URL_STATE;
+  for (const f of FIELDS) {
+    const raw = params.get(f.key);
+    if (raw === undefined) continue;
+    const v = (f.parse as Parser<unknown>)(raw, state);
+    if (v === undefined) problems.push({ key: f.key, value: raw });
+    else state = { ...state, [f.field]: v };
+  }
+  // A shape within each limit can still be too large as a whole: fall back to the default.
+  if (checkShape(state)) {
+    problems.push({ key: 'h', value: `${state.height}×${state.width}×${state.inChannels}→${state.outChannels}` });
+    state = { ...state, height: DEFAULT_URL_STATE.height, width: DEFAULT_URL_STATE.width, inChannels: DEFAULT_URL_STATE.inChannels, outChannels: DEFAULT_URL_STATE.outChannels, row: 0, col: 0, filterIndex: 0, channel: 0 };
+  }
+  return { state, problems };
+}
+
+/** Writes every key, in table order, after `v=1`. */
+export function serializeUrlState(state: UrlState): string {
+  const parts = [`v=${URL_STATE_VERSION}`];
+  for (const f of FIELDS) parts.push(`${f.key}=${(f.serialize as (v: unknown) => string)(state[f.field])}`);
+  return parts.join('&');
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Keeps the store and the URL hash in step: the hash is read at start and on back/forward
+ * (hashchange), and rewritten from the store at most every WRITE_MS (never while playing,
+ * since browsers throttle history updates). A change of view is a new history entry, so
+ * back/forward moves between views; other changes replace the current entry.
+ */
+import type { AppStore, AppState } from './index';
+import { parseUrlState, serializeUrlState, type UrlState } from './urlState';
+
+const WRITE_MS = 300;
+
+export function urlStateOf(s: AppState): UrlState {
+  const { config, cursor } = s;
+  return {
+    view: s.view, height: config.height, width: config.width, inChannels: config.inChannels, outChannels: config.outChannels,
+    seed: config.seed, useBias: config.useBias, useRelu: config.useRelu, scene: s.scene,
+    row: cursor.row, col: cursor.col, filterIndex: cursor.filterIndex, channel: s.channel, speed: s.speed,
+  };
+}
+
+/** Puts a parsed URL state into the store (shape first, so the cursor is clamped to it). */
+export function applyUrlState(store: AppStore, u: UrlState): void {
+  const { setConfig } = store.getState();
+  setConfig({ height: u.height, width: u.width, inChannels: u.inChannels, outChannels: u.outChannels, seed: u.seed, useBias: u.useBias, useRelu: u.useRelu });
+  store.setState({ view: u.view, scene: u.scene, channel: u.channel, speed: u.speed, cursor: { row: u.row, col: u.col, filterIndex: u.filterIndex } });
+}
+
+export function startUrlSync(store: AppStore, win: Window = window): () => void {
+  let written = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const read = () => {
+    const hash = win.location.hash.replace(/^#/, '');
+    if (hash === written) return;
+    const { state, problems } = parseUrlState(hash);
+    applyUrlState(store, state);
+    store.setState({ urlProblems: problems });
+    written = serializeUrlState(state);
+  };
+  const write = () => {
+    timer = undefined;
+    const s = store.getState();
+    if (s.playing) return;
+    const next = serializeUrlState(urlStateOf(s));
+    if (next === written) return;
+    const viewChanged = parseUrlState(written).state.view !== s.view;
+    written = next;
+    const url = `${win.location.pathname}${win.location.search}#${next}`;
+    if (viewChanged) win.history.pushState(null, '', url);
+    else win.history.replaceState(null, '', url);
+  };
+  read();
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.view !== prev.view) {
+      // A view change is written at once, as its own history entry.
+      if (timer !== undefined) clearTimeout(timer);
+      write();
+    } else if (timer === undefined) timer = setTimeout(write, WRITE_MS);
+  });
+  win.addEventListener('hashchange', read);
+  win.addEventListener('popstate', read);
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+    win.removeEventListener('hashchange', read);
+    win.removeEventListener('popstate', read);
+  };
+}
