@@ -5,6 +5,9 @@ import { useT } from '../components/useT';
 import { Explorer } from '../views/Explorer/Explorer';
 import { Walkthrough } from '../views/Walkthrough/Walkthrough';
 import { VIEWS } from '../store/slices/ui';
+import { embedUrls } from './autoHeight';
+import { EmbedButton } from './EmbedButton';
+import { FullscreenButton } from './FullscreenButton';
 import { ShareButton } from './ShareButton';
 import { UrlNotice } from './UrlNotice';
 
@@ -15,33 +18,58 @@ export function App() {
   const fallbackReason = useAppStore((s) => s.fallbackReason);
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
+  const p = useAppStore((s) => s.presentation);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = p.theme;
+    root.dataset.motion = p.motion;
+    root.classList.toggle('embed', p.embed);
+    root.classList.toggle('present', p.present);
+  }, [p]);
 
+  const langSwitch = (
+    <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+      {LANGS.map((l: Lang) => (
+        <button key={l} type="button" aria-pressed={l === lang} onClick={() => setLang(l)} lang={l}>
+          {l === 'en' ? 'English' : '한국어'}
+        </button>
+      ))}
+    </div>
+  );
   return (
     <div className="app">
       <a className="skip" href="#main">{t('app.skip')}</a>
-      <header className="app-header">
-        <div>
-          <h1>{t('app.title')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
-        </div>
-        <div className="lang-switch" role="group" aria-label={t('lang.label')}>
-          {LANGS.map((l: Lang) => (
-            <button key={l} type="button" aria-pressed={l === lang} onClick={() => setLang(l)} lang={l}>
-              {l === 'en' ? 'English' : '한국어'}
-            </button>
-          ))}
-        </div>
-      </header>
-      <nav className="views" aria-label={t('nav.label')}>
-        {VIEWS.map((v) => (
-          <a key={v} href={`#${v}`} aria-current={v === view ? 'page' : undefined}
-            onClick={(e) => { e.preventDefault(); setView(v); }}>{t(`nav.${v}`)}</a>
-        ))}
-        <ShareButton />
-      </nav>
+      {p.embed ? (
+        <header className="embed-bar">
+          <span className="embed-title">{t('app.title')}</span>
+          {p.controls !== 'none' && langSwitch}
+          <a href={embedUrls(location.href, p.id).full} target="_blank" rel="noopener">{t('embed.openFull')}</a>
+        </header>
+      ) : (
+        <>
+          <header className="app-header">
+            <div>
+              <h1>{t('app.title')}</h1>
+              <p className="tagline">{t('app.tagline')}</p>
+            </div>
+            {langSwitch}
+          </header>
+          <nav className="views" aria-label={t('nav.label')}>
+            {VIEWS.map((v) => (
+              <a key={v} href={`#${v}`} aria-current={v === view ? 'page' : undefined}
+                onClick={(e) => { e.preventDefault(); setView(v); }}>{t(`nav.${v}`)}</a>
+            ))}
+            <span className="nav-actions">
+              {p.present && <FullscreenButton />}
+              <ShareButton />
+              <EmbedButton />
+            </span>
+          </nav>
+        </>
+      )}
       <UrlNotice />
       {fallbackReason && <p className="notice" role="status">{t('status.workers.main')}</p>}
       {view === 'walkthrough' ? <Walkthrough /> : <Explorer />}

@@ -12,4 +12,7 @@ const client = createEngineClient((reason) => appStore.setState({ fallbackReason
 startUrlSync(appStore);
 startWorkerSync(appStore, client);
 
+const { presentation } = appStore.getState();
+if (presentation.embed) void import('./autoHeight').then((m) => m.startAutoHeight(presentation.id));
+
 void import('./renderApp');

@@ -3,5 +3,6 @@ import { runAll } from './harness';
 import './explorer.e2e';
 import './walkthrough.e2e';
 import './url.e2e';
+import './embed.e2e';
 
 await runAll();

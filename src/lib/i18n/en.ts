@@ -125,6 +125,13 @@ export const en = {
   'share.failed': "Could not copy: copy the address bar instead",
   'url.problems': "Some values in the link were not usable and were replaced by defaults: {list}",
   'url.dismiss': "Dismiss",
+  'embed.button': "Embed",
+  'embed.title': "Embed this view",
+  'embed.caption': "Paste this into your page. The frame resizes itself to fit; a sandboxed iframe needs allow-scripts allow-same-origin.",
+  'embed.copy': "Copy code",
+  'embed.frameTitle': "pointwise: an interactive 1×1 convolution",
+  'embed.openFull': "Open the full app ↗",
+  'present.fullscreen': "Fullscreen",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -127,4 +127,11 @@ export const ko: Record<MessageKey, string> = {
   'share.failed': "복사하지 못했습니다. 주소창을 복사하세요",
   'url.problems': "링크의 일부 값을 쓸 수 없어 기본값으로 바꿨습니다: {list}",
   'url.dismiss': "닫기",
+  'embed.button': "퍼가기",
+  'embed.title': "이 화면 퍼가기",
+  'embed.caption': "이 코드를 페이지에 붙여 넣으세요. 프레임 높이는 내용에 맞게 저절로 바뀝니다. sandbox iframe에는 allow-scripts allow-same-origin이 필요합니다.",
+  'embed.copy': "코드 복사",
+  'embed.frameTitle': "pointwise: 1×1 합성곱 인터랙티브 시각화",
+  'embed.openFull': "전체 앱 열기 ↗",
+  'present.fullscreen': "전체 화면",
 };

@@ -1,6 +1,7 @@
-/** Presentation choices: UI language. */
+/** Presentation choices: language, view, embed/lecture settings from the query string. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { Lang } from '../../lib/i18n/t';
+import { DEFAULT_PRESENTATION, parsePresentation, type Presentation } from '../presentation';
 import type { AppState } from '../index';
 
 export type View = 'walkthrough' | 'explorer';
@@ -9,17 +10,14 @@ export const VIEWS: readonly View[] = ['walkthrough', 'explorer'];
 export interface UiSlice {
   lang: Lang;
   view: View;
-  /** URL values that could not be used (shown once as a notice; [] when none). */
+  /** Hash values that could not be used (shown as a notice; [] when none). */
   urlProblems: readonly { key: string; value: string }[];
+  /** Embed, lecture and display settings from the query string; fixed for the page's life. */
+  presentation: Presentation;
+  /** Query-string values that could not be used. */
+  presentationProblems: readonly { key: string; value: string }[];
   setLang: (lang: Lang) => void;
   setView: (view: View) => void;
-}
-
-/** The view named by a location hash such as "#explorer"; the walkthrough otherwise. */
-export function viewFromHash(hash: string): View {
-  const m = /(?:^#?|&)view=(\w+)/.exec(hash) ?? /^#?\/?(\w+)$/.exec(hash);
-  const name = m?.[1] ?? '';
-  return (VIEWS as readonly string[]).includes(name) ? (name as View) : 'walkthrough';
 }
 
 export function initialLang(): Lang {
@@ -27,10 +25,14 @@ export function initialLang(): Lang {
   return 'en';
 }
 
+const query = typeof location !== 'undefined' ? parsePresentation(location.search) : { presentation: DEFAULT_PRESENTATION, problems: [] };
+
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
-  lang: initialLang(),
-  view: typeof location !== 'undefined' ? viewFromHash(location.hash) : 'walkthrough',
+  lang: query.presentation.lang ?? initialLang(),
+  view: 'walkthrough',
   urlProblems: [],
+  presentation: query.presentation,
+  presentationProblems: query.problems,
   setLang: (lang) => set({ lang }),
   setView: (view) => set({ view }),
 });

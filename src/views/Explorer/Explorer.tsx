@@ -24,6 +24,7 @@ export function Explorer() {
   const setCursor = useAppStore((s) => s.setCursor);
   const value = useAppStore(selectOutputValue);
   const cost = useAppStore(useShallow(selectCost));
+  const controls = useAppStore((s) => s.presentation.controls);
   const table = lut('rdbu');
   const domain = useAppStore((s) => s.outputDomain);
   const { height, width, inChannels, outChannels } = config;
@@ -42,7 +43,7 @@ export function Explorer() {
   return (
     <main id="main" className="explorer">
       <section className="panel intro">
-        <LayerConfig />
+        {controls === 'full' && <LayerConfig />}
         <p className="shape-summary">
           {t('shape.summary', { height, width, inChannels, outChannels, params: formatInt(cost.weights, lang) })}
         </p>

@@ -23,9 +23,16 @@ export function Walkthrough() {
   const playing = useAppStore((s) => s.playing);
   const data = useAppStore((s) => s.data);
   const output = useAppStore((s) => s.output);
+  const presentation = useAppStore((s) => s.presentation);
   const [showHelp, setShowHelp] = useState(false);
   const helpRef = useRef<HTMLDivElement>(null);
   usePlayback(playing);
+  // ?autoplay=1 starts playing once the data is there, unless motion is to be reduced.
+  const hasData = data !== null;
+  useEffect(() => {
+    if (!hasData || !presentation.autoplay || prefersLessMotion(presentation.motion)) return;
+    appStore.getState().setPlaying(true);
+  }, [hasData, presentation.autoplay, presentation.motion]);
 
   const run = (command: StepAction | 'forward' | 'backward' | 'play') => {
     const s = appStore.getState();
@@ -40,7 +47,8 @@ export function Walkthrough() {
     const c = commandFor(e);
     if (!c) return;
     e.preventDefault();
-    if (c.kind === 'togglePlay') run('play');
+    // In lecture mode Space steps on, like a slide clicker; elsewhere it plays and pauses.
+    if (c.kind === 'togglePlay') run(presentation.present ? 'forward' : 'play');
     else if (c.kind === 'toggleHelp') setShowHelp((v) => !v);
     else if (c.kind === 'forward' || c.kind === 'backward') run(c.kind);
     else run(c.action);
@@ -51,9 +59,11 @@ export function Walkthrough() {
 
   return (
     <main id="main" className="walkthrough">
-      <section className="panel config-panel">
-        <LayerConfig />
-      </section>
+      {presentation.controls === 'full' && (
+        <section className="panel config-panel">
+          <LayerConfig />
+        </section>
+      )}
       <nav className="scenes" aria-label={t('walk.scenes')}>
         <ol>
           {SCENES.map((n) => (
@@ -68,7 +78,7 @@ export function Walkthrough() {
       <section className="panel viz" tabIndex={0} onKeyDown={onKeyDown} aria-label={t('walk.vizLabel')} aria-keyshortcuts="ArrowRight ArrowLeft ArrowUp ArrowDown Space Home End PageUp PageDown">
         <h2>{t(`scene.${scene}.title`)}</h2>
         <p className="caption">{t(`scene.${scene}.caption`)}</p>
-        <StepControls onCommand={run} onHelp={() => setShowHelp(true)} />
+        {presentation.controls !== 'none' && <StepControls onCommand={run} onHelp={() => setShowHelp(true)} />}
         <StatusBar />
         {data && scene === 1 && <SceneFilters weights={data.weights} />}
         {data && scene === 2 && <SceneOnePixel data={data} />}
@@ -94,6 +104,12 @@ export function Walkthrough() {
       <Announcer />
     </main>
   );
+}
+
+/** True when animation should not start by itself (the motion setting, else the OS setting). */
+function prefersLessMotion(motion: 'auto' | 'reduce' | 'full'): boolean {
+  if (motion !== 'auto') return motion === 'reduce';
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /** Says where the cursor is and its value, politely; quiet while playing, spoken on pause. */

@@ -1,0 +1,66 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { embedSnippet } from '../../src/app/autoHeight';
+import { assert, test } from './harness';
+import { SHOTS } from './explorer.e2e';
+
+/** Serves one host page (a "blog post") on its own port, so the app is cross-origin to it. */
+async function hostPage(html: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(html);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+test('embed: in a cross-origin iframe the app boots, posts its height, and the host resizes it; a foreign message is ignored', async ({ baseUrl, newPage }) => {
+  const src = `${baseUrl}?embed=1&id=fig-1&lang=ko&controls=min#v=1&view=walkthrough&h=8&w=8&cin=16&cout=8&scene=2`;
+  const host = await hostPage(`<!doctype html><meta charset="utf-8"><title>blog</title><h1>A post</h1>${embedSnippet(src, 'fig-1', 'pointwise')}<p>after</p>`);
+  const { page, consoleErrors, foreignRequests, close } = await newPage({ width: 900, height: 800 });
+  await page.goto(host.url);
+  const frame = page.frameLocator('#fig-1');
+  await frame.locator('.viz').waitFor({ timeout: 30_000 });
+  assert((await frame.locator('html').getAttribute('lang')) === 'ko', 'lang=ko applied');
+  assert((await frame.locator('.app-header').count()) === 0, 'no site chrome in embed mode');
+  assert((await frame.locator('.config-panel').count()) === 0, 'controls=min hides the layer settings');
+  assert((await frame.getByRole('link', { name: /전체 앱 열기/ }).getAttribute('href'))?.includes('#v=1'), 'open-full link keeps the view');
+  // The iframe's height follows the document (from 640 px in the snippet).
+  await page.waitForFunction(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height !== '640px', null, { timeout: 10_000 });
+  const h1 = await page.evaluate(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height);
+  // A message from the host page itself (not the frame) must not resize it.
+  await page.evaluate(() => window.postMessage({ type: 'pointwise:resize', v: 1, id: 'fig-1', height: 5 }, '*'));
+  await page.waitForTimeout(300);
+  const h2 = await page.evaluate(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height);
+  assert(h1 === h2 && parseFloat(h1) > 300, `height ${h1} then ${h2}`);
+  await page.screenshot({ path: `${SHOTS}/embed-900.png`, fullPage: true });
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  assert(foreignRequests.filter((u) => !u.startsWith(host.url)).length === 0, `foreign requests: ${foreignRequests.join(' ')}`);
+  await close();
+  host.close();
+});
+
+test('embed: works from 320 px wide', async ({ baseUrl, newPage }) => {
+  const { page, close } = await newPage({ width: 320, height: 700 });
+  await page.goto(`${baseUrl}?embed=1#v=1&view=walkthrough&scene=2`);
+  await page.locator('.viz').waitFor({ timeout: 30_000 });
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 0, `scrolls sideways by ${overflow}px at 320 px`);
+  await page.screenshot({ path: `${SHOTS}/embed-320.png`, fullPage: true });
+  await close();
+});
+
+test('lecture mode: ?present=1 enlarges type and Space steps on', async ({ baseUrl, newPage }) => {
+  const { page, close } = await newPage({ width: 1280, height: 800 });
+  await page.goto(`${baseUrl}?present=1#v=1&view=walkthrough&scene=2`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  assert(size === '20px', `root font size ${size}`);
+  await page.locator('.viz').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
+  assert((await page.getByTestId('partial-sum').textContent())?.startsWith('Sum of channels 0…2'), 'Space stepped two channels');
+  await page.screenshot({ path: `${SHOTS}/present-1280.png` });
+  await close();
+});
