@@ -5,18 +5,11 @@ import { App } from '../../src/app/App';
 import { generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import { appStore } from '../../src/store';
+import { stubCanvas } from './helpers';
 
 const initial = appStore.getInitialState();
 
-beforeAll(() => {
-  // jsdom has no canvas: a 2-D context that accepts the calls the views make.
-  HTMLCanvasElement.prototype.getContext = function () {
-    return {
-      createImageData: (w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4), width: w, height: h }),
-      putImageData: () => {}, clearRect: () => {}, fillRect: () => {}, fillStyle: '',
-    } as unknown as CanvasRenderingContext2D;
-  } as unknown as typeof HTMLCanvasElement.prototype.getContext;
-});
+beforeAll(stubCanvas);
 
 afterEach(() => {
   cleanup();

@@ -5,15 +5,9 @@ import { App } from '../../src/app/App';
 import { dotProductTrace, generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import { appStore } from '../../src/store';
+import { stubCanvas } from './helpers';
 
-beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = function () {
-    return {
-      createImageData: (w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4), width: w, height: h }),
-      putImageData: () => {}, clearRect: () => {}, fillRect: () => {}, fillStyle: '',
-    } as unknown as CanvasRenderingContext2D;
-  } as unknown as typeof HTMLCanvasElement.prototype.getContext;
-});
+beforeAll(stubCanvas);
 
 afterEach(() => {
   cleanup();
