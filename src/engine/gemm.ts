@@ -8,6 +8,7 @@
  * edge tile checks bounds. Measured on this machine (docs/performance-notes.md): float64
  * accumulation is both faster and ~20× more accurate than `Math.fround` on every step.
  */
+import { activate } from './activate';
 
 /** Rows of A in one register tile. */
 export const MR = 3;
@@ -140,26 +141,21 @@ function microKernel(
   }
   if (col + NR <= n && row + MR <= rowEnd) {
     let o = row * n + col;
-    c[o] = finish(c00, bias, col, relu); c[o + 1] = finish(c01, bias, col + 1, relu);
-    c[o + 2] = finish(c02, bias, col + 2, relu); c[o + 3] = finish(c03, bias, col + 3, relu);
+    c[o] = activate(c00, bias, col, relu); c[o + 1] = activate(c01, bias, col + 1, relu);
+    c[o + 2] = activate(c02, bias, col + 2, relu); c[o + 3] = activate(c03, bias, col + 3, relu);
     o += n;
-    c[o] = finish(c10, bias, col, relu); c[o + 1] = finish(c11, bias, col + 1, relu);
-    c[o + 2] = finish(c12, bias, col + 2, relu); c[o + 3] = finish(c13, bias, col + 3, relu);
+    c[o] = activate(c10, bias, col, relu); c[o + 1] = activate(c11, bias, col + 1, relu);
+    c[o + 2] = activate(c12, bias, col + 2, relu); c[o + 3] = activate(c13, bias, col + 3, relu);
     o += n;
-    c[o] = finish(c20, bias, col, relu); c[o + 1] = finish(c21, bias, col + 1, relu);
-    c[o + 2] = finish(c22, bias, col + 2, relu); c[o + 3] = finish(c23, bias, col + 3, relu);
+    c[o] = activate(c20, bias, col, relu); c[o + 1] = activate(c21, bias, col + 1, relu);
+    c[o + 2] = activate(c22, bias, col + 2, relu); c[o + 3] = activate(c23, bias, col + 3, relu);
     return;
   }
   const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23];
   for (let i = 0; i < MR && row + i < rowEnd; i++) {
     for (let j = 0; j < NR && col + j < n; j++) {
-      c[(row + i) * n + col + j] = finish(tile[i * NR + j]!, bias, col + j, relu);
+      c[(row + i) * n + col + j] = activate(tile[i * NR + j]!, bias, col + j, relu);
     }
   }
 }
 
-/** Adds the bias of output channel `ch` and applies ReLU if asked. */
-function finish(sum: number, bias: Float32Array | undefined, ch: number, relu: boolean): number {
-  const v = bias ? sum + bias[ch]! : sum;
-  return relu && v < 0 ? 0 : v;
-}

@@ -4,6 +4,7 @@
  * "dot-4" 0.5 ms). Both keep eight float64 sums in locals so each shared value is loaded once
  * for eight multiply-adds (9 loads per 8 multiply-adds, against 2 per 1 for a plain dot).
  */
+import { activate } from './activate';
 
 /**
  * Rows [rowStart, rowEnd) of C = A·Bᵀ, one A row at a time against eight B rows at a time.
@@ -113,7 +114,3 @@ export function gemvColsABt(
   }
 }
 
-function activate(sum: number, bias: Float32Array | undefined, ch: number, relu: boolean): number {
-  const v = bias ? sum + bias[ch]! : sum;
-  return relu && v < 0 ? 0 : v;
-}

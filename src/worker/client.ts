@@ -39,10 +39,7 @@ class Connection {
   /** The cacheKey of the last layer data this connection's worker was sent. */
   sentKey: string | undefined;
   private static nextId = 1;
-  constructor(
-    readonly endpoint: Endpoint,
-    readonly onFailure: (error: EngineError) => void,
-  ) {
+  constructor(readonly endpoint: Endpoint) {
     endpoint.addEventListener('message', (event: MessageEvent) => this.receive(event.data as FromWorker));
     (endpoint as { start?: () => void }).start?.();
   }
@@ -144,7 +141,7 @@ export class EngineClient {
   }
 
   private connect(endpoint: Endpoint): Connection {
-    const conn = new Connection(endpoint, () => {});
+    const conn = new Connection(endpoint);
     (endpoint as Partial<Worker>).addEventListener?.('error' as 'message', ((event: Event) => {
       event.preventDefault?.();
       const error = new EngineError('worker-failed', 'the engine worker failed to start or crashed');
@@ -158,7 +155,7 @@ export class EngineClient {
     if (this.fallbackReason !== undefined) return;
     this.fallbackReason = reason;
     for (const c of this.connections ?? []) (c.endpoint as Partial<Worker>).terminate?.();
-    this.connections = [new Connection(this.options.createFallback(), () => {})];
+    this.connections = [new Connection(this.options.createFallback())];
     this.options.onFallback?.(reason);
   }
 

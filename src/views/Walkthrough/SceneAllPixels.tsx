@@ -7,7 +7,8 @@ import { lut, symmetricDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
-import { layerCost } from '../../engine/counts';
+import { useShallow } from 'zustand/react/shallow';
+import { selectCost } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { OutputGrid } from '../Explorer/OutputGrid';
 
@@ -20,7 +21,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
   const setCursor = useAppStore((s) => s.setCursor);
   const domain = useAppStore((s) => s.outputDomain);
   const wDomain = useMemo(() => symmetricDomain(weights.data), [weights.data]);
-  const cost = layerCost({ kind: 'pointwise', inChannels, outChannels, kernel: 1, outHeight: height, outWidth: width });
+  const cost = useAppStore(useShallow(selectCost));
   const f = (n: number) => formatInt(n, lang);
   const table = lut('rdbu');
   return (
