@@ -5,6 +5,7 @@
 import { syntheticActivations } from './activations';
 import { heNormal, smallBias, subSeed } from './random';
 import { coutCinWeights, type CoutCinWeights, type HwcTensor } from './tensor';
+import { pointwiseConv } from './pointwise';
 
 /** The shape of a pointwise layer: H×W×Cin → H×W×Cout. */
 export interface PointwiseShape {
@@ -26,4 +27,15 @@ export function generateLayerData(shape: PointwiseShape, seed: number): LayerDat
   const weightData = heNormal(shape.outChannels * shape.inChannels, shape.inChannels, subSeed(seed, 'weights'));
   const bias = smallBias(shape.outChannels, subSeed(seed, 'bias'));
   return { input, weights: coutCinWeights(shape.outChannels, shape.inChannels, weightData), bias };
+}
+
+/**
+ * Activations whose channels are correlated, as in a real network: `features` smooth maps
+ * mixed by a seeded 1×1 layer (He weights, small bias) into `channels` maps, then ReLU.
+ * Used where the redundancy between channels is the point (channel reduction).
+ */
+export function correlatedActivations(height: number, width: number, channels: number, features: number, seed: number): HwcTensor {
+  const source = syntheticActivations(height, width, features, subSeed(seed, 'features'));
+  const weights = coutCinWeights(channels, features, heNormal(channels * features, features, subSeed(seed, 'mix')));
+  return pointwiseConv(source, { weights, bias: smallBias(channels, subSeed(seed, 'mix-bias')), relu: true });
 }
