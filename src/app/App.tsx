@@ -1,15 +1,24 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { LANGS, type Lang } from '../lib/i18n/t';
 import { useAppStore } from '../store/useAppStore';
 import { useT } from '../components/useT';
 import { Explorer } from '../views/Explorer/Explorer';
 import { Walkthrough } from '../views/Walkthrough/Walkthrough';
-import { VIEWS } from '../store/slices/ui';
+import { isWhyView, type View } from '../store/slices/ui';
+import { ErrorBoundary } from './ErrorBoundary';
 import { embedUrls } from './autoHeight';
 import { EmbedButton } from './EmbedButton';
 import { FullscreenButton } from './FullscreenButton';
 import { ShareButton } from './ShareButton';
 import { UrlNotice } from './UrlNotice';
+
+/** The concept pages load on first visit, so the walkthrough's start-up stays small. */
+const ConceptView = lazy(() => import('../views/concepts/ConceptView'));
+
+/** Top-level tabs; "why" stands for the four "Why 1×1?" pages. */
+const TABS = ['walkthrough', 'explorer', 'why', 'family', 'basics', 'params'] as const;
+const tabTarget = (tab: (typeof TABS)[number]): View => (tab === 'why' ? 'bottleneck' : tab);
+const isTabCurrent = (tab: (typeof TABS)[number], view: View) => (tab === 'why' ? isWhyView(view) : tab === view);
 
 export function App() {
   const t = useT();
@@ -58,9 +67,9 @@ export function App() {
             {langSwitch}
           </header>
           <nav className="views" aria-label={t('nav.label')}>
-            {VIEWS.map((v) => (
-              <a key={v} href={`#${v}`} aria-current={v === view ? 'page' : undefined}
-                onClick={(e) => { e.preventDefault(); setView(v); }}>{t(`nav.${v}`)}</a>
+            {TABS.map((tab) => (
+              <a key={tab} href={`#${tabTarget(tab)}`} aria-current={isTabCurrent(tab, view) ? 'page' : undefined}
+                onClick={(e) => { e.preventDefault(); setView(tabTarget(tab)); }}>{t(`nav.${tab}`)}</a>
             ))}
             <span className="nav-actions">
               {p.present && <FullscreenButton />}
@@ -72,7 +81,13 @@ export function App() {
       )}
       <UrlNotice />
       {fallbackReason && <p className="notice" role="status">{t('status.workers.main')}</p>}
-      {view === 'walkthrough' ? <Walkthrough /> : <Explorer />}
+      {view === 'walkthrough' ? <Walkthrough /> : view === 'explorer' ? <Explorer /> : (
+        <ErrorBoundary key={view} message={(m) => t('nav.loadFailed', { message: m })}>
+          <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}>
+            <ConceptView view={view} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </div>
   );
 }

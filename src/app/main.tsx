@@ -3,11 +3,13 @@
  * data at once; React and the views load meanwhile (a separate chunk) and render when ready.
  */
 import { appStore } from '../store';
+import { setEngineClient } from '../store/engine';
 import { startUrlSync } from '../store/urlSync';
 import { startWorkerSync } from '../store/workerSync';
 import { createEngineClient } from '../worker/createEngineClient';
 
 const client = createEngineClient((reason) => appStore.setState({ fallbackReason: reason }));
+setEngineClient(client);
 // The URL first, so the first layer the workers make is the one the link names.
 startUrlSync(appStore);
 startWorkerSync(appStore, client);

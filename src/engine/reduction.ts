@@ -166,28 +166,33 @@ export function pcaBasis(result: PcaResult, k: number): FilterBasis {
 
 /**
  * Rebuilds the input from the outputs of the first k basis filters:
- * x̂ = mean + Σⱼ (uⱼ·(x − mean)) · C uⱼ. Returns an H×W×Cin float32 map (same layout as
- * `input`); `channelsWanted` limits the work to the channels that will be shown.
+ * x̂ = mean + Σⱼ (uⱼ·(x − mean)) · C uⱼ, i.e. x̂_c = mean_c + Σᵢ (xᵢ − meanᵢ)·M[i][c] with
+ * M = Σⱼ uⱼ (C uⱼ)ᵀ — a 1×1 layer itself. Returns an H×W×Cin float32 map (same layout as
+ * `input`); only `channelsWanted` (default all) are filled, the others stay 0.
  */
 export function reconstruct(input: HwcTensor, m: ChannelMoments, b: FilterBasis, k: number, channelsWanted?: readonly number[]): Float32Array {
   const { height, width, channels: n, data } = input;
   const pixels = height * width;
   const chans = channelsWanted ?? Array.from({ length: n }, (_, i) => i);
+  // mix[q·n + i] = M[i][chans[q]]
+  const mix = new Float64Array(chans.length * n);
+  chans.forEach((ch, q) => {
+    for (let j = 0; j < k; j++) {
+      const w = b.covBasis[j * n + ch]!;
+      if (w === 0) continue;
+      for (let i = 0; i < n; i++) mix[q * n + i] = mix[q * n + i]! + b.basis[j * n + i]! * w;
+    }
+  });
   const out = new Float32Array(pixels * n);
-  const scores = new Float64Array(k);
+  const x = new Float64Array(n);
   for (let p = 0; p < pixels; p++) {
     const off = p * n;
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      const bj = j * n;
-      for (let i = 0; i < n; i++) s += b.basis[bj + i]! * (data[off + i]! - m.mean[i]!);
-      scores[j] = s;
-    }
-    for (const ch of chans) {
+    for (let i = 0; i < n; i++) x[i] = data[off + i]! - m.mean[i]!;
+    chans.forEach((ch, q) => {
       let v = m.mean[ch]!;
-      for (let j = 0; j < k; j++) v += scores[j]! * b.covBasis[j * n + ch]!;
+      for (let i = 0; i < n; i++) v += x[i]! * mix[q * n + i]!;
       out[off + ch] = v;
-    }
+    });
   }
   return out;
 }

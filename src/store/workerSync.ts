@@ -9,6 +9,7 @@ import { EngineError, isAbortError, type EngineClient } from '../worker/client';
 import type { AppStore } from './index';
 import { checkShape } from '../lib/limits';
 import type { LayerConfig } from './slices/config';
+import type { View } from './slices/ui';
 
 const dataKey = (c: LayerConfig) => `${c.height}×${c.width}×${c.inChannels}→${c.outChannels}#${c.seed}`;
 const outputKey = (c: LayerConfig) => `${dataKey(c)}|${c.useBias}|${c.useRelu}`;
@@ -77,9 +78,12 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
     }
   }
 
-  void sync(store.getState().config);
+  // Only the walkthrough and the explorer show this layer: a concept page opened from a link
+  // leaves the workers free for its own requests.
+  const needsLayer = (v: View) => v === 'walkthrough' || v === 'explorer';
+  if (needsLayer(store.getState().view)) void sync(store.getState().config);
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.config !== prev.config) void sync(s.config);
+    if ((s.config !== prev.config || s.view !== prev.view) && needsLayer(s.view)) void sync(s.config);
   });
   return () => {
     unsubscribe();

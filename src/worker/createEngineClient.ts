@@ -1,13 +1,17 @@
 /** The app's engine client: real module workers, with the main-thread fallback. */
 import { EngineClient } from './client';
-import { serve } from './handler';
 import type { Endpoint } from './protocol';
 
-/** Runs the worker's handler on the main thread over a MessageChannel (chunked, yielding). */
+/**
+ * Runs the worker's handler on the main thread over a MessageChannel (chunked, yielding).
+ * The handler is loaded only when needed: a port queues messages until it is started.
+ */
 export function mainThreadEndpoint(): Endpoint {
   const channel = new MessageChannel();
-  serve(channel.port2);
-  channel.port2.start();
+  void import('./handler').then(({ serve }) => {
+    serve(channel.port2);
+    channel.port2.start();
+  });
   return channel.port1;
 }
 

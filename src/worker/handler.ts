@@ -7,19 +7,13 @@ import { gemmABt, gemmScratch, packB, NR } from '../engine/gemm';
 import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerData } from '../engine/layerData';
+import { runConv2d, runReduction } from './conceptJobs';
+import { MAX_VALUES, RequestError, checkPositiveInt } from './requestChecks';
 import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateResult, ToWorker, WarmUpResult } from './protocol';
 
 /** Multiply-adds per chunk of a forward job: about 20 ms, so a cancel is seen quickly. */
 const CHUNK_MULTIPLY_ADDS = 8e7;
-/** Largest tensor a request may carry or ask for, in values (64 M floats = 256 MB). */
-export const MAX_VALUES = 64 * 1024 * 1024;
-
-export class RequestError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RequestError';
-  }
-}
+export { MAX_VALUES, RequestError };
 
 class Cancelled extends Error {}
 
@@ -38,11 +32,6 @@ function yieldToEventLoop(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
-}
-
-function checkPositiveInt(name: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new RequestError(`${name} must be a whole number ≥ 1`);
-  return v;
 }
 
 export function validateForward(p: ForwardParams): asserts p is LoadedForward {
@@ -134,7 +123,9 @@ export async function runWarmUp(): Promise<WarmUpResult> {
 
 /** Buffers to transfer (not copy) back to the main thread. */
 function transferables(result: object): Transferable[] {
-  return Object.values(result).filter((v): v is Float32Array => v instanceof Float32Array).map((v) => v.buffer);
+  return Object.values(result)
+    .filter((v): v is Float32Array | Float64Array => v instanceof Float32Array || v instanceof Float64Array)
+    .map((v) => v.buffer as ArrayBuffer);
 }
 
 /** Answers requests arriving at `endpoint` until the endpoint goes away. */
@@ -151,6 +142,9 @@ export function serve(endpoint: Endpoint): void {
     }
     void (async () => {
       try {
+        // Let a cancel already queued behind this request be seen before any work starts.
+        await yieldToEventLoop();
+        if (cancelled.has(msg.id)) throw new Cancelled();
         let result: object;
         switch (msg.type) {
           case 'generate':
@@ -161,6 +155,12 @@ export function serve(endpoint: Endpoint): void {
             break;
           case 'warmUp':
             result = await runWarmUp();
+            break;
+          case 'conv2d':
+            result = runConv2d(msg.params);
+            break;
+          case 'reduction':
+            result = runReduction(msg.params);
             break;
           default:
             throw new RequestError(`unknown request type ${String((msg as { type: unknown }).type)}`);

@@ -6,6 +6,7 @@
  * `{ id, ok: false, error }`, and long jobs send `{ id, progress }` on the way. The client
  * may send `{ id, type: 'cancel' }` for a request it no longer wants.
  */
+import type { Conv2dSpec } from '../engine/conv2d';
 import type { PointwiseShape } from '../engine/layerData';
 
 /** Make the seeded input, weights and bias of a walkthrough layer. */
@@ -66,11 +67,68 @@ export interface WarmUpResult {
   readonly ms: number;
 }
 
+/** A general convolution (the concept views): H×W×Cin input, weights Cout×Cin/G×kh×kw. */
+export interface Conv2dRequestParams {
+  readonly height: number;
+  readonly width: number;
+  readonly input: Float32Array;
+  readonly spec: Conv2dSpec;
+  readonly weights: Float32Array;
+  readonly bias?: Float32Array | undefined;
+  readonly relu?: boolean | undefined;
+}
+
+export interface Conv2dResult {
+  /** outHeight×outWidth×Cout, channels-last (before ReLU when `preActivation` is kept). */
+  readonly output: Float32Array;
+  readonly height: number;
+  readonly width: number;
+  readonly computeMs: number;
+}
+
+/**
+ * Channel reduction, measured (concepts.md §2): seeded correlated activations, their PCA
+ * and the curve of seeded random 1×1 filters, plus reconstructions from k of each.
+ */
+export interface ReductionParams {
+  readonly height: number;
+  readonly width: number;
+  readonly channels: number;
+  /** Smooth features the channels are mixed from. */
+  readonly features: number;
+  readonly seed: number;
+  /** Filters kept for the reconstructions. */
+  readonly k: number;
+  /**
+   * Input channels whose original and reconstructed maps are returned; empty = the four
+   * with the most variance (a channel that is nearly all zero shows nothing).
+   */
+  readonly showChannels: readonly number[];
+}
+
+export interface ReductionResult {
+  /** The channels shown, in order. */
+  readonly shownChannels: readonly number[];
+  /** Fraction of variance kept by the first k PCA filters, k = 1…channels. */
+  readonly pcaKept: Float64Array;
+  /** The same for seeded random (He-normal) 1×1 filters, reconstructed by least squares. */
+  readonly randomKept: Float64Array;
+  /** showChannels.length maps of H×W, one after another: the originals… */
+  readonly originals: Float32Array;
+  /** …rebuilt from k PCA filters… */
+  readonly pcaMaps: Float32Array;
+  /** …and from k random filters. */
+  readonly randomMaps: Float32Array;
+  readonly computeMs: number;
+}
+
 /** Request type → [params, result]. */
 export interface Requests {
   generate: [GenerateParams, GenerateResult];
   forward: [ForwardParams, ForwardResult];
   warmUp: [WarmUpParams, WarmUpResult];
+  conv2d: [Conv2dRequestParams, Conv2dResult];
+  reduction: [ReductionParams, ReductionResult];
 }
 
 export type RequestType = keyof Requests;

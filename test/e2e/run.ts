@@ -4,5 +4,6 @@ import './explorer.e2e';
 import './walkthrough.e2e';
 import './url.e2e';
 import './embed.e2e';
+import './concepts.e2e';
 
 await runAll();

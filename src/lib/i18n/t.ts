@@ -31,7 +31,11 @@ export function particle(word: string, pair: string): string {
 }
 
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const template = DICTS[lang][key];
+  return fill(DICTS[lang][key], params);
+}
+
+/** Fills `{name}` placeholders (and Korean particle pairs after them) in any template. */
+export function fill(template: string, params: Params = {}): string {
   return template.replace(/\{([^}/]+)\}(\{([^}]+\/[^}]+)\})?/g, (_m, name: string, _p, pair: string | undefined) => {
     const value = params[name];
     const text = value === undefined ? `{${name}}` : String(value);

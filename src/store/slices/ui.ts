@@ -4,8 +4,15 @@ import type { Lang } from '../../lib/i18n/t';
 import { DEFAULT_PRESENTATION, parsePresentation, type Presentation } from '../presentation';
 import type { AppState } from '../index';
 
-export type View = 'walkthrough' | 'explorer';
-export const VIEWS: readonly View[] = ['walkthrough', 'explorer'];
+/** Every page of the app; each has its own URL (`#view=…`). */
+export const VIEWS = ['walkthrough', 'explorer', 'bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'family', 'basics', 'params'] as const;
+export type View = (typeof VIEWS)[number];
+/** The "Why 1×1?" pages, reached through one tab with its own sub-navigation. */
+export const WHY_VIEWS = ['bottleneck', 'nonlinearity', 'whatwhere', 'reduction'] as const satisfies readonly View[];
+export type WhyView = (typeof WHY_VIEWS)[number];
+export function isWhyView(v: View): v is WhyView {
+  return (WHY_VIEWS as readonly View[]).includes(v);
+}
 
 export interface UiSlice {
   lang: Lang;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bottleneckWeights, convWeights, denseWeights, layerCost } from '../../../src/engine';
+import { bottleneckWeights, channelConnectivity, comparePaths, convWeights, denseWeights, layerCost, pathCost } from '../../../src/engine';
 
 describe('bottleneckWeights(Cin, Cout, b, k)', () => {
   it('gives 1,800 for the direct 3×3 10→20 and 50 + 900 = 950 through a 5-channel squeeze', () => {
@@ -51,5 +51,35 @@ describe('AlexNet from its layer descriptions (concepts.md §3)', () => {
   });
   it('shows the unpooled-fc6 slip: 13·13·256·4096 = 177,209,344', () => {
     expect(denseWeights(13 * 13 * 256, 4096)).toBe(177_209_344);
+  });
+});
+
+describe('comparePaths and pathCost', () => {
+  it('the reference case: 1,800 direct vs 50 + 900 = 950', () => {
+    const p = comparePaths({ inChannels: 10, outChannels: 20, squeeze: 5, kernel: 3, expand: false, height: 8, width: 8 });
+    expect(p.direct.map((l) => l.cost.weights)).toEqual([1800]);
+    expect(p.bottleneck.map((l) => l.cost.weights)).toEqual([50, 900]);
+    expect(pathCost(p.bottleneck)).toEqual({ weights: 950, biases: 25, multiplyAdds: 950 * 64 });
+  });
+  it('the ResNet bottleneck 256→64→64→256: 69,632 against a plain 3×3 256→256 of 589,824', () => {
+    const p = comparePaths({ inChannels: 256, outChannels: 256, squeeze: 64, kernel: 3, expand: true, height: 56, width: 56 });
+    expect(p.bottleneck.map((l) => l.cost.weights)).toEqual([16_384, 36_864, 16_384]);
+    expect(pathCost(p.bottleneck).weights).toBe(69_632);
+    expect(pathCost(p.direct).weights).toBe(589_824);
+  });
+});
+
+describe('channelConnectivity', () => {
+  const ones = (m: Uint8Array) => m.reduce((a, b) => a + b, 0);
+  it('standard and pointwise: all with all; grouped: G blocks; depthwise: the diagonal', () => {
+    expect(ones(channelConnectivity('standard', 6, 4))).toBe(24);
+    const g = channelConnectivity('grouped', 4, 2, 2);
+    expect(Array.from(g)).toEqual([1, 1, 0, 0, 0, 0, 1, 1]);
+    const d = channelConnectivity('depthwise', 3, 99);
+    expect(Array.from(d)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    expect(ones(channelConnectivity('grouped', 256, 128, 2))).toBe(2 * 128 * 64);
+  });
+  it('refuses groups that do not divide the channels', () => {
+    expect(() => channelConnectivity('grouped', 6, 4, 4)).toThrow(RangeError);
   });
 });

@@ -1,0 +1,18 @@
+/**
+ * The engine client for requests that views make themselves (the concept pages): set once
+ * at start-up, so views need not know how workers are made.
+ */
+import type { EngineClient, RequestOptions } from '../worker/client';
+import type { ParamsOf, RequestType, ResultOf } from '../worker/protocol';
+
+let current: EngineClient | null = null;
+
+export function setEngineClient(client: EngineClient | null): void {
+  current = client;
+}
+
+/** Sends one request to the engine; rejects if no client was set. */
+export function engineRequest<T extends RequestType>(type: T, params: ParamsOf<T>, options?: RequestOptions): Promise<ResultOf<T>> {
+  if (!current) return Promise.reject(new Error('the engine is not running'));
+  return current.request(type, params, options);
+}

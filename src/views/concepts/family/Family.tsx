@@ -1,0 +1,144 @@
+import { useMemo, useState } from 'react';
+import { NumberField } from '../../../components/NumberField/NumberField';
+import { syntheticActivations } from '../../../engine/activations';
+import type { Conv2dSpec } from '../../../engine/conv2d';
+import type { LayerKind } from '../../../engine/counts';
+import { heNormal, subSeed } from '../../../engine/random';
+import { lut, symmetricDomain } from '../../../lib/colormap';
+import { formatInt, formatValue } from '../../../lib/format';
+import { MapRow } from '../MapRow';
+import { useConceptT } from '../text/useConceptT';
+import { request, useEngineResult } from '../useEngineResult';
+import { Connectivity } from './Connectivity';
+import { familyProblem, familyRows, KINDS, type FamilySettings } from './familyRows';
+
+const PRESETS = {
+  reference: { inChannels: 256, outChannels: 128, groups: 2, kernel: 3, height: 56, width: 56 },
+  small: { inChannels: 8, outChannels: 8, groups: 2, kernel: 3, height: 16, width: 16 },
+} as const satisfies Record<string, FamilySettings>;
+const SHOWN = 4, SEED = 5;
+
+/** Output maps are drawn from a small input; the largest side that keeps a request under ~0.2 G multiply-adds. */
+function demoSize(s: FamilySettings): number {
+  for (const size of [16, 12, 8, 4]) if (size * size * s.kernel * s.kernel * s.inChannels * s.outChannels <= 2e8) return size;
+  return 2;
+}
+
+/** Standard, grouped, depthwise, pointwise and separable side by side on the same input. */
+export function Family() {
+  const t = useConceptT();
+  const [s, setS] = useState<FamilySettings>(PRESETS.reference);
+  const [kind, setKind] = useState<LayerKind>('grouped');
+  const set = (patch: Partial<FamilySettings>) => setS((prev) => ({ ...prev, ...patch }));
+  const problem = familyProblem(s);
+  const rows = useMemo(() => familyRows(s), [s]);
+  const standard = rows[0]!.cost;
+  const size = demoSize(s);
+  const key = `fam/${s.inChannels}/${s.outChannels}/${s.groups}/${s.kernel}/${size}`;
+  const state = useEngineResult(problem ? `${key}/bad` : key, async (signal) => {
+    if (problem) return null;
+    const { inChannels: cin, outChannels: cout, kernel: k, groups: g } = s;
+    const input = syntheticActivations(size, size, cin, SEED).data;
+    const pad = Math.floor(k / 2);
+    const run = (x: Float32Array, spec: Conv2dSpec, stream: string) => {
+      const gr = spec.groups ?? 1;
+      const fanIn = (spec.inChannels / gr) * spec.kernelHeight * spec.kernelWidth;
+      const weights = heNormal(spec.outChannels * fanIn, fanIn, subSeed(SEED, stream));
+      return request('conv2d', { height: size, width: size, input: x.slice(), spec, weights }, signal).then((r) => r.output);
+    };
+    const spatial = (cout_: number, groups: number): Conv2dSpec => ({ inChannels: cin, outChannels: cout_, kernelHeight: k, kernelWidth: k, padY: pad, padX: pad, groups });
+    const pointwise: Conv2dSpec = { inChannels: cin, outChannels: cout, kernelHeight: 1, kernelWidth: 1 };
+    const [std, grp, dw, pw] = await Promise.all([
+      run(input, spatial(cout, 1), 'standard'), run(input, spatial(cout, g), 'grouped'),
+      run(input, spatial(cin, cin), 'depthwise'), run(input, pointwise, 'pointwise'),
+    ]);
+    const sep = await run(dw, pointwise, 'pointwise-after-depthwise');
+    return { standard: std, grouped: grp, depthwise: dw, pointwise: pw, separable: sep } as Record<LayerKind, Float32Array>;
+  });
+  const maps = state.result;
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  const range = t('field.range');
+  return (
+    <section className="panel concept" aria-labelledby="fam-title" aria-busy={state.status === 'loading'}>
+      <h2 id="fam-title">{t('fam.title')}</h2>
+      <p className="caption">{t('fam.intro')}</p>
+      <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('settings')}>
+        <span className="field">
+          <label htmlFor="fam-preset">{t('preset')}</label>
+          <select id="fam-preset" value={(Object.keys(PRESETS) as (keyof typeof PRESETS)[]).find((n) => JSON.stringify(PRESETS[n]) === JSON.stringify(s)) ?? 'custom'}
+            onChange={(e) => { if (e.target.value in PRESETS) setS(PRESETS[e.target.value as keyof typeof PRESETS]); }}>
+            <option value="reference">{t('fam.preset.reference')}</option>
+            <option value="small">{t('fam.preset.small')}</option>
+            <option value="custom" disabled>{t('custom')}</option>
+          </select>
+        </span>
+        <NumberField label="Cin" value={s.inChannels} min={1} max={1024} problem={range} onChange={(v) => set({ inChannels: v })} />
+        <NumberField label="Cout" value={s.outChannels} min={1} max={1024} problem={range} onChange={(v) => set({ outChannels: v })} />
+        <NumberField label={t('fam.groups')} value={s.groups} min={1} max={1024} problem={range} onChange={(v) => set({ groups: v })} />
+        <NumberField label={t('kernel')} value={s.kernel} min={1} max={7} problem={range} onChange={(v) => set({ kernel: v })} />
+        <NumberField label="H" value={s.height} min={1} max={1024} problem={range} onChange={(v) => set({ height: v })} />
+        <NumberField label="W" value={s.width} min={1} max={1024} problem={range} onChange={(v) => set({ width: v })} />
+      </form>
+      {problem && <p className="problem" role="alert">{t('fam.groupsProblem', { g: s.groups, cin: s.inChannels, cout: s.outChannels })}</p>}
+      {!problem && (
+        <>
+          <div className="table-scroll">
+          <table className="data-table" data-testid="family-table">
+            <caption>{t('fam.tableCaption', { h: s.height, w: s.width })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('fam.kind')}</th><th scope="col">{t('fam.space')}</th><th scope="col">{t('fam.channels')}</th>
+                <th scope="col">{t('fam.formula')}</th><th scope="col" className="num">{t('weights')}</th><th scope="col" className="num">{t('macs')}</th><th scope="col" className="num">{t('fam.vsStandard')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.kind} className={r.kind === kind ? 'current' : undefined}>
+                  <th scope="row"><button type="button" className="link" aria-pressed={r.kind === kind} onClick={() => setKind(r.kind)}>{t(`fam.kind.${r.kind}`, { g: s.groups })}</button></th>
+                  <td>{t(`fam.space.${r.kind}`)}</td>
+                  <td>{t(`fam.mix.${r.kind}`)}</td>
+                  <td className="formula">{r.formula}</td>
+                  <td className="num">{formatInt(r.cost.weights)}</td>
+                  <td className="num">{formatInt(r.cost.multiplyAdds)}</td>
+                  <td className="num">{pct(r.cost.weights / standard.weights)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </div>
+          <p className="caption">{t('fam.groupsNote', { cin: s.inChannels, cout: s.outChannels, g: s.groups, a: s.inChannels / s.groups, b: s.outChannels / s.groups })}</p>
+          <div className="family-detail">
+            <div>
+              <h3>{t('fam.connectTitle', { kind: t(`fam.kind.${kind}`, { g: s.groups }) })}</h3>
+              <Connectivity kind={kind} inChannels={s.inChannels} outChannels={s.outChannels} groups={s.groups}
+                label={t('fam.linesLabel', { kind: t(`fam.kind.${kind}`, { g: s.groups }) })} matrixLabel={t('fam.matrixLabel')} />
+              <p className="caption">{t('fam.connectCaption')}</p>
+            </div>
+            <div>
+              <h3>{t('fam.mapsTitle', { size, c: s.inChannels })}</h3>
+              {state.status === 'error' && <p className="status-error" role="alert">{t('engineError', { message: state.message })}</p>}
+              {maps && (
+                <>
+                  <p className="caption">{t('fam.mapsScale')}</p>
+                  {KINDS.map((kd) => {
+                    const channels = kd === 'depthwise' ? s.inChannels : s.outChannels;
+                    const domain = symmetricDomain(maps[kd]);
+                    return (
+                      <div key={kd} className={kd === kind ? 'current-maps' : undefined}>
+                        <h4>{t(`fam.kind.${kd}`, { g: s.groups })} <span className="muted">{t('fam.scale', { hi: formatValue(domain.hi) })}</span></h4>
+                        <MapRow domain={domain} lut={lut('rdbu')} className="tiny" items={Array.from({ length: Math.min(SHOWN, channels) }, (_, ch) => ({
+                          caption: t('fam.outCh', { ch }), label: t('fam.mapLabel', { kind: t(`fam.kind.${kd}`, { g: s.groups }), ch }),
+                          values: maps[kd], height: size, width: size, offset: ch, stride: channels,
+                        }))} />
+                      </div>
+                    );
+                  })}
+                </>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useMemo, useState } from 'react';
+import { Legend } from '../../../components/Legend/Legend';
+import { NumberField } from '../../../components/NumberField/NumberField';
+import { syntheticActivations } from '../../../engine/activations';
+import type { Conv2dSpec } from '../../../engine/conv2d';
+import { heNormal, subSeed } from '../../../engine/random';
+import { lut, symmetricDomain } from '../../../lib/colormap';
+import { formatInt } from '../../../lib/format';
+import { MapRow } from '../MapRow';
+import { useConceptT } from '../text/useConceptT';
+import { request, useEngineResult } from '../useEngineResult';
+
+const SIZE = 24, CIN = 10, COUT = 20, SQUEEZE = 5, SHOWN = 3;
+
+interface Stage {
+  /** Before ReLU, H×W×C channels-last. */
+  readonly pre: Float32Array;
+  readonly post: Float32Array;
+  readonly channels: number;
+  readonly zeroed: number;
+  readonly label: string;
+}
+
+function relu(pre: Float32Array): { post: Float32Array; zeroed: number } {
+  const post = new Float32Array(pre.length);
+  let zeroed = 0;
+  for (let i = 0; i < pre.length; i++) {
+    if (pre[i]! > 0) post[i] = pre[i]!;
+    else if (pre[i]! < 0) zeroed++;
+  }
+  return { post, zeroed };
+}
+
+const conv = (kernel: number, cin: number, cout: number): Conv2dSpec =>
+  ({ inChannels: cin, outChannels: cout, kernelHeight: kernel, kernelWidth: kernel, padY: (kernel - 1) / 2, padX: (kernel - 1) / 2 });
+
+/**
+ * The two paths of the bottleneck run on a real input: one nonlinearity after the plain
+ * 3×3, two on the 1×1 → 3×3 path, and what each ReLU removes.
+ */
+export function Nonlinearity() {
+  const t = useConceptT();
+  const [seed, setSeed] = useState(1);
+  const input = useMemo(() => syntheticActivations(SIZE, SIZE, CIN, seed), [seed]);
+  const state = useEngineResult(`nl/${seed}`, async (signal) => {
+    const run = (x: Float32Array, spec: Conv2dSpec, stream: string) => {
+      const k = spec.kernelHeight;
+      const weights = heNormal(spec.outChannels * spec.inChannels * k * k, spec.inChannels * k * k, subSeed(seed, stream));
+      return request('conv2d', { height: SIZE, width: SIZE, input: x.slice(), spec, weights }, signal);
+    };
+    const [a, b1] = await Promise.all([run(input.data, conv(3, CIN, COUT), 'direct'), run(input.data, conv(1, CIN, SQUEEZE), 'squeeze')]);
+    const rb1 = relu(b1.output);
+    const b2 = await run(rb1.post, conv(3, SQUEEZE, COUT), 'spatial');
+    const ra = relu(a.output), rb2 = relu(b2.output);
+    return {
+      direct: [{ pre: a.output, post: ra.post, zeroed: ra.zeroed, channels: COUT, label: t('convLayer', { k: 3, cin: CIN, cout: COUT }) }],
+      squeezed: [
+        { pre: b1.output, post: rb1.post, zeroed: rb1.zeroed, channels: SQUEEZE, label: t('convLayer', { k: 1, cin: CIN, cout: SQUEEZE }) },
+        { pre: b2.output, post: rb2.post, zeroed: rb2.zeroed, channels: COUT, label: t('convLayer', { k: 3, cin: SQUEEZE, cout: COUT }) },
+      ],
+    } satisfies Record<string, Stage[]>;
+  });
+  const r = state.result;
+  const domain = useMemo(() => {
+    if (!r) return { lo: -1, hi: 1 };
+    const m = Math.max(...[...r.direct, ...r.squeezed].map((s) => symmetricDomain(s.pre).hi));
+    return { lo: -m, hi: m };
+  }, [r]);
+  const table = lut('rdbu');
+  return (
+    <section className="panel concept" aria-labelledby="nl-title" aria-busy={state.status === 'loading'}>
+      <h2 id="nl-title">{t('nl.title')}</h2>
+      <p className="caption">{t('nl.intro')}</p>
+      <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('settings')}>
+        <NumberField label={t('seed')} value={seed} min={0} max={999999} problem={t('field.range')} onChange={setSeed} />
+        <span className="muted">{t('nl.input', { h: SIZE, w: SIZE, c: CIN })}</span>
+      </form>
+      {state.status === 'error' && <p className="status-error" role="alert">{t('engineError', { message: state.message })}</p>}
+      {r && (
+        <>
+          <Legend domain={domain} lut={table} label={t('legend.signed', { lo: domain.lo.toFixed(2), hi: domain.hi.toFixed(2) })} />
+          <div className="paths">
+            {([['direct', r.direct], ['squeezed', r.squeezed]] as const).map(([name, stages]) => (
+              <div key={name} className="path" data-testid={`nl-${name}`}>
+                <h3>{t(name === 'direct' ? 'bottleneck.direct' : 'bottleneck.squeezed')}</h3>
+                <p className="pill">{t('nl.count', { n: stages.length })}</p>
+                {stages.map((s, i) => (
+                  <div key={i} className="stage">
+                    <h4>{s.label} → ReLU</h4>
+                    <MapRow domain={domain} lut={table} items={Array.from({ length: SHOWN }, (_, ch) => [
+                      { caption: t('nl.before', { ch }), label: t('nl.mapLabel', { ch, when: t('nl.before', { ch }) }), values: s.pre, height: SIZE, width: SIZE, offset: ch, stride: s.channels },
+                      { caption: t('nl.after', { ch }), label: t('nl.mapLabel', { ch, when: t('nl.after', { ch }) }), values: s.post, height: SIZE, width: SIZE, offset: ch, stride: s.channels },
+                    ]).flat()} className="pairs" />
+                    <p className="stage-note">{t('nl.zeroed', { n: formatInt(s.zeroed), total: formatInt(s.pre.length), pct: ((s.zeroed / s.pre.length) * 100).toFixed(1) })}</p>
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'react';
+import { Legend } from '../../../components/Legend/Legend';
+import { NumberField } from '../../../components/NumberField/NumberField';
+import { layerCost } from '../../../engine/counts';
+import { lut, positiveDomain } from '../../../lib/colormap';
+import { formatInt, formatValue } from '../../../lib/format';
+import { MapRow } from '../MapRow';
+import { useConceptT } from '../text/useConceptT';
+import { request, useEngineResult } from '../useEngineResult';
+import { KeptChart } from './KeptChart';
+
+const SIZE = 56, CHANNELS = 250, FEATURES = 48;
+
+/**
+ * 250 channels → k with k 1×1 filters, honestly measured: the variance the best linear
+ * reduction (PCA, computed in the worker) keeps, against random filters, as k goes from
+ * 1 to 250; and the input rebuilt from k channels beside the original.
+ */
+export function Reduction() {
+  const t = useConceptT();
+  const [k, setK] = useState(10);
+  const [seed, setSeed] = useState(1);
+  const state = useEngineResult(`red/${seed}/${k}`, (signal) =>
+    request('reduction', { height: SIZE, width: SIZE, channels: CHANNELS, features: FEATURES, seed, k, showChannels: [] }, signal));
+  const r = state.result;
+  const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)} %`;
+  const domain = useMemo(() => (r ? positiveDomain(r.originals) : { lo: 0, hi: 1 }), [r]);
+  const cost = layerCost({ kind: 'pointwise', inChannels: CHANNELS, outChannels: k, kernel: 1, outHeight: SIZE, outWidth: SIZE });
+  const plane = SIZE * SIZE;
+  const maps = (values: Float32Array, what: string) => (r?.shownChannels ?? []).map((ch, j) => ({
+    caption: t('red.mapCaption', { ch, what }), label: t('red.mapCaption', { ch, what }), values, height: SIZE, width: SIZE, offset: j * plane,
+  }));
+  return (
+    <section className="panel concept" aria-labelledby="red-title" aria-busy={state.status === 'loading'}>
+      <h2 id="red-title">{t('red.title')}</h2>
+      <p className="caption">{t('red.intro', { h: SIZE, w: SIZE, c: CHANNELS, f: FEATURES })}</p>
+      <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('settings')}>
+        <span className="field slider-field">
+          <label htmlFor="red-k">{t('red.k')}</label>
+          <input id="red-k" type="range" min={1} max={CHANNELS} value={k} onChange={(e) => setK(Number(e.target.value))} />
+        </span>
+        <NumberField label="k" value={k} min={1} max={CHANNELS} problem={t('field.range')} onChange={setK} />
+        <NumberField label={t('seed')} value={seed} min={0} max={999999} problem={t('field.range')} onChange={setSeed} />
+      </form>
+      {state.status === 'error' && <p className="status-error" role="alert">{t('engineError', { message: state.message })}</p>}
+      {state.status === 'loading' && !r && <p className="status" role="status">{t('computing')}</p>}
+      {r && (
+        <>
+          <p className="headline-figure" data-testid="red-headline">
+            {t('red.headline', { k, c: CHANNELS, pca: pct(r.pcaKept[k - 1]), err: pct(1 - r.pcaKept[k - 1]!), random: pct(r.randomKept[k - 1]) })}
+          </p>
+          <p className="caption">{t('red.cost', { k, weights: formatInt(cost.weights), macs: formatInt(cost.multiplyAdds), full: formatInt(CHANNELS * CHANNELS) })}</p>
+          <KeptChart k={k} onPick={setK}
+            label={t('red.chartLabel', { k, pca: pct(r.pcaKept[k - 1]), random: pct(r.randomKept[k - 1]) })}
+            xLabel={t('red.xLabel')} yLabel={t('red.yLabel')}
+            series={[
+              { name: t('red.pca'), values: r.pcaKept, className: 'pca' },
+              { name: t('red.random'), values: r.randomKept, className: 'random' },
+            ]} />
+          <p className="chart-key"><span className="key pca">{t('red.pca')}</span> <span className="key random">{t('red.random')}</span></p>
+          <table className="data-table compact">
+            <caption>{t('red.tableCaption')}</caption>
+            <thead><tr><th scope="col">k</th><th scope="col" className="num">{t('red.pca')}</th><th scope="col" className="num">{t('red.random')}</th></tr></thead>
+            <tbody>
+              {[1, 5, 10, 25, 50, 100, 250].filter((q) => q <= CHANNELS).map((q) => (
+                <tr key={q} className={q === k ? 'current' : undefined}><th scope="row">{q}</th><td className="num">{pct(r.pcaKept[q - 1])}</td><td className="num">{pct(r.randomKept[q - 1])}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('red.mapsTitle', { k })}</h3>
+          <Legend domain={domain} lut={lut('bugn')} label={t('legend.range', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
+          <MapRow domain={domain} lut={lut('bugn')} items={maps(r.originals, t('red.original'))} />
+          <MapRow domain={domain} lut={lut('bugn')} items={maps(r.pcaMaps, t('red.fromPca', { k }))} />
+          <MapRow domain={domain} lut={lut('bugn')} items={maps(r.randomMaps, t('red.fromRandom', { k }))} />
+          <p className="caption">{t('red.lesson')}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+/** Worker jobs for the concept views: a general conv2d, and the channel-reduction analysis. */
+import { conv2d, conv2dWeightCount, checkConv2dSpec, convOutputSize } from '../engine/conv2d';
+import { correlatedActivations } from '../engine/layerData';
+import { channelMoments, filterBasis, pca, pcaBasis, reconstruct, type ChannelMoments, type PcaResult, type FilterBasis } from '../engine/reduction';
+import { heNormal, subSeed } from '../engine/random';
+import { hwcTensor, type HwcTensor } from '../engine/tensor';
+import type { Conv2dRequestParams, Conv2dResult, ReductionParams, ReductionResult } from './protocol';
+import { MAX_VALUES, RequestError, checkPositiveInt } from './requestChecks';
+
+export function runConv2d(p: Conv2dRequestParams): Conv2dResult {
+  const start = performance.now();
+  const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
+  try {
+    checkConv2dSpec(p.spec);
+  } catch (e) {
+    throw new RequestError(e instanceof Error ? e.message : String(e));
+  }
+  const s = p.spec;
+  const oh = convOutputSize(h, s.kernelHeight, s.strideY, s.padY, s.dilationY);
+  const ow = convOutputSize(w, s.kernelWidth, s.strideX, s.padX, s.dilationX);
+  if (h * w * s.inChannels > MAX_VALUES || oh * ow * s.outChannels > MAX_VALUES) throw new RequestError('tensor too large');
+  if (oh * ow * s.outChannels * conv2dWeightCount(s) / s.outChannels > 4e9) throw new RequestError('too many multiply-adds for one request');
+  if (!(p.input instanceof Float32Array) || p.input.length !== h * w * s.inChannels) throw new RequestError(`input must hold ${h}×${w}×${s.inChannels} floats`);
+  if (!(p.weights instanceof Float32Array) || p.weights.length !== conv2dWeightCount(s)) throw new RequestError(`weights must hold ${conv2dWeightCount(s)} floats`);
+  if (p.bias !== undefined && (!(p.bias instanceof Float32Array) || p.bias.length !== s.outChannels)) throw new RequestError(`bias must hold ${s.outChannels} floats`);
+  const out = conv2d(hwcTensor(h, w, s.inChannels, p.input), s, { weights: p.weights, bias: p.bias });
+  if (p.relu) for (let i = 0; i < out.data.length; i++) if (out.data[i]! < 0) out.data[i] = 0;
+  return { output: out.data, height: out.height, width: out.width, computeMs: performance.now() - start };
+}
+
+/** The analysis depends on the data only; changing k reuses it. */
+interface ReductionAnalysis {
+  readonly key: string;
+  readonly input: HwcTensor;
+  readonly moments: ChannelMoments;
+  readonly pca: PcaResult;
+  readonly random: FilterBasis;
+}
+
+let analysis: ReductionAnalysis | null = null;
+
+export function runReduction(p: ReductionParams): ReductionResult {
+  const start = performance.now();
+  const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
+  const n = checkPositiveInt('channels', p.channels), f = checkPositiveInt('features', p.features);
+  const k = checkPositiveInt('k', p.k);
+  if (n > 512 || h * w > 128 * 128) throw new RequestError('reduction is limited to 512 channels and 128×128 pixels');
+  if (k > n) throw new RequestError(`k must be at most ${n}`);
+  if (!Array.isArray(p.showChannels) || p.showChannels.some((c) => !Number.isInteger(c) || c < 0 || c >= n)) throw new RequestError('showChannels must list channels of the input');
+  const key = `${h}x${w}x${n}/${f}/${p.seed}`;
+  if (analysis?.key !== key) {
+    const input = correlatedActivations(h, w, n, f, p.seed);
+    const moments = channelMoments(input);
+    const random = filterBasis(moments, heNormal(n * n, n, subSeed(p.seed, 'random-filters')), n);
+    analysis = { key, input, moments, pca: pca(moments), random };
+  }
+  const a = analysis;
+  const shown = p.showChannels.length > 0 ? p.showChannels : mostVaried(a.moments, 4);
+  const pcaFull = reconstruct(a.input, a.moments, pcaBasis(a.pca, k), k, shown);
+  const randomFull = reconstruct(a.input, a.moments, { ...a.random, basis: a.random.basis.subarray(0, k * n), covBasis: a.random.covBasis.subarray(0, k * n) }, k, shown);
+  const planes = (src: Float32Array) => {
+    const out = new Float32Array(shown.length * h * w);
+    shown.forEach((ch, j) => {
+      for (let q = 0; q < h * w; q++) out[j * h * w + q] = src[q * n + ch]!;
+    });
+    return out;
+  };
+  return {
+    shownChannels: shown,
+    pcaKept: a.pca.kept.slice(),
+    randomKept: a.random.kept.slice(),
+    originals: planes(a.input.data),
+    pcaMaps: planes(pcaFull),
+    randomMaps: planes(randomFull),
+    computeMs: performance.now() - start,
+  };
+}
+
+/** The `count` channels with the largest variance, in channel order. */
+function mostVaried(m: ChannelMoments, count: number): number[] {
+  const n = m.channels;
+  return Array.from({ length: n }, (_, i) => i)
+    .sort((a, b) => m.covariance[b * n + b]! - m.covariance[a * n + a]!)
+    .slice(0, Math.min(count, n))
+    .sort((a, b) => a - b);
+}

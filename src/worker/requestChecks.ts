@@ -1,0 +1,17 @@
+/** Shared checks for requests arriving at the worker. */
+
+/** Largest tensor a request may carry or ask for, in values (64 M floats = 256 MB). */
+export const MAX_VALUES = 64 * 1024 * 1024;
+
+/** A request the worker refuses; answered with code 'bad-request'. */
+export class RequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+export function checkPositiveInt(name: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new RequestError(`${name} must be a whole number ≥ 1`);
+  return v;
+}

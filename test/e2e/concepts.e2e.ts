@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { assert, test } from './harness';
+
+const SHOTS = 'screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+/** Each concept page, what it must show once computed, and a figure quoted in concepts.md. */
+const PAGES = [
+  { view: 'bottleneck', ready: '[data-testid="bottleneck-headline"]', expect: ['1,800', '50 + 900 = 950'] },
+  { view: 'nonlinearity', ready: '[data-testid="nl-squeezed"]', expect: ['Nonlinearities on this path: 2', 'Nonlinearities on this path: 1'] },
+  { view: 'whatwhere', ready: '[data-testid="ww-max-3"]', expect: ['Identical: the largest difference is exactly 0.', 'Different: the largest difference is'] },
+  { view: 'reduction', ready: '[data-testid="red-headline"]', expect: ['With k = 10 of 250 channels'] },
+  { view: 'family', ready: '.family-detail .map-row', expect: ['294,912', '147,456', '2 independent 128×64 mixes'] },
+  { view: 'basics', ready: '[data-testid="conv-window"]', expect: ['= 94'] },
+  { view: 'params', ready: '[data-testid="alexnet-table"]', expect: ['2,332,704', '58,621,952', '60,965,224', '177,209,344'] },
+] as const;
+
+for (const p of PAGES) {
+  test(`concepts: ${p.view} computes and shows its figures, at 1280 and 375 px`, async ({ baseUrl, newPage }) => {
+    const { page, consoleErrors, foreignRequests, close } = await newPage({ width: 1280, height: 900 });
+    await page.goto(`${baseUrl}#view=${p.view}`);
+    await page.locator(p.ready).first().waitFor({ timeout: 30_000 });
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const want of p.expect) assert(text.includes(want), `${p.view} should show “${want}”`);
+    await page.screenshot({ path: `${SHOTS}/concept-${p.view}-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: `${SHOTS}/concept-${p.view}-375.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(overflow <= 1, `${p.view} scrolls sideways at 375 px by ${overflow} px`);
+    assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+    assert(foreignRequests.length === 0, `requests left the origin: ${foreignRequests.join(' ')}`);
+    await close();
+  });
+}
