@@ -5,7 +5,7 @@ import { channelMoments, filterBasis, pca, pcaBasis, reconstruct, type ChannelMo
 import { heNormal, subSeed } from '../engine/random';
 import { hwcTensor, type HwcTensor } from '../engine/tensor';
 import type { Conv2dRequestParams, Conv2dResult, ReductionParams, ReductionResult } from './protocol';
-import { MAX_VALUES, RequestError, checkPositiveInt } from './requestChecks';
+import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 
 export function runConv2d(p: Conv2dRequestParams): Conv2dResult {
   const start = performance.now();
@@ -20,9 +20,9 @@ export function runConv2d(p: Conv2dRequestParams): Conv2dResult {
   const ow = convOutputSize(w, s.kernelWidth, s.strideX, s.padX, s.dilationX);
   if (h * w * s.inChannels > MAX_VALUES || oh * ow * s.outChannels > MAX_VALUES) throw new RequestError('tensor too large');
   if (oh * ow * s.outChannels * conv2dWeightCount(s) / s.outChannels > 4e9) throw new RequestError('too many multiply-adds for one request');
-  if (!(p.input instanceof Float32Array) || p.input.length !== h * w * s.inChannels) throw new RequestError(`input must hold ${h}×${w}×${s.inChannels} floats`);
-  if (!(p.weights instanceof Float32Array) || p.weights.length !== conv2dWeightCount(s)) throw new RequestError(`weights must hold ${conv2dWeightCount(s)} floats`);
-  if (p.bias !== undefined && (!(p.bias instanceof Float32Array) || p.bias.length !== s.outChannels)) throw new RequestError(`bias must hold ${s.outChannels} floats`);
+  if (!isFloat32Array(p.input) || p.input.length !== h * w * s.inChannels) throw new RequestError(`input must hold ${h}×${w}×${s.inChannels} floats`);
+  if (!isFloat32Array(p.weights) || p.weights.length !== conv2dWeightCount(s)) throw new RequestError(`weights must hold ${conv2dWeightCount(s)} floats`);
+  if (p.bias !== undefined && (!isFloat32Array(p.bias) || p.bias.length !== s.outChannels)) throw new RequestError(`bias must hold ${s.outChannels} floats`);
   const out = conv2d(hwcTensor(h, w, s.inChannels, p.input), s, { weights: p.weights, bias: p.bias });
   if (p.relu) for (let i = 0; i < out.data.length; i++) if (out.data[i]! < 0) out.data[i] = 0;
   return { output: out.data, height: out.height, width: out.width, computeMs: performance.now() - start };

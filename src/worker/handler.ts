@@ -8,7 +8,7 @@ import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerData } from '../engine/layerData';
 import { runConv2d, runReduction } from './conceptJobs';
-import { MAX_VALUES, RequestError, checkPositiveInt } from './requestChecks';
+import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateResult, ToWorker, WarmUpResult } from './protocol';
 
 /** Multiply-adds per chunk of a forward job: about 20 ms, so a cancel is seen quickly. */
@@ -38,9 +38,9 @@ export function validateForward(p: ForwardParams): asserts p is LoadedForward {
   const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
   const cin = checkPositiveInt('inChannels', p.inChannels), cout = checkPositiveInt('outChannels', p.outChannels);
   if (h * w * Math.max(cin, cout) > MAX_VALUES) throw new RequestError('tensor too large');
-  if (!(p.input instanceof Float32Array) || p.input.length !== h * w * cin) throw new RequestError(`input must hold ${h}×${w}×${cin} floats`);
-  if (!(p.weights instanceof Float32Array) || p.weights.length !== cout * cin) throw new RequestError(`weights must hold ${cout}×${cin} floats`);
-  if (p.bias !== undefined && (!(p.bias instanceof Float32Array) || p.bias.length !== cout)) throw new RequestError(`bias must hold ${cout} floats`);
+  if (!isFloat32Array(p.input) || p.input.length !== h * w * cin) throw new RequestError(`input must hold ${h}×${w}×${cin} floats`);
+  if (!isFloat32Array(p.weights) || p.weights.length !== cout * cin) throw new RequestError(`weights must hold ${cout}×${cin} floats`);
+  if (p.bias !== undefined && (!isFloat32Array(p.bias) || p.bias.length !== cout)) throw new RequestError(`bias must hold ${cout} floats`);
 }
 
 /** Runs a forward job in row chunks, reporting progress and stopping when `isCancelled`. */
@@ -124,7 +124,7 @@ export async function runWarmUp(): Promise<WarmUpResult> {
 /** Buffers to transfer (not copy) back to the main thread. */
 function transferables(result: object): Transferable[] {
   return Object.values(result)
-    .filter((v): v is Float32Array | Float64Array => v instanceof Float32Array || v instanceof Float64Array)
+    .filter((v): v is Float32Array | Float64Array => ArrayBuffer.isView(v) && !(v instanceof DataView))
     .map((v) => v.buffer as ArrayBuffer);
 }
 

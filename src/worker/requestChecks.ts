@@ -15,3 +15,8 @@ export function checkPositiveInt(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new RequestError(`${name} must be a whole number ≥ 1`);
   return v;
 }
+
+/** A Float32Array from any realm (a structured clone may come from another global). */
+export function isFloat32Array(v: unknown): v is Float32Array {
+  return Object.prototype.toString.call(v) === '[object Float32Array]';
+}

@@ -33,3 +33,20 @@ for (const p of PAGES) {
     await close();
   });
 }
+
+test('concepts: embedded in Korean at 360 px (reduction, family), with the Korean figures', async ({ baseUrl, newPage }) => {
+  const { page, consoleErrors, close } = await newPage({ width: 360, height: 800 });
+  await page.goto(`${baseUrl}?embed=1&lang=ko#view=reduction`);
+  await page.locator('[data-testid="red-headline"]').waitFor({ timeout: 30_000 });
+  assert(((await page.locator('[data-testid="red-headline"]').textContent()) ?? '').includes('250 채널 중 k = 10개로 줄이면'), 'Korean reduction headline');
+  await page.screenshot({ path: `${SHOTS}/concept-reduction-embed-ko-360.png`, fullPage: true });
+  await page.goto(`${baseUrl}?embed=1&lang=ko#view=family`);
+  await page.reload();
+  await page.locator('.family-detail .map-row').first().waitFor({ timeout: 30_000 });
+  assert(((await page.locator('main').textContent()) ?? '').includes('서로 독립인 128×64 섞기 2개'), 'Korean groups note');
+  await page.screenshot({ path: `${SHOTS}/concept-family-embed-ko-360.png`, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 1, `family scrolls sideways in embed mode by ${overflow} px`);
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await close();
+});

@@ -58,6 +58,7 @@ export function Reduction() {
               { name: t('red.random'), values: r.randomKept, className: 'random' },
             ]} />
           <p className="chart-key"><span className="key pca">{t('red.pca')}</span> <span className="key random">{t('red.random')}</span></p>
+          <div className="table-scroll">
           <table className="data-table compact">
             <caption>{t('red.tableCaption')}</caption>
             <thead><tr><th scope="col">k</th><th scope="col" className="num">{t('red.pca')}</th><th scope="col" className="num">{t('red.random')}</th></tr></thead>
@@ -67,6 +68,7 @@ export function Reduction() {
               ))}
             </tbody>
           </table>
+          </div>
           <h3>{t('red.mapsTitle', { k })}</h3>
           <Legend domain={domain} lut={lut('bugn')} label={t('legend.range', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
           <MapRow domain={domain} lut={lut('bugn')} items={maps(r.originals, t('red.original'))} />

@@ -1,0 +1,127 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/App';
+import {
+  channelMoments, conv2d, correlatedActivations, heNormal, hwcTensor, IMAGE_KERNELS, mulberry32, pca, subSeed, syntheticActivations,
+} from '../../src/engine';
+import { formatInt, formatValue } from '../../src/lib/format';
+import { appStore } from '../../src/store';
+import { setEngineClient } from '../../src/store/engine';
+import type { View } from '../../src/store/slices/ui';
+import { EngineClient } from '../../src/worker/client';
+import { mainThreadEndpoint } from '../../src/worker/createEngineClient';
+import { stubCanvas } from './helpers';
+
+const initial = appStore.getInitialState();
+let client: EngineClient;
+
+beforeAll(() => {
+  stubCanvas();
+  client = new EngineClient({ workers: 1, createWorker: mainThreadEndpoint, createFallback: mainThreadEndpoint });
+  setEngineClient(client);
+});
+afterAll(() => {
+  setEngineClient(null);
+  client.dispose();
+});
+afterEach(() => {
+  cleanup();
+  appStore.setState(initial, true);
+});
+
+function open(view: View) {
+  render(<App />);
+  act(() => appStore.setState({ view }));
+}
+const main = () => document.querySelector('main')!.textContent ?? '';
+
+describe('bottleneck calculator', () => {
+  it('opens on 10→20, b = 5: 1,800 against 50 + 900 = 950, and the ResNet preset counts 69,632 against 589,824', async () => {
+    open('bottleneck');
+    await screen.findByTestId('bottleneck-headline');
+    expect(screen.getByTestId('bottleneck-headline').textContent).toBe('Direct: 1,800 weights. Through the bottleneck: 50 + 900 = 950 (52.8 % of direct).');
+    fireEvent.change(screen.getByLabelText('Example'), { target: { value: 'resnet' } });
+    expect(screen.getByTestId('bottleneck-headline').textContent).toContain('16,384 + 36,864 + 16,384 = 69,632');
+    expect(screen.getByTestId('bottleneck-headline').textContent).toContain('589,824');
+  });
+  it('keeps the last good numbers and says what is allowed when a field is out of range', async () => {
+    open('bottleneck');
+    const cin = await screen.findByLabelText('Cin');
+    fireEvent.change(cin, { target: { value: '0' } });
+    expect(screen.getByRole('alert').textContent).toBe('Enter a whole number from 1 to 4096.');
+    expect(screen.getByTestId('bottleneck-headline').textContent).toContain('1,800');
+    fireEvent.change(cin, { target: { value: '20' } });
+    expect(screen.getByTestId('bottleneck-headline').textContent).toContain('Direct: 3,600 weights');
+  });
+});
+
+describe('parameter tables', () => {
+  it('AlexNet totals and the fc6 slip come from the counting functions', async () => {
+    open('params');
+    await screen.findByTestId('alexnet-table');
+    expect(screen.getByTestId('alexnet-conv').textContent).toBe('2,332,704');
+    expect(screen.getByTestId('alexnet-dense').textContent).toBe('58,621,952');
+    expect(screen.getByTestId('alexnet-total').textContent).toBe('60,965,224');
+    expect(screen.getByTestId('alexnet-slip').textContent).toContain('13·13·256·4096 = 177,209,344');
+    expect(screen.getByTestId('inception-with').textContent).toContain('163,328');
+    expect(screen.getByTestId('inception-without').textContent).toContain('387,072');
+  });
+});
+
+describe('convolution family', () => {
+  it('counts 256→128 in 2 groups as two 128×64 mixes, and refuses groups that do not divide', async () => {
+    open('family');
+    const table = await screen.findByTestId('family-table');
+    expect(table.textContent).toContain('3·3·(256/2)·(128/2)·2');
+    expect(table.textContent).toContain(formatInt(3 * 3 * 128 * 64 * 2));
+    expect(main()).toContain('2 independent 128×64 mixes');
+    fireEvent.change(screen.getByLabelText('Groups G'), { target: { value: '3' } });
+    expect(screen.getByRole('alert').textContent).toBe('3 groups must divide both Cin = 256 and Cout = 128.');
+  });
+});
+
+describe('what vs where', () => {
+  it('the engine finds a 1×1 layer exactly commutes with shuffling pixels and a 3×3 does not', async () => {
+    open('whatwhere');
+    const one = await screen.findByTestId('ww-max-1', {}, { timeout: 5000 });
+    expect(one.textContent).toBe('Identical: the largest difference is exactly 0.');
+    expect(screen.getByTestId('ww-max-3').textContent).toMatch(/^Different: the largest difference is \d/);
+  });
+});
+
+describe('one more nonlinearity', () => {
+  it('counts what each ReLU removes, as an independent conv2d finds', async () => {
+    open('nonlinearity');
+    const direct = await screen.findByTestId('nl-direct', {}, { timeout: 5000 });
+    const x = syntheticActivations(24, 24, 10, 1);
+    const pre = conv2d(x, { inChannels: 10, outChannels: 20, kernelHeight: 3, kernelWidth: 3, padY: 1, padX: 1 }, { weights: heNormal(20 * 90, 90, subSeed(1, 'direct')) });
+    const negatives = pre.data.filter((v) => v < 0).length;
+    expect(direct.textContent).toContain(`This ReLU set ${formatInt(negatives)} of 11,520 values to zero`);
+    expect(screen.getByTestId('nl-squeezed').textContent).toContain('Nonlinearities on this path: 2');
+  });
+});
+
+describe('channel reduction', () => {
+  it('shows the variance PCA keeps, as the engine computes it independently of the worker', async () => {
+    open('reduction');
+    const headline = await screen.findByTestId('red-headline', {}, { timeout: 10_000 });
+    const kept = pca(channelMoments(correlatedActivations(56, 56, 250, 48, 1))).kept;
+    expect(headline.textContent).toContain(`the best 1×1 filters keep ${(kept[9]! * 100).toFixed(1)} %`);
+  }, 20_000);
+});
+
+describe('convolution basics', () => {
+  it('the 7×7 example: 3×3 gives 5×5, and the window’s sum is conv2d’s value', async () => {
+    open('basics');
+    fireEvent.click(await screen.findByLabelText('7×7 numbers'));
+    await waitFor(() => expect(screen.getByTestId('size-formula').textContent).toContain('⌊(7 + 2·0 − 3) / 1⌋ + 1 = 5'));
+    const rand = mulberry32(7);
+    const grid = hwcTensor(7, 7, 1, Float32Array.from({ length: 49 }, () => Math.floor(rand() * 5)));
+    const out = conv2d(grid, { inChannels: 1, outChannels: 1, kernelHeight: 3, kernelWidth: 3 }, { weights: Float32Array.from(IMAGE_KERNELS.sobelX) });
+    fireEvent.click(await screen.findByRole('button', { name: new RegExp(`^\\(2, 3\\) = `) }));
+    expect(screen.getByTestId('conv-window').textContent).toContain(`output (2, 3) = ${formatValue(out.data[2 * 5 + 3]!)}`);
+    fireEvent.change(screen.getByLabelText('Padding P'), { target: { value: '1' } });
+    await waitFor(() => expect(screen.getByTestId('size-formula').textContent).toContain('= 7'));
+  });
+});
