@@ -16,3 +16,5 @@ export * from './imageKernels';
 export * from './picture';
 export * from './convWindow';
 export * from './networks';
+export * from './npy';
+export * from './tensorFiles';
