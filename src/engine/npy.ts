@@ -199,7 +199,7 @@ export function parseHeaderDict(header: string): HeaderDict {
 }
 
 /** Writes float32 values of `shape` (C order) as a version 1.0 '<f4' .npy file. */
-export function writeNpy(data: Float32Array, shape: readonly number[]): Uint8Array {
+export function writeNpy(data: Float32Array, shape: readonly number[]): Uint8Array<ArrayBuffer> {
   const count = shape.reduce((a, b) => a * b, 1);
   if (count !== data.length) throw new RangeError(`shape ${shape.join('×')} holds ${count} values, data has ${data.length}`);
   const dims = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;

@@ -8,11 +8,11 @@ import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { EngineError, isAbortError, type EngineClient } from '../worker/client';
 import type { AppStore } from './index';
 import { checkShape } from '../lib/limits';
-import type { LayerConfig } from './slices/config';
+import { userDataFits, type LayerConfig, type UserData } from './slices/config';
 import type { View } from './slices/ui';
 
-const dataKey = (c: LayerConfig) => `${c.height}×${c.width}×${c.inChannels}→${c.outChannels}#${c.seed}`;
-const outputKey = (c: LayerConfig) => `${dataKey(c)}|${c.useBias}|${c.useRelu}`;
+const dataKey = (c: LayerConfig, u: UserData | null) => `${c.height}×${c.width}×${c.inChannels}→${c.outChannels}#${c.seed}${u ? `|user${u.id}` : ''}`;
+const outputKey = (c: LayerConfig, u: UserData | null) => `${dataKey(c, u)}|${c.useBias}|${c.useRelu}`;
 
 /** Resolves after the browser has painted the next frame (a macrotask outside browsers). */
 function afterNextPaint(): Promise<void> {
@@ -28,7 +28,9 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
   let outputFor = '';
 
   async function sync(config: LayerConfig): Promise<void> {
-    if (outputKey(config) === outputFor) return;
+    const fitting = store.getState().userData;
+    const user = fitting && userDataFits(fitting, config) ? fitting : null;
+    if (outputKey(config, user) === outputFor) return;
     if (checkShape(config)) return; // the form shows the problem; keep the last good view
     controller?.abort();
     const own = new AbortController();
@@ -36,18 +38,19 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
     const signal = own.signal;
     try {
       let data = store.getState().data;
-      if (dataKey(config) !== dataFor || !data) {
+      if (dataKey(config, user) !== dataFor || !data) {
         store.setState({ job: { status: 'generating', progress: 0 } });
         performance.mark('pointwise:generate-start');
         const { height, width, inChannels, outChannels, seed } = config;
         const r = await client.request('generate', { shape: { height, width, inChannels, outChannels }, seed }, { signal });
+        // The student's tensors replace the seeded ones they stand for.
         data = {
-          input: hwcTensor(height, width, inChannels, r.input),
-          weights: coutCinWeights(outChannels, inChannels, r.weights),
-          bias: r.bias,
+          input: user?.input ?? hwcTensor(height, width, inChannels, r.input),
+          weights: user?.weights ?? coutCinWeights(outChannels, inChannels, r.weights),
+          bias: user?.bias ?? r.bias,
         } satisfies LayerData;
         performance.mark('pointwise:data');
-        dataFor = dataKey(config);
+        dataFor = dataKey(config, user);
         outputFor = '';
         store.setState({ data, output: null });
         store.getState().setCursor({});
@@ -65,7 +68,7 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
         },
         { signal, onProgress: (progress) => store.setState({ job: { status: 'computing', progress } }) },
       );
-      outputFor = outputKey(config);
+      outputFor = outputKey(config, user);
       store.setState({
         output: r.output,
         outputDomain: { lo: -(r.absMax || 1), hi: r.absMax || 1 },
@@ -83,7 +86,7 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
   const needsLayer = (v: View) => v === 'walkthrough' || v === 'explorer';
   if (needsLayer(store.getState().view)) void sync(store.getState().config);
   const unsubscribe = store.subscribe((s, prev) => {
-    if ((s.config !== prev.config || s.view !== prev.view) && needsLayer(s.view)) void sync(s.config);
+    if ((s.config !== prev.config || s.view !== prev.view || s.userData !== prev.userData) && needsLayer(s.view)) void sync(s.config);
   });
   return () => {
     unsubscribe();

@@ -8,6 +8,7 @@ import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerData } from '../engine/layerData';
 import { runConv2d, runReduction } from './conceptJobs';
+import { runParseNpy } from './fileJobs';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateResult, ToWorker, WarmUpResult } from './protocol';
 
@@ -161,6 +162,9 @@ export function serve(endpoint: Endpoint): void {
             break;
           case 'reduction':
             result = runReduction(msg.params);
+            break;
+          case 'parseNpy':
+            result = runParseNpy(msg.params);
             break;
           default:
             throw new RequestError(`unknown request type ${String((msg as { type: unknown }).type)}`);

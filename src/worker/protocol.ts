@@ -122,6 +122,32 @@ export interface ReductionResult {
   readonly computeMs: number;
 }
 
+/** Read a .npy file the student chose (parsed here, off the main thread). */
+export interface ParseNpyParams {
+  /** The file's bytes; transferred. */
+  readonly bytes: ArrayBuffer;
+}
+
+export type ParseNpyResult =
+  | {
+      readonly status: 'read';
+      readonly shape: readonly number[];
+      readonly descr: string;
+      readonly fortranOrder: boolean;
+      readonly min: number;
+      readonly max: number;
+      /** False when a value is NaN or infinite. */
+      readonly finite: boolean;
+      /** The values as float32 in C order. */
+      readonly data: Float32Array;
+    }
+  | {
+      readonly status: 'refused';
+      /** An NpyErrorCode, which the UI turns into a sentence. */
+      readonly code: string;
+      readonly detail: string;
+    };
+
 /** Request type → [params, result]. */
 export interface Requests {
   generate: [GenerateParams, GenerateResult];
@@ -129,6 +155,7 @@ export interface Requests {
   warmUp: [WarmUpParams, WarmUpResult];
   conv2d: [Conv2dRequestParams, Conv2dResult];
   reduction: [ReductionParams, ReductionResult];
+  parseNpy: [ParseNpyParams, ParseNpyResult];
 }
 
 export type RequestType = keyof Requests;

@@ -5,5 +5,6 @@ import './walkthrough.e2e';
 import './url.e2e';
 import './embed.e2e';
 import './concepts.e2e';
+import './data.e2e';
 
 await runAll();

@@ -49,6 +49,8 @@ export const en = {
   'nav.basics': "Convolution basics",
   'nav.params': "Parameter tables",
   'nav.loading': "Loading the view…",
+  'data.open': "Your own data (.npy, pictures)",
+  'data.inUse': "in use: {label}",
   'nav.loadFailed': "This view could not be loaded ({message}). Check the connection and reload.",
   'walk.scenes': "Steps of the walkthrough",
   'walk.vizLabel': "Walkthrough visualization. Arrow keys step, Space plays, ? shows all keys.",

@@ -51,6 +51,8 @@ export const ko: Record<MessageKey, string> = {
   'nav.basics': "합성곱 기초",
   'nav.params': "파라미터 표",
   'nav.loading': "화면을 불러오는 중…",
+  'data.open': "내 데이터 (.npy, 그림)",
+  'data.inUse': "사용 중: {label}",
   'nav.loadFailed': "이 화면을 불러오지 못했습니다({message}). 연결을 확인하고 새로 고쳐 주세요.",
   'walk.scenes': "따라가기 단계",
   'walk.vizLabel': "따라가기 시각화. 화살표 키로 한 단계씩, 스페이스로 재생, ?로 모든 키를 봅니다.",

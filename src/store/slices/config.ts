@@ -1,6 +1,7 @@
-/** What layer is shown: its shape, the seed of its data, bias and ReLU. */
+/** What layer is shown: its shape, the seed of its data, bias and ReLU, and the student's own tensors. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { PointwiseShape } from '../../engine/layerData';
+import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
 import { PRESETS } from '../presets';
 import type { AppState } from '../index';
 
@@ -10,14 +11,57 @@ export interface LayerConfig extends PointwiseShape {
   readonly useRelu: boolean;
 }
 
+/**
+ * Tensors the student loaded (.npy files or a picture). Parts left out are made from the
+ * seed; the shape of the layer follows what was loaded.
+ */
+export interface UserData {
+  /** Changes with every load, so the worker sync knows the data is new. */
+  readonly id: number;
+  readonly input?: HwcTensor | undefined;
+  readonly weights?: CoutCinWeights | undefined;
+  readonly bias?: Float32Array | undefined;
+  /** Where it came from, e.g. "x.npy + conv.npy", for the status line. */
+  readonly label: string;
+}
+
 export interface ConfigSlice {
   config: LayerConfig;
+  userData: UserData | null;
   setConfig: (patch: Partial<LayerConfig>) => void;
+  /** Uses the student's tensors; their shapes must agree (the loader checks). */
+  setUserData: (data: Omit<UserData, 'id'> | null) => void;
 }
 
 export const DEFAULT_CONFIG: LayerConfig = { ...PRESETS.headline, seed: 1, useBias: false, useRelu: false };
 
+/** Whether `d` fits the layer shape `c`. */
+export function userDataFits(d: UserData, c: PointwiseShape): boolean {
+  const i = d.input, w = d.weights;
+  return (!i || (i.height === c.height && i.width === c.width && i.channels === c.inChannels))
+    && (!w || (w.inChannels === c.inChannels && w.outChannels === c.outChannels))
+    && (!d.bias || d.bias.length === c.outChannels);
+}
+
+let nextId = 1;
+
 export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (set) => ({
   config: DEFAULT_CONFIG,
-  setConfig: (patch) => set((s) => ({ config: { ...s.config, ...patch } })),
+  userData: null,
+  // A new shape that the loaded tensors do not fit returns the layer to seeded data.
+  setConfig: (patch) => set((s) => {
+    const config = { ...s.config, ...patch };
+    return { config, userData: s.userData && userDataFits(s.userData, config) ? s.userData : null };
+  }),
+  setUserData: (data) => set((s) => {
+    if (!data) return { userData: null };
+    const userData = { ...data, id: nextId++ };
+    const shape = {
+      height: data.input?.height ?? s.config.height,
+      width: data.input?.width ?? s.config.width,
+      inChannels: data.input?.channels ?? data.weights?.inChannels ?? s.config.inChannels,
+      outChannels: data.weights?.outChannels ?? data.bias?.length ?? s.config.outChannels,
+    };
+    return { userData, config: { ...s.config, ...shape, useBias: data.bias ? true : s.config.useBias } };
+  }),
 });

@@ -1,4 +1,4 @@
-import { useMemo, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
@@ -8,9 +8,12 @@ import { formatInt, formatValue } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { selectCost, selectOutputValue, selectPixelOutputs } from '../../store/selectors';
 import { LayerConfig } from '../shared/LayerConfig';
+import { YourData } from '../shared/YourData';
 import { OutputGrid } from './OutputGrid';
 import { PixelOutputs } from './PixelOutputs';
 import { StatusBar } from './StatusBar';
+
+const Exports = lazy(() => import('../data/Exports'));
 
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
@@ -44,6 +47,7 @@ export function Explorer() {
     <main id="main" className="explorer">
       <section className="panel intro">
         {controls === 'full' && <LayerConfig />}
+        {controls === 'full' && <YourData />}
         <p className="shape-summary">
           {t('shape.summary', { height, width, inChannels, outChannels, params: formatInt(cost.weights, lang) })}
         </p>
@@ -81,6 +85,7 @@ export function Explorer() {
           </section>
         </div>
       )}
+      {output && controls === 'full' && <Suspense fallback={null}><Exports /></Suspense>}
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { selectOutputValue } from '../../store/selectors';
 import { backwardAction, forwardAction, SCENES, type StepAction } from '../../store/stepping';
 import { StatusBar } from '../Explorer/StatusBar';
 import { LayerConfig } from '../shared/LayerConfig';
+import { YourData } from '../shared/YourData';
 import { commandFor, SHORTCUTS } from './keymap';
 import { SceneAllPixels } from './SceneAllPixels';
 import { SceneFilters } from './SceneFilters';
@@ -62,6 +63,7 @@ export function Walkthrough() {
       {presentation.controls === 'full' && (
         <section className="panel config-panel">
           <LayerConfig />
+          <YourData />
         </section>
       )}
       <nav className="scenes" aria-label={t('walk.scenes')}>

@@ -13,7 +13,7 @@ import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
 import { GRAY } from './grayLut';
 import { KernelEditor } from './KernelEditor';
-import { loadPicture, SHIPPED_PICTURE } from './loadPicture';
+import { loadPicture, SHIPPED_PICTURE } from '../../../lib/loadPicture';
 import { NumberGrid } from './NumberGrid';
 import { RgbStack } from './RgbStack';
 import { WindowTable } from './WindowTable';

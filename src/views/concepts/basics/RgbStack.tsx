@@ -9,7 +9,7 @@ import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
 import { GRAY } from './grayLut';
-import { loadPicture } from './loadPicture';
+import { loadPicture } from '../../../lib/loadPicture';
 import { RgbCanvas } from './RgbCanvas';
 
 const SIZE = 32, K = 5, SEED = 3;

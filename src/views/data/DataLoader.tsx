@@ -1,0 +1,176 @@
+import { useState, type DragEvent } from 'react';
+import { pictureTensor } from '../../engine/picture';
+import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
+import { activationsFromNpy, biasFromNpy, LayoutError, weightsFromNpy, type ActivationLayout } from '../../engine/tensorFiles';
+import { formatInt, formatValue } from '../../lib/format';
+import { checkShape, LIMITS } from '../../lib/limits';
+import { loadPicture } from '../../lib/loadPicture';
+import { appStore } from '../../store';
+import { useAppStore } from '../../store/useAppStore';
+import { guessRole, readNpyFile, type FileRead, type NpyRead, type Role } from './readFiles';
+import { PytorchSnippet } from './PytorchSnippet';
+import { useDataT } from './text/useDataT';
+import './data.css';
+
+const ROLES: readonly Role[] = ['input', 'weights', 'bias'];
+const PICTURE_SIZES = [16, 28, 32, 56, 64, 96, 128] as const;
+
+type Loaded = Partial<Record<Role, { name: string; npy: NpyRead }>>;
+
+/**
+ * Load the student's own tensors (.npy from PyTorch) or a picture as the layer's input:
+ * shows what was read before using it, and says in plain words what is wrong when it cannot.
+ */
+export default function DataLoader() {
+  const t = useDataT();
+  const setUserData = useAppStore((s) => s.setUserData);
+  const userData = useAppStore((s) => s.userData);
+  const [loaded, setLoaded] = useState<Loaded>({});
+  const [layout, setLayout] = useState<ActivationLayout>('chw');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [pictureSize, setPictureSize] = useState<number>(56);
+  const [isOver, setOver] = useState(false);
+
+  const refusal = (r: Extract<FileRead, { status: 'refused' }>) => t(`npy.${r.code}` as never, { name: r.name, detail: r.detail });
+
+  async function read(files: readonly File[], role?: Role) {
+    setBusy(true);
+    const found: string[] = [];
+    const next: Loaded = { ...loaded };
+    for (const file of files) {
+      try {
+        const r = await readNpyFile(file);
+        if (r.status === 'refused') found.push(refusal(r));
+        else next[role ?? guessRole(r.npy.shape)] = { name: r.name, npy: r.npy };
+      } catch (e) {
+        found.push(t('npy.engine', { name: file.name, detail: e instanceof Error ? e.message : String(e) }));
+      }
+    }
+    setLoaded(next);
+    setProblems(found);
+    setBusy(false);
+  }
+
+  function apply() {
+    const out: { input?: HwcTensor; weights?: CoutCinWeights; bias?: Float32Array } = {};
+    try {
+      if (loaded.input) out.input = activationsFromNpy(loaded.input.npy, layout);
+      if (loaded.weights) out.weights = weightsFromNpy(loaded.weights.npy);
+      if (loaded.bias) out.bias = biasFromNpy(loaded.bias.npy);
+    } catch (e) {
+      if (e instanceof LayoutError) return setProblems([t(`layout.${e.code}`, { shape: `(${e.shape.join(', ')})` })]);
+      throw e;
+    }
+    const { input, weights, bias } = out;
+    if (input && weights && weights.inChannels !== input.channels) {
+      return setProblems([t('agree.channels', { cin: weights.inChannels, c: input.channels })]);
+    }
+    const cout = weights?.outChannels;
+    if (bias && cout !== undefined && bias.length !== cout) return setProblems([t('agree.bias', { n: bias.length, cout })]);
+    const config = appStore.getState().config;
+    const shape = {
+      height: input?.height ?? config.height, width: input?.width ?? config.width,
+      inChannels: input?.channels ?? weights?.inChannels ?? config.inChannels, outChannels: cout ?? bias?.length ?? config.outChannels,
+    };
+    if (weights && !input && weights.inChannels !== config.inChannels) return setProblems([t('agree.current', { cin: weights.inChannels, c: config.inChannels })]);
+    if (bias && !weights && bias.length !== config.outChannels) return setProblems([t('agree.bias', { n: bias.length, cout: config.outChannels })]);
+    const p = checkShape(shape);
+    if (p) return setProblems([t('limits', { h: LIMITS.height.max, cin: formatInt(LIMITS.inChannels.max), cout: formatInt(LIMITS.outChannels.max), max: formatInt(LIMITS.maxValues) })]);
+    setProblems([]);
+    setUserData({ ...out, label: ROLES.map((r) => loaded[r]?.name).filter(Boolean).join(' + ') });
+  }
+
+  async function usePicture(file: File) {
+    setBusy(true);
+    try {
+      const rgba = await loadPicture(file, pictureSize, pictureSize);
+      const input = pictureTensor(rgba, pictureSize, pictureSize, 3);
+      setProblems([]);
+      setUserData({ input, label: file.name });
+    } catch {
+      setProblems([t('picture.bad', { name: file.name })]);
+    }
+    setBusy(false);
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const files = [...e.dataTransfer.files];
+    const pictures = files.filter((f) => /^image\//.test(f.type));
+    if (pictures[0]) void usePicture(pictures[0]);
+    const arrays = files.filter((f) => !/^image\//.test(f.type));
+    if (arrays.length) void read(arrays);
+  };
+
+  return (
+    <div className={`data-loader ${isOver ? 'over' : ''}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
+      <p className="caption">{t('intro')}</p>
+      {userData && (
+        <p className="notice" role="status">
+          {t('inUse', { label: userData.label })} <button type="button" className="link" onClick={() => setUserData(null)}>{t('backToSeeded')}</button>
+        </p>
+      )}
+      <div className="loader-grid">
+        <fieldset>
+          <legend>{t('npyTitle')}</legend>
+          {ROLES.map((role) => (
+            <span key={role} className="field file-field">
+              <label htmlFor={`npy-${role}`}>{t(`role.${role}`)}</label>
+              <input id={`npy-${role}`} type="file" accept=".npy,application/octet-stream" disabled={busy}
+                onChange={(e) => { const f = e.target.files?.[0]; if (f) void read([f], role); e.target.value = ''; }} />
+            </span>
+          ))}
+          <fieldset className="segmented">
+            <legend>{t('layout')}</legend>
+            {(['chw', 'hwc'] as const).map((l) => (
+              <label key={l} className="check"><input type="radio" name="npy-layout" checked={layout === l} onChange={() => setLayout(l)} />{t(`layout.${l}`)}</label>
+            ))}
+          </fieldset>
+        </fieldset>
+        <fieldset>
+          <legend>{t('pictureTitle')}</legend>
+          <span className="field">
+            <label htmlFor="picture-size">{t('pictureSize')}</label>
+            <select id="picture-size" value={pictureSize} onChange={(e) => setPictureSize(Number(e.target.value))}>
+              {PICTURE_SIZES.map((s) => <option key={s} value={s}>{s}×{s}×3</option>)}
+            </select>
+          </span>
+          <span className="field file-field">
+            <label htmlFor="picture-file">{t('pictureFile')}</label>
+            <input id="picture-file" type="file" accept="image/png,image/jpeg,image/webp" disabled={busy}
+              onChange={(e) => { const f = e.target.files?.[0]; if (f) void usePicture(f); e.target.value = ''; }} />
+          </span>
+        </fieldset>
+      </div>
+      <p className="drop-hint" aria-hidden="true">{t('drop')}</p>
+      {problems.length > 0 && <ul className="problems" role="alert">{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
+      {Object.keys(loaded).length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="npy-summary">
+            <caption>{t('readCaption')}</caption>
+            <thead><tr><th scope="col">{t('col.role')}</th><th scope="col">{t('col.file')}</th><th scope="col">{t('col.shape')}</th><th scope="col">{t('col.dtype')}</th><th scope="col">{t('col.order')}</th><th scope="col" className="num">min</th><th scope="col" className="num">max</th></tr></thead>
+            <tbody>
+              {ROLES.filter((r) => loaded[r]).map((r) => {
+                const { name, npy } = loaded[r]!;
+                return (
+                  <tr key={r}>
+                    <th scope="row">{t(`role.${r}`)}</th><td>{name}</td><td>({npy.shape.join(', ')})</td>
+                    <td>{npy.descr}</td><td>{npy.fortranOrder ? 'Fortran' : 'C'}</td>
+                    <td className="num">{formatValue(npy.min)}</td><td className="num">{formatValue(npy.max)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="button-row">
+        <button type="button" className="primary" disabled={busy || Object.keys(loaded).length === 0} onClick={apply}>{t('use')}</button>
+        {Object.keys(loaded).length > 0 && <button type="button" onClick={() => { setLoaded({}); setProblems([]); }}>{t('clear')}</button>}
+      </div>
+      <PytorchSnippet />
+    </div>
+  );
+}

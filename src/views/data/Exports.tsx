@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { writeNpy } from '../../engine/npy';
+import { hwcToChw } from '../../engine/tensorFiles';
+import { hwcTensor } from '../../engine/tensor';
+import { dotProductTrace } from '../../engine/trace';
+import { useAppStore } from '../../store/useAppStore';
+import { download } from './readFiles';
+import { useDataT } from './text/useDataT';
+import './data.css';
+
+type Layout = 'chw' | 'hwc';
+
+/** Takes results out: output maps and weights as .npy, the maps as PNG, one dot product as CSV. */
+export default function Exports() {
+  const t = useDataT();
+  const data = useAppStore((s) => s.data);
+  const output = useAppStore((s) => s.output);
+  const config = useAppStore((s) => s.config);
+  const cursor = useAppStore((s) => s.cursor);
+  const [layout, setLayout] = useState<Layout>('chw');
+  if (!data || !output) return null;
+  const { height: h, width: w, inChannels: cin, outChannels: cout } = config;
+  const stem = `pointwise_${h}x${w}x${cin}-${cout}`;
+
+  const saveOutput = () => {
+    const t3 = hwcTensor(h, w, cout, output);
+    const bytes = layout === 'chw' ? writeNpy(hwcToChw(t3), [1, cout, h, w]) : writeNpy(output, [h, w, cout]);
+    download(bytes, `${stem}_output_${layout}.npy`, 'application/octet-stream');
+  };
+  const saveInput = () => {
+    const bytes = layout === 'chw' ? writeNpy(hwcToChw(data.input), [1, cin, h, w]) : writeNpy(data.input.data, [h, w, cin]);
+    download(bytes, `${stem}_input_${layout}.npy`, 'application/octet-stream');
+  };
+  const saveWeights = () => download(writeNpy(data.weights.data, [cout, cin, 1, 1]), `${stem}_weights.npy`, 'application/octet-stream');
+  const savePng = () => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.output-grid canvas');
+    canvas?.toBlob((blob) => { if (blob) download(blob, `${stem}_maps.png`, 'image/png'); }, 'image/png');
+  };
+  const saveCsv = () => {
+    const tr = dotProductTrace(data.input, { weights: data.weights, bias: config.useBias ? data.bias : undefined, relu: config.useRelu }, cursor.row, cursor.col, cursor.filterIndex);
+    const lines = ['channel,input,weight,product,partial_sum'];
+    for (let i = 0; i < tr.inputs.length; i++) lines.push(`${i},${tr.inputs[i]},${tr.weights[i]},${tr.products[i]},${tr.partialSums[i]}`);
+    lines.push(`bias,,,,${tr.bias}`, `pre_activation,,,,${tr.preActivation}`, `output,,,,${tr.value}`);
+    download(lines.join('\n') + '\n', `${stem}_dot_r${cursor.row}_c${cursor.col}_k${cursor.filterIndex}.csv`, 'text/csv');
+  };
+  return (
+    <section className="panel exports" aria-labelledby="exports-title">
+      <h2 id="exports-title">{t('export.title')}</h2>
+      <p className="caption">{t('export.caption')}</p>
+      <div className="controls">
+        <span className="field">
+          <label htmlFor="export-layout">{t('export.layout')}</label>
+          <select id="export-layout" value={layout} onChange={(e) => setLayout(e.target.value as Layout)}>
+            <option value="chw">{t('export.chw', { c: cout, h, w })}</option>
+            <option value="hwc">{t('export.hwc', { c: cout, h, w })}</option>
+          </select>
+        </span>
+      </div>
+      <div className="button-row">
+        <button type="button" onClick={saveOutput}>{t('export.output')}</button>
+        <button type="button" onClick={saveInput}>{t('export.input')}</button>
+        <button type="button" onClick={saveWeights}>{t('export.weights', { cout, cin })}</button>
+        <button type="button" onClick={savePng}>{t('export.png')}</button>
+        <button type="button" onClick={saveCsv}>{t('export.csv', { row: cursor.row, col: cursor.col, k: cursor.filterIndex })}</button>
+      </div>
+    </section>
+  );
+}

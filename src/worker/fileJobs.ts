@@ -1,0 +1,22 @@
+/** Worker jobs for the student's own files. */
+import { NpyError, parseNpy } from '../engine/npy';
+import { valueRange } from '../engine/tensorFiles';
+import type { ParseNpyParams, ParseNpyResult } from './protocol';
+import { MAX_VALUES, RequestError } from './requestChecks';
+
+/** A file can hold at most this many values (16 M floats, the app's largest tensor). */
+export const MAX_FILE_VALUES = 16 * 1024 * 1024;
+
+export function runParseNpy(p: ParseNpyParams): ParseNpyResult {
+  if (!(p.bytes instanceof ArrayBuffer) && Object.prototype.toString.call(p.bytes) !== '[object ArrayBuffer]') throw new RequestError('bytes must be an ArrayBuffer');
+  try {
+    const a = parseNpy(new Uint8Array(p.bytes), Math.min(MAX_FILE_VALUES, MAX_VALUES));
+    const { min, max } = valueRange(a.data);
+    let finite = true;
+    for (let i = 0; i < a.data.length && finite; i++) finite = Number.isFinite(a.data[i]!);
+    return { status: 'read', shape: a.shape, descr: a.descr, fortranOrder: a.fortranOrder, min, max, finite, data: a.data };
+  } catch (e) {
+    if (e instanceof NpyError) return { status: 'refused', code: e.code, detail: e.detail };
+    throw e;
+  }
+}
