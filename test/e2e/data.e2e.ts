@@ -46,9 +46,20 @@ test('data: a pair of .npy files loads through the file inputs, is summarised, c
   assert(back.shape.join(',') === '1,2,4,4', `exported shape ${back.shape.join(',')}`);
   const chw = hwcToChw(expected);
   assert(back.data.every((v, i) => Math.abs(v - chw[i]!) < 1e-6), 'exported values equal the engine’s output');
-  // Round trip: the exported file loads back as an input.
-  await page.getByLabel('Input activations').setInputFiles(path);
-  await summary.filter({ hasText: '(1, 2, 4, 4)' }).waitFor({ timeout: 10_000 });
+  // Round trip: the exported input and weights load back and reproduce the same value.
+  const save = async (name: string, file: string) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    await d.saveAs(join(dir, file));
+  };
+  await save('Input .npy', 'in2.npy');
+  await save('Weights .npy (2, 3, 1, 1)', 'w2.npy');
+  await page.getByRole('button', { name: 'Back to generated data' }).click();
+  await page.locator('.shape-summary').filter({ hasText: 'Input 4×4×3 → output 4×4×2' }).waitFor();
+  await page.getByLabel('Input activations').setInputFiles(join(dir, 'in2.npy'));
+  await page.getByLabel('1×1 weights').setInputFiles(join(dir, 'w2.npy'));
+  await summary.filter({ hasText: 'in2.npy' }).waitFor({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Use these' }).click();
+  await page.getByTestId('output-value').filter({ hasText: `= ${want}` }).waitFor({ timeout: 10_000 });
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   await close();
 });
