@@ -2,23 +2,15 @@
  * Colour lookup tables: 256 RGBA entries built once per scale, so drawing a heatmap only
  * copies bytes. Signed values use a diverging map centred on zero; non-negative ones a
  * sequential map. Both defaults are colour-blind safe (RdBu-like diverging, cividis).
+ * The tables are interpolated from 33 stops sampled from d3-scale-chromatic at build time
+ * (scripts/colormapStops.ts), so d3's interpolators stay out of the first chunk.
  */
-import { interpolateBuGn, interpolateCividis, interpolatePuOr, interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
+import { COLORMAP_STOPS } from './colormapStops';
 
 export const LUT_SIZE = 256;
 
-export type ColormapName = 'rdbu' | 'puor' | 'bugn' | 'cividis' | 'viridis';
+export type ColormapName = keyof typeof COLORMAP_STOPS;
 export type Lut = Uint8ClampedArray;
-
-const INTERPOLATORS: Record<ColormapName, (t: number) => string> = {
-  // d3's RdBu runs red → blue; reversed so positive is red (warm) and negative blue.
-  rdbu: (t) => interpolateRdBu(1 - t),
-  puor: (t) => interpolatePuOr(1 - t),
-  // Inputs are non-negative activations: a sequential teal ramp, starting off-white.
-  bugn: (t) => interpolateBuGn(0.08 + 0.92 * t),
-  cividis: interpolateCividis,
-  viridis: interpolateViridis,
-};
 
 /** Parses "rgb(r, g, b)" or "#rrggbb" into [r, g, b]. */
 export function parseColor(css: string): [number, number, number] {
@@ -32,15 +24,19 @@ export function parseColor(css: string): [number, number, number] {
 
 const cache = new Map<ColormapName, Lut>();
 
-/** The 256-entry RGBA table of a colour map (cached). */
+/** The 256-entry RGBA table of a colour map (cached): linear interpolation between its stops. */
 export function lut(name: ColormapName): Lut {
   let table = cache.get(name);
   if (!table) {
+    const hex = COLORMAP_STOPS[name];
+    const stops = hex.length / 6;
+    const stop = (i: number, c: number) => parseInt(hex.slice(i * 6 + c * 2, i * 6 + c * 2 + 2), 16);
     table = new Uint8ClampedArray(LUT_SIZE * 4);
-    const f = INTERPOLATORS[name];
     for (let i = 0; i < LUT_SIZE; i++) {
-      const [r, g, b] = parseColor(f(i / (LUT_SIZE - 1)));
-      table.set([r, g, b, 255], i * 4);
+      const x = (i / (LUT_SIZE - 1)) * (stops - 1);
+      const j = Math.min(stops - 2, Math.floor(x)), f = x - j;
+      for (let c = 0; c < 3; c++) table[i * 4 + c] = Math.round(stop(j, c) * (1 - f) + stop(j + 1, c) * f);
+      table[i * 4 + 3] = 255;
     }
     cache.set(name, table);
   }

@@ -6,5 +6,6 @@ import './url.e2e';
 import './embed.e2e';
 import './concepts.e2e';
 import './data.e2e';
+import './budget.e2e';
 
 await runAll();

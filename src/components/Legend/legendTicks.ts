@@ -1,5 +1,5 @@
 /** Tick values and positions for a colour legend (d3 computes, the component draws). */
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from '../../lib/linearScale';
 import type { ColorDomain } from '../../lib/colormap';
 
 export interface LegendTick {
@@ -11,7 +11,7 @@ export interface LegendTick {
 }
 
 export function legendTicks(domain: ColorDomain, count = 5): LegendTick[] {
-  const scale = scaleLinear().domain([domain.lo, domain.hi]).range([0, 1]);
+  const scale = linearScale([domain.lo, domain.hi], [0, 1]);
   const format = scale.tickFormat(count);
   return scale.ticks(count).map((value) => ({ value, position: scale(value), label: format(value) }));
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from '../../lib/linearScale';
 
 export interface RunningSumProps {
   /** partialSums[i] = Σ products[0…i]. */
@@ -17,8 +17,8 @@ export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
   const { x, y, ticks, tickLabel, full, done } = useMemo(() => {
     let lo = 0, hi = 0;
     for (const v of partialSums) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    const x = scaleLinear().domain([0, Math.max(1, n - 1)]).range([PAD.l, W - PAD.r]);
-    const y = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).nice().range([H - PAD.b, PAD.t]);
+    const x = linearScale([0, Math.max(1, n - 1)], [PAD.l, W - PAD.r]);
+    const y = linearScale([lo, hi === lo ? lo + 1 : hi], [H - PAD.b, PAD.t], { nice: 10 });
     const path = (end: number) => {
       let d = '';
       for (let i = 0; i <= end; i++) d += `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(partialSums[i]!).toFixed(1)}`;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { COLORMAP_STOPS } from '../../../src/lib/colormapStops';
+import { LUT_SIZE, lut, parseColor, type ColormapName } from '../../../src/lib/colormap';
+import { REFERENCE_MAPS } from '../../../scripts/colormapStops';
+
+describe('colour tables', () => {
+  it('stay within 3 levels per channel of d3-scale-chromatic at every one of the 256 entries', () => {
+    for (const name of Object.keys(COLORMAP_STOPS) as ColormapName[]) {
+      const table = lut(name);
+      let worst = 0;
+      for (let i = 0; i < LUT_SIZE; i++) {
+        const ref = parseColor(REFERENCE_MAPS[name](i / (LUT_SIZE - 1)));
+        for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(table[i * 4 + c]! - ref[c]!));
+        expect(table[i * 4 + 3]).toBe(255);
+      }
+      expect(worst, name).toBeLessThanOrEqual(3);
+    }
+  });
+  it('the generated stops are what the script prints (regenerate after changing it)', () => {
+    for (const name of Object.keys(COLORMAP_STOPS) as ColormapName[]) {
+      expect(COLORMAP_STOPS[name].slice(0, 6)).toBe(parseColor(REFERENCE_MAPS[name](0)).map((v) => Math.round(v).toString(16).padStart(2, '0')).join(''));
+    }
+  });
+  it('diverging maps are light in the middle (zero) and dark at both ends', () => {
+    const t = lut('rdbu');
+    const light = (i: number) => t[i * 4]! + t[i * 4 + 1]! + t[i * 4 + 2]!;
+    expect(light(128)).toBeGreaterThan(650);
+    expect(light(0)).toBeLessThan(300);
+    expect(light(255)).toBeLessThan(300);
+  });
+});
