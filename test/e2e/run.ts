@@ -7,5 +7,6 @@ import './embed.e2e';
 import './concepts.e2e';
 import './data.e2e';
 import './budget.e2e';
+import './a11y.e2e';
 
 await runAll();

@@ -1,0 +1,48 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { assert, test } from './harness';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** What each page must show before it is scanned (computed results included). */
+const READY: Record<string, string> = {
+  walkthrough: '.walkthrough .viz', 'walkthrough&scene=2': '.walkthrough .viz', 'walkthrough&scene=3': '.walkthrough .viz',
+  'walkthrough&scene=4': '.walkthrough .viz', explorer: '[data-status="done"]', bottleneck: '[data-testid="bottleneck-headline"]',
+  nonlinearity: '[data-testid="nl-squeezed"]', whatwhere: '[data-testid="ww-max-3"]', reduction: '[data-testid="red-headline"]',
+  family: '.family-detail .map-row', basics: '[data-testid="conv-window"]', params: '[data-testid="alexnet-table"]',
+};
+
+interface Violation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
+
+async function scan(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+  });
+}
+
+const CASES: { name: string; query: string; views: string[] }[] = [
+  { name: 'English, light', query: '?lang=en&theme=light', views: Object.keys(READY) },
+  { name: 'Korean, dark', query: '?lang=ko&theme=dark', views: Object.keys(READY) },
+  { name: 'embed', query: '?embed=1&lang=ko', views: ['walkthrough', 'reduction'] },
+  { name: 'lecture mode', query: '?present=1&theme=dark', views: ['walkthrough', 'family'] },
+];
+
+for (const c of CASES) {
+  test(`a11y: axe finds no WCAG 2.2 AA violation (${c.name}: ${c.views.length} views)`, async ({ baseUrl, newPage }) => {
+    const { page, close } = await newPage({ width: 1280, height: 900 });
+    const found: string[] = [];
+    for (const view of c.views) {
+      await page.goto(`${baseUrl}${c.query}#view=${view}`);
+      await page.reload();
+      await page.locator(READY[view]!).first().waitFor({ timeout: 60_000 });
+      if (view === 'explorer') await page.getByRole('button', { name: /Your own data|내 데이터/ }).click().then(() => page.locator('.data-loader').waitFor());
+      for (const v of await scan(page)) found.push(`${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    }
+    assert(found.length === 0, `axe violations:\n        ${found.join('\n        ')}`);
+    await close();
+  });
+}
