@@ -18,3 +18,11 @@ const { presentation } = appStore.getState();
 if (presentation.embed) void import('./autoHeight').then((m) => m.startAutoHeight(presentation.id));
 
 void import('./renderApp');
+
+// Offline once loaded: the service worker precaches the build (production only; a frame
+// whose storage is blocked simply goes without).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => {});
+  });
+}

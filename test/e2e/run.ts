@@ -8,5 +8,6 @@ import './concepts.e2e';
 import './data.e2e';
 import './budget.e2e';
 import './a11y.e2e';
+import './offline.e2e';
 
 await runAll();
