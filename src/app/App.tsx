@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { LANGS, type Lang } from '../lib/i18n/t';
+import { PALETTE_NAMES, type PaletteName } from '../lib/palettes';
 import { useAppStore } from '../store/useAppStore';
 import { useT } from '../components/useT';
 import { Explorer } from '../views/Explorer/Explorer';
@@ -39,6 +40,16 @@ export function App() {
     root.classList.toggle('present', p.present);
   }, [p]);
 
+  const palette = useAppStore((s) => s.palette);
+  const setPalette = useAppStore((s) => s.setPalette);
+  const paletteSelect = (
+    <span className="palette-select">
+      <label htmlFor="palette">{t('palette.label')}</label>
+      <select id="palette" value={palette} onChange={(e) => setPalette(e.target.value as PaletteName)}>
+        {PALETTE_NAMES.map((n) => <option key={n} value={n}>{t(`palette.${n}`)}</option>)}
+      </select>
+    </span>
+  );
   const langSwitch = (
     <div className="lang-switch" role="group" aria-label={t('lang.label')}>
       {LANGS.map((l: Lang) => (
@@ -64,7 +75,10 @@ export function App() {
               <h1>{t('app.title')}</h1>
               <p className="tagline">{t('app.tagline')}</p>
             </div>
-            {langSwitch}
+            <div className="header-tools">
+              {paletteSelect}
+              {langSwitch}
+            </div>
           </header>
           <nav className="views" aria-label={t('nav.label')}>
             {TABS.map((tab) => (

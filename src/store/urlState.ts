@@ -3,9 +3,10 @@
  * default). `parseUrlState` is total: any string gives a valid state, and each value that
  * was present but unusable is reported so the UI can say so. Versioned with `v=1`.
  *
- * Example: `#v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=0&relu=0&scene=2&r=0&c=0&k=3&ch=40&speed=16`
+ * Example: `#v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=0&relu=0&scene=2&r=0&c=0&k=3&ch=40&speed=16&cmap=classic`
  */
 import { LIMITS, checkShape } from '../lib/limits';
+import { PALETTE_NAMES, type PaletteName } from '../lib/palettes';
 import { SPEEDS, type Speed } from './slices/walkthrough';
 import { VIEWS, type View } from './slices/ui';
 import type { Scene } from './stepping';
@@ -27,11 +28,12 @@ export interface UrlState {
   readonly filterIndex: number;
   readonly channel: number;
   readonly speed: Speed;
+  readonly palette: PaletteName;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
   view: 'walkthrough', height: 56, width: 56, inChannels: 512, outChannels: 1024, seed: 1,
-  useBias: false, useRelu: false, scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16,
+  useBias: false, useRelu: false, scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
 };
 
 /** A value that was in the URL but could not be used; the default took its place. */
@@ -76,6 +78,7 @@ const FIELDS = [
   field('k', 'filterIndex', int(0, (s) => s.outChannels - 1)),
   field('ch', 'channel', int(0, (s) => s.inChannels - 1)),
   field('speed', 'speed', oneOf(SPEEDS)),
+  field('cmap', 'palette', oneOf(PALETTE_NAMES)),
 ] as const;
 
 /** Parses a hash (with or without '#'); never throws. */

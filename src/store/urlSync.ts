@@ -14,7 +14,7 @@ export function urlStateOf(s: AppState): UrlState {
   return {
     view: s.view, height: config.height, width: config.width, inChannels: config.inChannels, outChannels: config.outChannels,
     seed: config.seed, useBias: config.useBias, useRelu: config.useRelu, scene: s.scene,
-    row: cursor.row, col: cursor.col, filterIndex: cursor.filterIndex, channel: s.channel, speed: s.speed,
+    row: cursor.row, col: cursor.col, filterIndex: cursor.filterIndex, channel: s.channel, speed: s.speed, palette: s.palette,
   };
 }
 
@@ -22,7 +22,7 @@ export function urlStateOf(s: AppState): UrlState {
 export function applyUrlState(store: AppStore, u: UrlState): void {
   const { setConfig } = store.getState();
   setConfig({ height: u.height, width: u.width, inChannels: u.inChannels, outChannels: u.outChannels, seed: u.seed, useBias: u.useBias, useRelu: u.useRelu });
-  store.setState({ view: u.view, scene: u.scene, channel: u.channel, speed: u.speed, cursor: { row: u.row, col: u.col, filterIndex: u.filterIndex } });
+  store.setState({ view: u.view, palette: u.palette, scene: u.scene, channel: u.channel, speed: u.speed, cursor: { row: u.row, col: u.col, filterIndex: u.filterIndex } });
 }
 
 export function startUrlSync(store: AppStore, win: Window = window): () => void {

@@ -125,3 +125,11 @@ describe('convolution basics', () => {
     await waitFor(() => expect(screen.getByTestId('size-formula').textContent).toContain('= 7'));
   });
 });
+
+describe('colour palette', () => {
+  it('the header’s choice reaches the store, which the URL sync and the maps read', () => {
+    render(<App />);
+    fireEvent.change(screen.getByLabelText('Colours'), { target: { value: 'viridis' } });
+    expect(appStore.getState().palette).toBe('viridis');
+  });
+});

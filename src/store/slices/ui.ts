@@ -1,6 +1,7 @@
 /** Presentation choices: language, view, embed/lecture settings from the query string. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { Lang } from '../../lib/i18n/t';
+import type { PaletteName } from '../../lib/palettes';
 import { DEFAULT_PRESENTATION, parsePresentation, type Presentation } from '../presentation';
 import type { AppState } from '../index';
 
@@ -17,6 +18,8 @@ export function isWhyView(v: View): v is WhyView {
 export interface UiSlice {
   lang: Lang;
   view: View;
+  /** Colour palette of every map (in the URL as `cmap`). */
+  palette: PaletteName;
   /** Hash values that could not be used (shown as a notice; [] when none). */
   urlProblems: readonly { key: string; value: string }[];
   /** Embed, lecture and display settings from the query string; fixed for the page's life. */
@@ -25,6 +28,7 @@ export interface UiSlice {
   presentationProblems: readonly { key: string; value: string }[];
   setLang: (lang: Lang) => void;
   setView: (view: View) => void;
+  setPalette: (palette: PaletteName) => void;
 }
 
 export function initialLang(): Lang {
@@ -37,9 +41,11 @@ const query = typeof location !== 'undefined' ? parsePresentation(location.searc
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   lang: query.presentation.lang ?? initialLang(),
   view: 'walkthrough',
+  palette: 'classic',
   urlProblems: [],
   presentation: query.presentation,
   presentationProblems: query.problems,
   setLang: (lang) => set({ lang }),
   setView: (view) => set({ view }),
+  setPalette: (palette) => set({ palette }),
 });

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
+import { usePalette } from '../../components/usePalette';
 import { useShallow } from 'zustand/react/shallow';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
 import { useT } from '../../components/useT';
-import { lut } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { selectCost, selectOutputValue, selectPixelOutputs } from '../../store/selectors';
@@ -19,6 +19,7 @@ const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: 
 
 /** The first page: the whole layer computed in the worker, its output maps and one pixel's outputs. */
 export function Explorer() {
+  const palette = usePalette();
   const t = useT();
   const config = useAppStore((s) => s.config);
   const output = useAppStore((s) => s.output);
@@ -28,7 +29,7 @@ export function Explorer() {
   const value = useAppStore(selectOutputValue);
   const cost = useAppStore(useShallow(selectCost));
   const controls = useAppStore((s) => s.presentation.controls);
-  const table = lut('rdbu');
+  const table = palette.signed;
   const domain = useAppStore((s) => s.outputDomain);
   const { height, width, inChannels, outChannels } = config;
   const { row, col, filterIndex: k } = cursor;

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
+import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { useT } from '../../components/useT';
-import { lut, positiveDomain } from '../../lib/colormap';
+import { positiveDomain } from '../../lib/colormap';
 import { formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
 import type { HwcTensor } from '../../engine/tensor';
@@ -24,6 +25,7 @@ const CARDS = 6;
  * with pixel (row, col) marked — the C values the 1×1 filter reads at that pixel.
  */
 export function ChannelCards({ input, row, col, channel, onPick }: ChannelCardsProps) {
+  const palette = usePalette();
   const t = useT();
   const c = input.channels;
   const shown = useMemo(() => {
@@ -34,7 +36,7 @@ export function ChannelCards({ input, row, col, channel, onPick }: ChannelCardsP
     return [...picks].sort((a, b) => a - b).slice(-CARDS);
   }, [c, channel]);
   const domain = useMemo(() => positiveDomain(input.data), [input.data]);
-  const table = lut('bugn');
+  const table = palette.inputs;
   return (
     <div className="channel-cards" style={{ ['--cards' as string]: shown.length }}>
       {shown.map((ch, i) => (

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
+import { usePalette } from '../../components/usePalette';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useT } from '../../components/useT';
-import { lut, positiveDomain, symmetricDomain } from '../../lib/colormap';
+import { positiveDomain, symmetricDomain } from '../../lib/colormap';
 import { formatValue } from '../../lib/format';
 import type { DotProductTrace } from '../../engine/trace';
 import { RunningSum } from './RunningSum';
@@ -17,6 +18,7 @@ const WINDOW = 5;
 
 /** Pixel vector × filter → products → running sum, with a scrubbable channel index. */
 export function DotProduct({ trace, channel, onChannel }: DotProductProps) {
+  const palette = usePalette();
   const t = useT();
   const n = trace.inputs.length;
   const inDomain = useMemo(() => positiveDomain(trace.inputs), [trace.inputs]);
@@ -29,13 +31,13 @@ export function DotProduct({ trace, channel, onChannel }: DotProductProps) {
   return (
     <div className="dot-product">
       <div className="strip-row"><span className="strip-name input-ink">{t('dot.inputs', { row: trace.row, col: trace.col })}</span>
-        <VectorStrip values={trace.inputs} domain={inDomain} lut={lut('bugn')} marker={channel} onPick={onChannel}
+        <VectorStrip values={trace.inputs} domain={inDomain} lut={palette.inputs} marker={channel} onPick={onChannel}
           label={t('dot.inputsLabel', { count: n })} /></div>
       <div className="strip-row"><span className="strip-name weight-ink">{t('dot.weights', { k: trace.filterIndex })}</span>
-        <VectorStrip values={trace.weights} domain={wDomain} lut={lut('puor')} marker={channel} onPick={onChannel}
+        <VectorStrip values={trace.weights} domain={wDomain} lut={palette.weights} marker={channel} onPick={onChannel}
           label={t('dot.weightsLabel', { count: n, k: trace.filterIndex })} /></div>
       <div className="strip-row"><span className="strip-name output-ink">{t('dot.products')}</span>
-        <VectorStrip values={trace.products} domain={pDomain} lut={lut('rdbu')} marker={channel} doneThrough={channel} onPick={onChannel}
+        <VectorStrip values={trace.products} domain={pDomain} lut={palette.signed} marker={channel} doneThrough={channel} onPick={onChannel}
           label={t('dot.productsLabel', { count: n })} /></div>
       <label className="scrub">
         <span>{t('dot.channel', { channel, last: n - 1 })}</span>

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
+import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useT } from '../../components/useT';
-import { lut, symmetricDomain } from '../../lib/colormap';
+import { symmetricDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
@@ -14,6 +15,7 @@ import { OutputGrid } from '../Explorer/OutputGrid';
 
 /** Scene 4: every output map, one enlarged beside its filter, and the whole layer in numbers. */
 export function SceneAllPixels({ output, weights }: { output: Float32Array; weights: CoutCinWeights }) {
+  const palette = usePalette();
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const { height, width, inChannels, outChannels, useBias } = useAppStore((s) => s.config);
@@ -23,7 +25,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
   const wDomain = useMemo(() => symmetricDomain(weights.data), [weights.data]);
   const cost = useAppStore(useShallow(selectCost));
   const f = (n: number) => formatInt(n, lang);
-  const table = lut('rdbu');
+  const table = palette.signed;
   return (
     <div className="scene scene-all">
       <div>
@@ -36,7 +38,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
         <div className="enlarged">
           <CanvasHeatmap source={{ values: output, height, width, offset: k, stride: outChannels }} domain={domain} lut={table}
             label={t('picker.canvasLabel', { k, height, width, row: 0, col: 0, value: formatValue(output[k]!) })} />
-          <VectorStrip isVertical values={filterVector(weights, k)} domain={wDomain} lut={lut('puor')} label={t('filters.stackLabel', { k, cin: inChannels })} />
+          <VectorStrip isVertical values={filterVector(weights, k)} domain={wDomain} lut={palette.weights} label={t('filters.stackLabel', { k, cin: inChannels })} />
         </div>
         <table className="summary">
           <caption>{t('all.summary')}</caption>

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
+import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useT } from '../../components/useT';
-import { lut, symmetricDomain } from '../../lib/colormap';
+import { symmetricDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
 import type { CoutCinWeights } from '../../engine/tensor';
@@ -11,6 +12,7 @@ import { useAppStore } from '../../store/useAppStore';
 
 /** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
 export function SceneFilters({ weights }: { weights: CoutCinWeights }) {
+  const palette = usePalette();
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const k = useAppStore((s) => s.cursor.filterIndex);
@@ -32,17 +34,17 @@ export function SceneFilters({ weights }: { weights: CoutCinWeights }) {
           className="weight-matrix"
           source={{ values: columns, height: cin, width: cout }}
           domain={domain}
-          lut={lut('puor')}
+          lut={palette.weights}
           label={t('filters.matrixLabel', { cout, cin, k })}
           onPick={(_r, c) => setCursor({ filterIndex: c })}
           highlight={{ row: 0, col: k }}
           highlightSpan={{ rows: cin, cols: 1 }}
         />
         <p className="caption">{t('filters.matrixCaption', { cout: formatInt(cout, lang), cin: formatInt(cin, lang) })}</p>
-        <Legend domain={domain} lut={lut('puor')} label={t('legend.weights', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
+        <Legend domain={domain} lut={palette.weights} label={t('legend.weights', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
       </div>
       <div className="filter-stack">
-        <VectorStrip isVertical values={filter} domain={domain} lut={lut('puor')} label={t('filters.stackLabel', { k, cin })} />
+        <VectorStrip isVertical values={filter} domain={domain} lut={palette.weights} label={t('filters.stackLabel', { k, cin })} />
         <div>
           <h3>{t('filters.one', { k, cin: formatInt(cin, lang) })}</h3>
           <p>{t('filters.params', { cout: formatInt(cout, lang), cin: formatInt(cin, lang), params: formatInt(cout * cin, lang) })}</p>

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
+import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
 import { useT } from '../../components/useT';
-import { lut } from '../../lib/colormap';
 import { formatValue } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { pixelIndex } from '../../store/stepping';
@@ -13,6 +13,7 @@ import { PixelOutputs } from '../Explorer/PixelOutputs';
  * position; positions not computed yet stay empty.
  */
 export function SceneNextPixel({ output }: { output: Float32Array }) {
+  const palette = usePalette();
   const t = useT();
   const { height, width, outChannels } = useAppStore((s) => s.config);
   const cursor = useAppStore((s) => s.cursor);
@@ -27,7 +28,7 @@ export function SceneNextPixel({ output }: { output: Float32Array }) {
     return m;
   }, [output, height, width, outChannels, k, upTo]);
   const pixel = useMemo(() => output.subarray(upTo * outChannels, (upTo + 1) * outChannels), [output, upTo, outChannels]);
-  const table = lut('rdbu');
+  const table = palette.signed;
   return (
     <div className="scene scene-next">
       <div>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
+import { usePalette } from '../../components/usePalette';
 import { useT } from '../../components/useT';
-import { lut, symmetricDomain } from '../../lib/colormap';
+import { symmetricDomain } from '../../lib/colormap';
 import type { LayerData } from '../../engine/layerData';
 import { pixelOutputs } from '../../engine/pointwise';
 import { dotProductTrace } from '../../engine/trace';
@@ -17,6 +18,7 @@ import { DotProduct } from './DotProduct';
  * and equal the worker's full map at the same place.
  */
 export function SceneOnePixel({ data }: { data: LayerData }) {
+  const palette = usePalette();
   const t = useT();
   const config = useAppStore((s) => s.config);
   const { row, col, filterIndex } = useAppStore((s) => s.cursor);
@@ -36,7 +38,7 @@ export function SceneOnePixel({ data }: { data: LayerData }) {
         <div className="all-filters">
           <h3>{t('pixel.heading', { row, col, count: config.outChannels })}</h3>
           <p className="caption">{t('pixel.caption', { cin: config.inChannels })}</p>
-          <PixelOutputs values={outputs} row={row} col={col} selected={filterIndex} domain={outDomain} lut={lut('rdbu')}
+          <PixelOutputs values={outputs} row={row} col={col} selected={filterIndex} domain={outDomain} lut={palette.signed}
             onSelect={(k) => setCursor({ filterIndex: k })} />
         </div>
       )}

@@ -26,9 +26,9 @@ const hashLike = fc.array(
 
 describe('parseUrlState(hash)', () => {
   it('reads a full, valid hash exactly', () => {
-    const { state, problems } = parseUrlState('#v=1&view=explorer&h=4&w=4&cin=3&cout=2&seed=9&bias=1&relu=1&scene=2&r=3&c=1&k=1&ch=2&speed=64');
+    const { state, problems } = parseUrlState('#v=1&view=explorer&h=4&w=4&cin=3&cout=2&seed=9&bias=1&relu=1&scene=2&r=3&c=1&k=1&ch=2&speed=64&cmap=viridis');
     expect(problems).toEqual([]);
-    expect(state).toEqual({ view: 'explorer', height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 9, useBias: true, useRelu: true, scene: 2, row: 3, col: 1, filterIndex: 1, channel: 2, speed: 64 });
+    expect(state).toEqual({ view: 'explorer', height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 9, useBias: true, useRelu: true, scene: 2, row: 3, col: 1, filterIndex: 1, channel: 2, speed: 64, palette: 'viridis' });
   });
 
   it('keeps the short forms #explorer and #walkthrough, and an empty hash is the default', () => {
@@ -37,13 +37,14 @@ describe('parseUrlState(hash)', () => {
   });
 
   it('replaces each bad value by its default and names it; unknown keys are ignored', () => {
-    const { state, problems } = parseUrlState('#h=0&cout=99999&r=70&speed=3&bias=yes&zzz=1&k=1023');
+    const { state, problems } = parseUrlState('#h=0&cout=99999&r=70&speed=3&bias=yes&zzz=1&k=1023&cmap=rainbow');
     expect(state.height).toBe(56);
     expect(state.outChannels).toBe(1024);
     expect(state.row).toBe(0);
     expect(state.speed).toBe(16);
     expect(state.filterIndex).toBe(1023);
-    expect(problems.map((p) => p.key)).toEqual(['h', 'cout', 'bias', 'r', 'speed']);
+    expect(state.palette).toBe('classic');
+    expect(problems.map((p) => p.key)).toEqual(['h', 'cout', 'bias', 'r', 'speed', 'cmap']);
   });
 
   it('bounds the cursor by the shape read before it', () => {

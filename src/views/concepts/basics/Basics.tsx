@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { usePalette } from '../../../components/usePalette';
 import { CanvasHeatmap } from '../../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../../components/Legend/Legend';
 import { convOutputSize, type Conv2dSpec } from '../../../engine/conv2d';
@@ -7,7 +8,7 @@ import { IMAGE_KERNEL_NAMES, IMAGE_KERNELS, type ImageKernelName } from '../../.
 import { pictureTensor } from '../../../engine/picture';
 import { mulberry32 } from '../../../engine/random';
 import { hwcTensor, type HwcTensor } from '../../../engine/tensor';
-import { lut, symmetricDomain } from '../../../lib/colormap';
+import { symmetricDomain } from '../../../lib/colormap';
 import { formatValue } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
@@ -32,6 +33,7 @@ function gridInput(): HwcTensor {
  * dilation, the output-size formula with the current numbers, and one window laid open.
  */
 export function Basics() {
+  const palette = usePalette();
   const t = useConceptT();
   const [source, setSource] = useState<Source>('picture');
   const [upload, setUpload] = useState<File | null>(null);
@@ -85,7 +87,7 @@ export function Basics() {
     e.preventDefault();
     setCell((c) => ({ row: Math.max(0, Math.min(out - 1, c.row + d[0]!)), col: Math.max(0, Math.min(out - 1, c.col + d[1]!)) }));
   };
-  const outLut = outDomain.signed ? lut('rdbu') : GRAY;
+  const outLut = outDomain.signed ? palette.signed : GRAY;
   return (
     <section className="panel concept" aria-labelledby="basics-title" aria-busy={state.status === 'loading'}>
       <h2 id="basics-title">{t('basics.title')}</h2>

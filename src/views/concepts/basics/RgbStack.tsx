@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
+import { usePalette } from '../../../components/usePalette';
 import { Legend } from '../../../components/Legend/Legend';
 import { layerCost } from '../../../engine/counts';
 import { pictureTensor } from '../../../engine/picture';
 import { heNormal, subSeed } from '../../../engine/random';
-import { lut, symmetricDomain, positiveDomain } from '../../../lib/colormap';
+import { symmetricDomain, positiveDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
@@ -20,6 +21,7 @@ const LAYERS = [{ cin: 3, cout: 4 }, { cin: 4, cout: 10 }] as const;
  * input channels, and makes one output channel: 32×32×3 → 28×28×4 → 24×24×10.
  */
 export function RgbStack({ source }: { source: string | Blob }) {
+  const palette = usePalette();
   const t = useConceptT();
   const [loaded, setLoaded] = useState<{ rgba: Uint8ClampedArray; version: number } | null>(null);
   useEffect(() => {
@@ -78,7 +80,7 @@ export function RgbStack({ source }: { source: string | Blob }) {
             caption: t('rgb.channel', { name }), label: t('rgb.channel', { name }), values: input.data, height: SIZE, width: SIZE, offset: i, stride: 3,
           }))} />
           <div>
-            <MapRow domain={wDomain} lut={lut('puor')} className="tiny" items={slices} />
+            <MapRow domain={wDomain} lut={palette.weights} className="tiny" items={slices} />
             <p className="caption">{t('rgb.filterNote')}</p>
           </div>
         </div>
@@ -88,10 +90,10 @@ export function RgbStack({ source }: { source: string | Blob }) {
         return (
           <div key={i}>
             <h4>{t('rgb.maps', { size: o.size, c: o.channels })}</h4>
-            <MapRow domain={domain} lut={lut('cividis')} className="tiny" items={Array.from({ length: o.channels }, (_, ch) => ({
+            <MapRow domain={domain} lut={palette.positive} className="tiny" items={Array.from({ length: o.channels }, (_, ch) => ({
               caption: t('rgb.outCh', { ch }), label: t('rgb.mapLabel', { size: o.size, ch }), values: o.data, height: o.size, width: o.size, offset: ch, stride: o.channels,
             }))} />
-            {i === 1 && <Legend domain={domain} lut={lut('cividis')} label={t('legend.range', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />}
+            {i === 1 && <Legend domain={domain} lut={palette.positive} label={t('legend.range', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />}
           </div>
         );
       })}

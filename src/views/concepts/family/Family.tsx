@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
+import { usePalette } from '../../../components/usePalette';
 import { NumberField } from '../../../components/NumberField/NumberField';
 import { syntheticActivations } from '../../../engine/activations';
 import type { Conv2dSpec } from '../../../engine/conv2d';
 import type { LayerKind } from '../../../engine/counts';
 import { heNormal, subSeed } from '../../../engine/random';
-import { lut, symmetricDomain } from '../../../lib/colormap';
+import { symmetricDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
@@ -26,6 +27,7 @@ function demoSize(s: FamilySettings): number {
 
 /** Standard, grouped, depthwise, pointwise and separable side by side on the same input. */
 export function Family() {
+  const palette = usePalette();
   const t = useConceptT();
   const [s, setS] = useState<FamilySettings>(PRESETS.reference);
   const [kind, setKind] = useState<LayerKind>('grouped');
@@ -126,7 +128,7 @@ export function Family() {
                     return (
                       <div key={kd} className={kd === kind ? 'current-maps' : undefined}>
                         <h4>{t(`fam.kind.${kd}`, { g: s.groups })} <span className="muted">{t('fam.scale', { hi: formatValue(domain.hi) })}</span></h4>
-                        <MapRow domain={domain} lut={lut('rdbu')} className="tiny" items={Array.from({ length: Math.min(SHOWN, channels) }, (_, ch) => ({
+                        <MapRow domain={domain} lut={palette.signed} className="tiny" items={Array.from({ length: Math.min(SHOWN, channels) }, (_, ch) => ({
                           caption: t('fam.outCh', { ch }), label: t('fam.mapLabel', { kind: t(`fam.kind.${kd}`, { g: s.groups }), ch }),
                           values: maps[kd], height: size, width: size, offset: ch, stride: channels,
                         }))} />

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
+import { usePalette } from '../../../components/usePalette';
 import { Legend } from '../../../components/Legend/Legend';
 import { NumberField } from '../../../components/NumberField/NumberField';
 import { syntheticActivations } from '../../../engine/activations';
 import type { Conv2dSpec } from '../../../engine/conv2d';
 import { heNormal, subSeed } from '../../../engine/random';
-import { lut, symmetricDomain } from '../../../lib/colormap';
+import { symmetricDomain } from '../../../lib/colormap';
 import { formatInt } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
@@ -39,6 +40,7 @@ const conv = (kernel: number, cin: number, cout: number): Conv2dSpec =>
  * 3×3, two on the 1×1 → 3×3 path, and what each ReLU removes.
  */
 export function Nonlinearity() {
+  const palette = usePalette();
   const t = useConceptT();
   const [seed, setSeed] = useState(1);
   const input = useMemo(() => syntheticActivations(SIZE, SIZE, CIN, seed), [seed]);
@@ -66,7 +68,7 @@ export function Nonlinearity() {
     const m = Math.max(...[...r.direct, ...r.squeezed].map((s) => symmetricDomain(s.pre).hi));
     return { lo: -m, hi: m };
   }, [r]);
-  const table = lut('rdbu');
+  const table = palette.signed;
   return (
     <section className="panel concept" aria-labelledby="nl-title" aria-busy={state.status === 'loading'}>
       <h2 id="nl-title">{t('nl.title')}</h2>

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
+import { usePalette } from '../../../components/usePalette';
 import { Legend } from '../../../components/Legend/Legend';
 import { NumberField } from '../../../components/NumberField/NumberField';
 import { layerCost } from '../../../engine/counts';
-import { lut, positiveDomain } from '../../../lib/colormap';
+import { positiveDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
@@ -17,6 +18,7 @@ const SIZE = 56, CHANNELS = 250, FEATURES = 48;
  * 1 to 250; and the input rebuilt from k channels beside the original.
  */
 export function Reduction() {
+  const palette = usePalette();
   const t = useConceptT();
   const [k, setK] = useState(10);
   const [seed, setSeed] = useState(1);
@@ -70,10 +72,10 @@ export function Reduction() {
           </table>
           </div>
           <h3>{t('red.mapsTitle', { k })}</h3>
-          <Legend domain={domain} lut={lut('bugn')} label={t('legend.range', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
-          <MapRow domain={domain} lut={lut('bugn')} items={maps(r.originals, t('red.original'))} />
-          <MapRow domain={domain} lut={lut('bugn')} items={maps(r.pcaMaps, t('red.fromPca', { k }))} />
-          <MapRow domain={domain} lut={lut('bugn')} items={maps(r.randomMaps, t('red.fromRandom', { k }))} />
+          <Legend domain={domain} lut={palette.inputs} label={t('legend.range', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
+          <MapRow domain={domain} lut={palette.inputs} items={maps(r.originals, t('red.original'))} />
+          <MapRow domain={domain} lut={palette.inputs} items={maps(r.pcaMaps, t('red.fromPca', { k }))} />
+          <MapRow domain={domain} lut={palette.inputs} items={maps(r.randomMaps, t('red.fromRandom', { k }))} />
           <p className="caption">{t('red.lesson')}</p>
         </>
       )}

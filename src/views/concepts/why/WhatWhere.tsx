@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { usePalette } from '../../../components/usePalette';
 import { Legend } from '../../../components/Legend/Legend';
 import { NumberField } from '../../../components/NumberField/NumberField';
 import { syntheticActivations } from '../../../engine/activations';
@@ -6,7 +7,7 @@ import type { Conv2dSpec } from '../../../engine/conv2d';
 import { heNormal, subSeed } from '../../../engine/random';
 import { hwcTensor, type HwcTensor } from '../../../engine/tensor';
 import { maxAbsDifference, permutePixels, pixelPermutation, shiftPixels } from '../../../engine/transforms';
-import { lut, positiveDomain, symmetricDomain } from '../../../lib/colormap';
+import { positiveDomain, symmetricDomain } from '../../../lib/colormap';
 import { formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
@@ -21,6 +22,7 @@ type Move = 'shift' | 'shuffle';
  * after a 3×3 it does not. Both orders are computed by the engine and compared.
  */
 export function WhatWhere() {
+  const palette = usePalette();
   const t = useConceptT();
   const [move, setMove] = useState<Move>('shuffle');
   const [dy, setDy] = useState(2);
@@ -68,15 +70,15 @@ export function WhatWhere() {
         <NumberField label={t('ww.channel')} value={channel} min={0} max={COUT - 1} problem={t('field.range')} onChange={setChannel} />
       </form>
       <h3>{t('ww.inputs')}</h3>
-      <MapRow domain={inDomain} lut={lut('bugn')} items={[map(input.data, t('ww.original'), CIN), map(moved.data, t(`ww.moved.${move}`), CIN)]} className="narrow" />
+      <MapRow domain={inDomain} lut={palette.inputs} items={[map(input.data, t('ww.original'), CIN), map(moved.data, t(`ww.moved.${move}`), CIN)]} className="narrow" />
       {state.status === 'error' && <p className="status-error" role="alert">{t('engineError', { message: state.message })}</p>}
       {rows && (
         <>
-          <Legend domain={domain} lut={lut('rdbu')} label={t('legend.signed', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
+          <Legend domain={domain} lut={palette.signed} label={t('legend.signed', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
           {rows.map((r) => (
             <div key={r.k} className="stage" data-testid={`ww-${r.k}`}>
               <h3>{t('ww.layer', { k: r.k, cin: CIN, cout: COUT })}</h3>
-              <MapRow domain={domain} lut={lut('rdbu')} items={[
+              <MapRow domain={domain} lut={palette.signed} items={[
                 map(r.first, t('ww.convOfMoved')),
                 map(r.second, t('ww.movedConv')),
                 map(r.diff, t('ww.difference')),
