@@ -9,5 +9,6 @@ import './data.e2e';
 import './budget.e2e';
 import './a11y.e2e';
 import './offline.e2e';
+import './keyboard.e2e';
 
 await runAll();
