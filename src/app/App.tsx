@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { LANGS, type Lang } from '../lib/i18n/t';
 import { PALETTE_NAMES, type PaletteName } from '../lib/palettes';
+import type { Motion, Theme } from '../store/presentation';
 import { useAppStore } from '../store/useAppStore';
 import { useT } from '../components/useT';
 import { Explorer } from '../views/Explorer/Explorer';
@@ -50,6 +51,23 @@ export function App() {
       </select>
     </span>
   );
+  const setDisplay = useAppStore((s) => s.setDisplay);
+  const displaySelects = (
+    <>
+      <span className="palette-select">
+        <label htmlFor="theme">{t('theme.label')}</label>
+        <select id="theme" value={p.theme} onChange={(e) => setDisplay({ theme: e.target.value as Theme })}>
+          {(['auto', 'light', 'dark'] as const).map((v) => <option key={v} value={v}>{t(`theme.${v}`)}</option>)}
+        </select>
+      </span>
+      <span className="palette-select">
+        <label htmlFor="motion">{t('motion.label')}</label>
+        <select id="motion" value={p.motion} onChange={(e) => setDisplay({ motion: e.target.value as Motion })}>
+          {(['auto', 'reduce', 'full'] as const).map((v) => <option key={v} value={v}>{t(`motion.${v}`)}</option>)}
+        </select>
+      </span>
+    </>
+  );
   const langSwitch = (
     <div className="lang-switch" role="group" aria-label={t('lang.label')}>
       {LANGS.map((l: Lang) => (
@@ -76,7 +94,13 @@ export function App() {
               <p className="tagline">{t('app.tagline')}</p>
             </div>
             <div className="header-tools">
-              {paletteSelect}
+              <details className="display-menu">
+                <summary>{t('display.label')}</summary>
+                <div className="display-panel">
+                  {paletteSelect}
+                  {displaySelects}
+                </div>
+              </details>
               {langSwitch}
             </div>
           </header>

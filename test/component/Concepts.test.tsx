@@ -132,4 +132,11 @@ describe('colour palette', () => {
     fireEvent.change(screen.getByLabelText('Colours'), { target: { value: 'viridis' } });
     expect(appStore.getState().palette).toBe('viridis');
   });
+  it('theme and motion can be overridden by hand, whatever the OS says', () => {
+    render(<App />);
+    fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
+    fireEvent.change(screen.getByLabelText('Motion'), { target: { value: 'reduce' } });
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(document.documentElement.dataset.motion).toBe('reduce');
+  });
 });

@@ -27,6 +27,8 @@ async function scan(page: Page): Promise<Violation[]> {
 const CASES: { name: string; query: string; views: string[] }[] = [
   { name: 'English, light', query: '?lang=en&theme=light', views: Object.keys(READY) },
   { name: 'Korean, dark', query: '?lang=ko&theme=dark', views: Object.keys(READY) },
+  { name: 'English, dark', query: '?lang=en&theme=dark', views: ['walkthrough', 'walkthrough&scene=2', 'explorer', 'reduction', 'basics', 'params'] },
+  { name: 'Korean, light', query: '?lang=ko&theme=light', views: ['walkthrough&scene=2', 'walkthrough&scene=4', 'family', 'bottleneck'] },
   { name: 'embed', query: '?embed=1&lang=ko', views: ['walkthrough', 'reduction'] },
   { name: 'lecture mode', query: '?present=1&theme=dark', views: ['walkthrough', 'family'] },
 ];

@@ -29,6 +29,8 @@ export interface UiSlice {
   setLang: (lang: Lang) => void;
   setView: (view: View) => void;
   setPalette: (palette: PaletteName) => void;
+  /** The manual override of the OS colour scheme and motion settings (also `?theme=`, `?motion=`). */
+  setDisplay: (patch: Partial<Pick<Presentation, 'theme' | 'motion'>>) => void;
 }
 
 export function initialLang(): Lang {
@@ -48,4 +50,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setLang: (lang) => set({ lang }),
   setView: (view) => set({ view }),
   setPalette: (palette) => set({ palette }),
+  setDisplay: (patch) => set((s) => ({ presentation: { ...s.presentation, ...patch } })),
 });
