@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { LANGS, type Lang } from '../lib/i18n/t';
-import { PALETTE_NAMES, type PaletteName } from '../lib/palettes';
-import type { Motion, Theme } from '../store/presentation';
+import { PALETTE_NAMES } from '../lib/palettes';
 import { useAppStore } from '../store/useAppStore';
 import { useT } from '../components/useT';
 import { Explorer } from '../views/Explorer/Explorer';
@@ -43,29 +42,15 @@ export function App() {
 
   const palette = useAppStore((s) => s.palette);
   const setPalette = useAppStore((s) => s.setPalette);
-  const paletteSelect = (
-    <span className="palette-select">
-      <label htmlFor="palette">{t('palette.label')}</label>
-      <select id="palette" value={palette} onChange={(e) => setPalette(e.target.value as PaletteName)}>
-        {PALETTE_NAMES.map((n) => <option key={n} value={n}>{t(`palette.${n}`)}</option>)}
-      </select>
-    </span>
-  );
   const setDisplay = useAppStore((s) => s.setDisplay);
   const displaySelects = (
     <>
-      <span className="palette-select">
-        <label htmlFor="theme">{t('theme.label')}</label>
-        <select id="theme" value={p.theme} onChange={(e) => setDisplay({ theme: e.target.value as Theme })}>
-          {(['auto', 'light', 'dark'] as const).map((v) => <option key={v} value={v}>{t(`theme.${v}`)}</option>)}
-        </select>
-      </span>
-      <span className="palette-select">
-        <label htmlFor="motion">{t('motion.label')}</label>
-        <select id="motion" value={p.motion} onChange={(e) => setDisplay({ motion: e.target.value as Motion })}>
-          {(['auto', 'reduce', 'full'] as const).map((v) => <option key={v} value={v}>{t(`motion.${v}`)}</option>)}
-        </select>
-      </span>
+      <DisplaySelect id="palette" label={t('palette.label')} value={palette} options={PALETTE_NAMES}
+        optionLabel={(n) => t(`palette.${n}`)} onChange={setPalette} />
+      <DisplaySelect id="theme" label={t('theme.label')} value={p.theme} options={['auto', 'light', 'dark'] as const}
+        optionLabel={(v) => t(`theme.${v}`)} onChange={(theme) => setDisplay({ theme })} />
+      <DisplaySelect id="motion" label={t('motion.label')} value={p.motion} options={['auto', 'reduce', 'full'] as const}
+        optionLabel={(v) => t(`motion.${v}`)} onChange={(motion) => setDisplay({ motion })} />
     </>
   );
   const langSwitch = (
@@ -97,7 +82,6 @@ export function App() {
               <details className="display-menu">
                 <summary>{t('display.label')}</summary>
                 <div className="display-panel">
-                  {paletteSelect}
                   {displaySelects}
                 </div>
               </details>
@@ -127,5 +111,19 @@ export function App() {
         </ErrorBoundary>
       )}
     </div>
+  );
+}
+
+/** A labelled choice in the Display menu. */
+function DisplaySelect<T extends string>({ id, label, value, options, optionLabel, onChange }: {
+  id: string; label: string; value: T; options: readonly T[]; optionLabel: (v: T) => string; onChange: (v: T) => void;
+}) {
+  return (
+    <span className="palette-select">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((v) => <option key={v} value={v}>{optionLabel(v)}</option>)}
+      </select>
+    </span>
   );
 }

@@ -1,10 +1,19 @@
 import { useCallback } from 'react';
 import type { MessageKey } from '../lib/i18n/en';
-import { translate, type Params } from '../lib/i18n/t';
+import { fill, translate, type Lang, type Params } from '../lib/i18n/t';
 import { useAppStore } from '../store/useAppStore';
 
 /** The translate function for the current UI language. */
 export function useT(): (key: MessageKey, params?: Params) => string {
   const lang = useAppStore((s) => s.lang);
   return useCallback((key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
+}
+
+/**
+ * The same for a dictionary pair that lives beside a lazily loaded view (concept pages, the
+ * data loader), so its text loads with it rather than at start-up.
+ */
+export function useDictionary<K extends string>(dicts: Record<Lang, Record<K, string>>): (key: K, params?: Params) => string {
+  const lang = useAppStore((s) => s.lang);
+  return useCallback((key: K, params?: Params) => fill(dicts[lang][key], params), [lang, dicts]);
 }

@@ -42,12 +42,14 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
         store.setState({ job: { status: 'generating', progress: 0 } });
         performance.mark('pointwise:generate-start');
         const { height, width, inChannels, outChannels, seed } = config;
-        const r = await client.request('generate', { shape: { height, width, inChannels, outChannels }, seed }, { signal });
-        // The student's tensors replace the seeded ones they stand for.
+        // The student's tensors replace the seeded ones they stand for; seeded data is made
+        // only when something is left to fill in.
+        const complete = user?.input && user.weights && user.bias;
+        const r = complete ? null : await client.request('generate', { shape: { height, width, inChannels, outChannels }, seed }, { signal });
         data = {
-          input: user?.input ?? hwcTensor(height, width, inChannels, r.input),
-          weights: user?.weights ?? coutCinWeights(outChannels, inChannels, r.weights),
-          bias: user?.bias ?? r.bias,
+          input: user?.input ?? hwcTensor(height, width, inChannels, r!.input),
+          weights: user?.weights ?? coutCinWeights(outChannels, inChannels, r!.weights),
+          bias: user?.bias ?? r!.bias,
         } satisfies LayerData;
         performance.mark('pointwise:data');
         dataFor = dataKey(config, user);

@@ -8,7 +8,7 @@ import { MAX_VALUES, RequestError } from './requestChecks';
 export const MAX_FILE_VALUES = 16 * 1024 * 1024;
 
 export function runParseNpy(p: ParseNpyParams): ParseNpyResult {
-  if (!(p.bytes instanceof ArrayBuffer) && Object.prototype.toString.call(p.bytes) !== '[object ArrayBuffer]') throw new RequestError('bytes must be an ArrayBuffer');
+  if (Object.prototype.toString.call(p.bytes) !== '[object ArrayBuffer]') throw new RequestError('bytes must be an ArrayBuffer');
   try {
     const a = parseNpy(new Uint8Array(p.bytes), Math.min(MAX_FILE_VALUES, MAX_VALUES));
     const { min, max } = valueRange(a.data);

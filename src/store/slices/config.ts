@@ -43,6 +43,16 @@ export function userDataFits(d: UserData, c: PointwiseShape): boolean {
     && (!d.bias || d.bias.length === c.outChannels);
 }
 
+/** The layer shape that loaded tensors imply; what they do not say comes from `c`. */
+export function userDataShape(d: Omit<UserData, 'id' | 'label'>, c: PointwiseShape): PointwiseShape {
+  return {
+    height: d.input?.height ?? c.height,
+    width: d.input?.width ?? c.width,
+    inChannels: d.input?.channels ?? d.weights?.inChannels ?? c.inChannels,
+    outChannels: d.weights?.outChannels ?? d.bias?.length ?? c.outChannels,
+  };
+}
+
 let nextId = 1;
 
 export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (set) => ({
@@ -56,12 +66,6 @@ export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (s
   setUserData: (data) => set((s) => {
     if (!data) return { userData: null };
     const userData = { ...data, id: nextId++ };
-    const shape = {
-      height: data.input?.height ?? s.config.height,
-      width: data.input?.width ?? s.config.width,
-      inChannels: data.input?.channels ?? data.weights?.inChannels ?? s.config.inChannels,
-      outChannels: data.weights?.outChannels ?? data.bias?.length ?? s.config.outChannels,
-    };
-    return { userData, config: { ...s.config, ...shape, useBias: data.bias ? true : s.config.useBias } };
+    return { userData, config: { ...s.config, ...userDataShape(data, s.config), useBias: data.bias ? true : s.config.useBias } };
   }),
 });

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
 import { usePalette } from '../../components/usePalette';
 import { useShallow } from 'zustand/react/shallow';
+import { ARROW_STEPS } from '../../components/CanvasHeatmap/arrowStep';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
 import { useT } from '../../components/useT';
@@ -15,7 +16,6 @@ import { StatusBar } from './StatusBar';
 
 const Exports = lazy(() => import('../data/Exports'));
 
-const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
 /** The first page: the whole layer computed in the worker, its output maps and one pixel's outputs. */
 export function Explorer() {
@@ -39,7 +39,7 @@ export function Explorer() {
   );
   const pixel = useMemo(() => (output ? selectPixelOutputs({ output, config, cursor: { row, col, filterIndex: 0 } }) : null), [output, config, row, col]);
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const d = ARROWS[e.key];
+    const d = ARROW_STEPS[e.key];
     if (!d) return;
     e.preventDefault();
     setCursor({ row: row + d[0], col: col + d[1] });

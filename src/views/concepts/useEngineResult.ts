@@ -27,8 +27,7 @@ export function useEngineResult<R>(key: string, run: (signal: AbortSignal) => Pr
       },
     );
     return () => controller.abort();
-    // `run` is rebuilt each render; `key` names what it computes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `run` is rebuilt each render; `key` names what it computes, so only a new key reruns it.
   }, [key]);
   return state;
 }

@@ -6,6 +6,7 @@ import { formatInt, formatValue } from '../../lib/format';
 import { checkShape, LIMITS } from '../../lib/limits';
 import { loadPicture } from '../../lib/loadPicture';
 import { appStore } from '../../store';
+import { userDataShape } from '../../store/slices/config';
 import { useAppStore } from '../../store/useAppStore';
 import { guessRole, readNpyFile, type FileRead, type NpyRead, type Role } from './readFiles';
 import { PytorchSnippet } from './PytorchSnippet';
@@ -69,10 +70,7 @@ export default function DataLoader() {
     const cout = weights?.outChannels;
     if (bias && cout !== undefined && bias.length !== cout) return setProblems([t('agree.bias', { n: bias.length, cout })]);
     const config = appStore.getState().config;
-    const shape = {
-      height: input?.height ?? config.height, width: input?.width ?? config.width,
-      inChannels: input?.channels ?? weights?.inChannels ?? config.inChannels, outChannels: cout ?? bias?.length ?? config.outChannels,
-    };
+    const shape = userDataShape(out, config);
     if (weights && !input && weights.inChannels !== config.inChannels) return setProblems([t('agree.current', { cin: weights.inChannels, c: config.inChannels })]);
     if (bias && !weights && bias.length !== config.outChannels) return setProblems([t('agree.bias', { n: bias.length, cout: config.outChannels })]);
     const p = checkShape(shape);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { usePalette } from '../../../components/usePalette';
+import { ARROW_STEPS } from '../../../components/CanvasHeatmap/arrowStep';
 import { CanvasHeatmap } from '../../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../../components/Legend/Legend';
 import { convOutputSize, type Conv2dSpec } from '../../../engine/conv2d';
@@ -57,7 +58,8 @@ export function Basics() {
       () => { if (live) setPictureProblem(upload ? t('basics.uploadProblem', { name: upload.name }) : t('basics.pictureProblem')); },
     );
     return () => { live = false; };
-  }, [upload]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Only a new file reloads the picture; `t` is read when a load fails.
+  }, [upload]);
 
   const grid = useMemo(gridInput, []);
   const input = source === 'grid' ? grid : picture?.gray ?? null;
@@ -82,10 +84,10 @@ export function Basics() {
   const value = output && output.height === out ? output.output[cell.row * out + cell.col]! : 0;
   const span = dilation * (KERNEL - 1) + 1;
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
-    const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key];
+    const d = ARROW_STEPS[e.key];
     if (!d) return;
     e.preventDefault();
-    setCell((c) => ({ row: Math.max(0, Math.min(out - 1, c.row + d[0]!)), col: Math.max(0, Math.min(out - 1, c.col + d[1]!)) }));
+    setCell((c) => ({ row: Math.max(0, Math.min(out - 1, c.row + d[0])), col: Math.max(0, Math.min(out - 1, c.col + d[1])) }));
   };
   const outLut = outDomain.signed ? palette.signed : GRAY;
   return (

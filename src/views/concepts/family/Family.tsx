@@ -8,6 +8,7 @@ import { heNormal, subSeed } from '../../../engine/random';
 import { symmetricDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
+import { PresetSelect } from '../PresetSelect';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
 import { Connectivity } from './Connectivity';
@@ -65,15 +66,8 @@ export function Family() {
       <h2 id="fam-title">{t('fam.title')}</h2>
       <p className="caption">{t('fam.intro')}</p>
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('settings')}>
-        <span className="field">
-          <label htmlFor="fam-preset">{t('preset')}</label>
-          <select id="fam-preset" value={(Object.keys(PRESETS) as (keyof typeof PRESETS)[]).find((n) => JSON.stringify(PRESETS[n]) === JSON.stringify(s)) ?? 'custom'}
-            onChange={(e) => { if (e.target.value in PRESETS) setS(PRESETS[e.target.value as keyof typeof PRESETS]); }}>
-            <option value="reference">{t('fam.preset.reference')}</option>
-            <option value="small">{t('fam.preset.small')}</option>
-            <option value="custom" disabled>{t('custom')}</option>
-          </select>
-        </span>
+        <PresetSelect id="fam-preset" label={t('preset')} presets={PRESETS} value={s} onPick={setS}
+          optionLabel={(n) => t(`fam.preset.${n}`)} customLabel={t('custom')} />
         <NumberField label="Cin" value={s.inChannels} min={1} max={1024} problem={range} onChange={(v) => set({ inChannels: v })} />
         <NumberField label="Cout" value={s.outChannels} min={1} max={1024} problem={range} onChange={(v) => set({ outChannels: v })} />
         <NumberField label={t('fam.groups')} value={s.groups} min={1} max={1024} problem={range} onChange={(v) => set({ groups: v })} />

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { NumberField } from '../../../components/NumberField/NumberField';
 import { comparePaths, pathCost, type PathLayer } from '../../../engine/counts';
 import { formatInt } from '../../../lib/format';
+import { PresetSelect } from '../PresetSelect';
 import { useConceptT } from '../text/useConceptT';
 
 interface Settings {
@@ -18,9 +19,6 @@ const PRESETS = {
   reference: { inChannels: 10, outChannels: 20, squeeze: 5, kernel: 3, expand: false, height: 28, width: 28 },
   resnet: { inChannels: 256, outChannels: 256, squeeze: 64, kernel: 3, expand: true, height: 56, width: 56 },
 } as const satisfies Record<string, Settings>;
-type PresetName = keyof typeof PRESETS;
-
-const same = (a: Settings, b: Settings) => (Object.keys(a) as (keyof Settings)[]).every((k) => a[k] === b[k]);
 
 /** The bottleneck calculator: a k×k convolution against 1×1 squeeze + k×k (+ 1×1 expand). */
 export function Bottleneck() {
@@ -29,7 +27,6 @@ export function Bottleneck() {
   const set = (patch: Partial<Settings>) => setS((prev) => ({ ...prev, ...patch }));
   const paths = useMemo(() => comparePaths(s), [s]);
   const direct = pathCost(paths.direct), squeezed = pathCost(paths.bottleneck);
-  const preset = (Object.keys(PRESETS) as PresetName[]).find((n) => same(PRESETS[n], s));
   const ratio = squeezed.weights / direct.weights;
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const problem = t('field.range');
@@ -38,14 +35,8 @@ export function Bottleneck() {
       <h2 id="bottleneck-title">{t('bottleneck.title')}</h2>
       <p className="caption">{t('bottleneck.intro')}</p>
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('settings')}>
-        <span className="field">
-          <label htmlFor="bottleneck-preset">{t('preset')}</label>
-          <select id="bottleneck-preset" value={preset ?? 'custom'} onChange={(e) => { if (e.target.value in PRESETS) setS(PRESETS[e.target.value as PresetName]); }}>
-            <option value="reference">{t('bottleneck.preset.reference')}</option>
-            <option value="resnet">{t('bottleneck.preset.resnet')}</option>
-            <option value="custom" disabled>{t('custom')}</option>
-          </select>
-        </span>
+        <PresetSelect id="bottleneck-preset" label={t('preset')} presets={PRESETS} value={s} onPick={setS}
+          optionLabel={(n) => t(`bottleneck.preset.${n}`)} customLabel={t('custom')} />
         <NumberField label="Cin" value={s.inChannels} min={1} max={4096} problem={problem} onChange={(v) => set({ inChannels: v })} />
         <NumberField label="Cout" value={s.outChannels} min={1} max={4096} problem={problem} onChange={(v) => set({ outChannels: v })} />
         <NumberField label={t('bottleneck.squeeze')} value={s.squeeze} min={1} max={4096} problem={problem} onChange={(v) => set({ squeeze: v })} />

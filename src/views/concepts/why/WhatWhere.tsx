@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { usePalette } from '../../../components/usePalette';
 import { Legend } from '../../../components/Legend/Legend';
 import { NumberField } from '../../../components/NumberField/NumberField';
@@ -6,7 +6,7 @@ import { syntheticActivations } from '../../../engine/activations';
 import type { Conv2dSpec } from '../../../engine/conv2d';
 import { heNormal, subSeed } from '../../../engine/random';
 import { hwcTensor, type HwcTensor } from '../../../engine/tensor';
-import { maxAbsDifference, permutePixels, pixelPermutation, shiftPixels } from '../../../engine/transforms';
+import { permutePixels, pixelPermutation, shiftPixels } from '../../../engine/transforms';
 import { positiveDomain, symmetricDomain } from '../../../lib/colormap';
 import { formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
@@ -30,8 +30,8 @@ export function WhatWhere() {
   const [channel, setChannel] = useState(0);
   const input = useMemo(() => syntheticActivations(SIZE, SIZE, CIN, SEED), []);
   const perm = useMemo(() => pixelPermutation(SIZE * SIZE, SEED), []);
-  const rearrange = (x: HwcTensor) => (move === 'shift' ? shiftPixels(x, dy, dx) : permutePixels(x, perm));
-  const moved = useMemo(() => rearrange(input), [move, dy, dx]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rearrange = useCallback((x: HwcTensor) => (move === 'shift' ? shiftPixels(x, dy, dx) : permutePixels(x, perm)), [move, dy, dx, perm]);
+  const moved = useMemo(() => rearrange(input), [rearrange, input]);
 
   const state = useEngineResult(`ww/${move}/${dy}/${dx}`, async (signal) => {
     const kernels = [1, 3] as const;
@@ -42,7 +42,7 @@ export function WhatWhere() {
       const [ofMoved, ofInput] = await Promise.all([conv(moved.data), conv(input.data)]);
       const movedOutput = rearrange(hwcTensor(SIZE, SIZE, COUT, ofInput.output)).data;
       const diff = ofMoved.output.map((v, i) => Math.abs(v - movedOutput[i]!));
-      return { k, first: ofMoved.output, second: movedOutput, diff, max: maxAbsDifference(ofMoved.output, movedOutput) };
+      return { k, first: ofMoved.output, second: movedOutput, diff, max: diff.reduce((m, v) => Math.max(m, v), 0) };
     }));
   });
   const rows = state.result;
