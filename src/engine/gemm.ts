@@ -2,65 +2,99 @@
  * C = A·Bᵀ for A (M×K, row-major) and B (N×K, row-major): the pointwise convolution written as
  * one matrix product, with A the pixels' channel vectors and B the filters.
  *
- * Packed panels, a 3×4 register tile held in local float64 accumulators, no allocation in
- * the inner loops. Panels are float64 (no float32→float64 conversion on the hot loads) and
- * zero-padded to whole tiles so the micro-kernel never branches; only the write-back of an
- * edge tile checks bounds. Measured on this machine (docs/performance-notes.md): float64
- * accumulation is both faster and ~20× more accurate than `Math.fround` on every step.
+ * Blocked the classic way (N in blocks of NC, M in blocks of MC, K in blocks of KC), packed into
+ * panels and multiplied by a 2×3 register tile held in float64 locals. What makes it fast in V8
+ * (each measured against the alternative in one interleaved run on this machine; figures in
+ * the note on issue #2):
+ * - every packed panel and the float64 accumulators live in ONE module-level constant array of
+ *   doubles. Turbofan folds a constant array into the code, so each step of the micro-kernel
+ *   checks the array's map once and each load is a bounds compare and a load; panels passed
+ *   as arguments cost a map check, a reload of the data pointer and of the length per load,
+ *   more than the arithmetic. It is a plain array, not a Float64Array: once any ArrayBuffer
+ *   in the thread has been transferred (every worker transfers its results), Node 20's V8
+ *   adds a "was it detached?" test to every typed-array load and the typed heap drops from
+ *   527 to 763 ms, while the array stays at 636 (Chromium 156: typed 535, array 580–600);
+ * - a 2×3 tile (6 accumulators, 5 loads a step) is the largest that V8's register allocator
+ *   keeps entirely in registers: 2×4 spills three accumulators a step and is 15 % slower, 3×4
+ *   spills half of them;
+ * - the micro-kernel's index steps are literals and `| 0` truncations: an imported or
+ *   exported constant is read from its module cell with a hole check on every step, and an
+ *   untruncated `+` carries an overflow check (together 25 % of the time);
+ * - float64 accumulation is faster than `Math.fround` on every step and ~20× more accurate.
+ * Panels are zero-padded to whole tiles, so the micro-kernel never branches; only the
+ * write-back of a block looks at the true edges.
  */
 import { activate } from './activate';
 
-/** Rows of A in one register tile. */
-export const MR = 3;
-/** Columns of B in one register tile. */
-export const NR = 4;
-/** Rows of A packed at once: 96 rows × 512 channels × 8 bytes ≈ 393 KB stays in L2. */
-const MC = MR * 32;
+/** Rows of A (pixels) in one register tile; the micro-kernel spells it as the literal 2. */
+const MR = 2;
+/** Columns of B (filters) in one register tile; the micro-kernel spells it as the literal 3. */
+const NR = 3;
+/** Depth of one block: a 2×KC panel of A (2 KB) and a 3×KC panel of B (3 KB) sit in L1. */
+const KC = 128;
+/** Rows of A per block: MC×KC doubles = 192 KB, kept in L2 while B's panels pass over it. */
+const MC = 192;
+/** Columns of B per block (a multiple of NR): NC×KC doubles = 342 KB. */
+const NC = 342;
 
-/** Reusable packing buffers; grown on demand, never shrunk. */
-export interface GemmScratch {
-  a: Float64Array;
-  b: Float64Array;
+const B_AT = 0;
+const A_AT = B_AT + NC * KC;
+const C_AT = A_AT + MC * KC;
+/**
+ * The packed B block, the packed A block and the float64 accumulators of one MC×NC block of C:
+ * 134,016 doubles (1 MB), packed (built by push, never holey) and only ever given numbers, so
+ * V8 keeps it as unboxed doubles. Module-level and constant on purpose (see above); each worker
+ * has its own copy. The GEMM never calls out while it uses it, so one buffer serves every call.
+ */
+const HEAP: number[] = [];
+for (let i = 0; i < C_AT + MC * NC; i++) HEAP.push(0.5);
+
+/** B packed once for many products: blocks of NC columns × KC depth, each in NR-wide panels. */
+export interface PackedB {
+  data: Float64Array;
+  n: number;
+  k: number;
 }
 
-export function gemmScratch(): GemmScratch {
-  return { a: new Float64Array(0), b: new Float64Array(0) };
+/** Columns rounded up to whole NR-wide panels. */
+function paddedColumns(n: number): number {
+  return Math.ceil(n / NR) * NR;
 }
 
 /**
- * Packs N×K row-major B into panels of NR columns: panel p holds, for each k, the NR values
- * B[p·NR + j][k] side by side. Columns past N are zero.
+ * Packs N×K row-major B (each filter contiguous). Block (jc, pc) holds columns
+ * [jc, jc + ncp) at depths [pc, pc + kc) and starts at jc·K + pc·ncp; inside it, panel p holds
+ * for each depth the NR values of columns jc + p·NR … side by side. Columns past N are zero.
  */
-export function packB(b: Float32Array, n: number, k: number, out: Float64Array): void {
-  const np = Math.ceil(n / NR) * NR;
-  for (let j0 = 0; j0 < np; j0 += NR) {
-    const base = j0 * k;
-    for (let j = 0; j < NR; j++) {
-      const col = j0 + j;
-      if (col < n) {
-        const src = col * k;
-        for (let kk = 0, d = base + j; kk < k; kk++, d += NR) out[d] = b[src + kk]!;
-      } else {
-        for (let kk = 0, d = base + j; kk < k; kk++, d += NR) out[d] = 0;
+export function packB(b: Float32Array, n: number, k: number): PackedB {
+  const np = paddedColumns(n);
+  const data = new Float64Array(np * k);
+  for (let jc = 0; jc < np; jc += NC) {
+    const ncp = Math.min(NC, np - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = Math.min(KC, k - pc);
+      const block = jc * k + pc * ncp;
+      for (let j = 0; j < ncp; j++) {
+        const col = jc + j;
+        let d = block + (j - (j % NR)) * kc + (j % NR);
+        if (col < n) {
+          for (let kk = pc, src = col * k + pc; kk < pc + kc; kk++, src++, d += NR) data[d] = b[src]!;
+        }
       }
     }
   }
+  return { data, n, k };
 }
 
-/** Packs rows [r0, r1) of M×K row-major A into panels of MR rows (zero rows past r1). */
-function packA(a: Float32Array, r0: number, r1: number, k: number, out: Float64Array): void {
-  const rows = r1 - r0;
-  const mp = Math.ceil(rows / MR) * MR;
-  for (let i0 = 0; i0 < mp; i0 += MR) {
-    const base = i0 * k;
-    for (let i = 0; i < MR; i++) {
-      const row = i0 + i;
-      if (row < rows) {
-        const src = (r0 + row) * k;
-        for (let kk = 0, d = base + i; kk < k; kk++, d += MR) out[d] = a[src + kk]!;
-      } else {
-        for (let kk = 0, d = base + i; kk < k; kk++, d += MR) out[d] = 0;
-      }
+/** Packs A rows [r0, r0 + mc), depths [pc, pc + kc) into MR-row panels in HEAP (zero rows past mc). */
+function packA(a: Float32Array, k: number, r0: number, mc: number, pc: number, kc: number): void {
+  const mcp = Math.ceil(mc / MR) * MR;
+  for (let i = 0; i < mcp; i++) {
+    let d = A_AT + (i - (i % MR)) * kc + (i % MR);
+    if (i < mc) {
+      for (let src = (r0 + i) * k + pc, end = src + kc; src < end; src++, d += MR) HEAP[d] = a[src]!;
+    } else {
+      for (let kk = 0; kk < kc; kk++, d += MR) HEAP[d] = 0;
     }
   }
 }
@@ -70,12 +104,12 @@ function packA(a: Float32Array, r0: number, r1: number, k: number, out: Float64A
  * (M×N row-major; only those rows are written).
  *
  * @param a M×K row-major, float32 (M is implied by rowEnd).
- * @param b N×K row-major (each of the N filters contiguous).
- * @param packedB optional B already packed by {@link packB} (reused across calls).
+ * @param b N×K row-major (each of the N filters contiguous), or B already packed by
+ *   {@link packB} (reused across calls, e.g. the row chunks of one layer).
  */
 export function gemmABt(
   a: Float32Array,
-  b: Float32Array,
+  b: Float32Array | PackedB,
   c: Float32Array,
   n: number,
   k: number,
@@ -83,79 +117,82 @@ export function gemmABt(
   rowEnd: number,
   bias: Float32Array | undefined,
   relu: boolean,
-  scratch: GemmScratch = gemmScratch(),
-  packedB?: Float64Array,
 ): void {
-  const np = Math.ceil(n / NR) * NR;
-  let bp = packedB;
-  if (!bp) {
-    if (scratch.b.length < np * k) scratch.b = new Float64Array(np * k);
-    bp = scratch.b;
-    packB(b, n, k, bp);
-  }
-  if (scratch.a.length < MC * k) scratch.a = new Float64Array(MC * k);
-  const ap = scratch.a;
-  for (let ib = rowStart; ib < rowEnd; ib += MC) {
-    const ie = Math.min(rowEnd, ib + MC);
-    packA(a, ib, ie, k, ap);
-    const tiles = Math.ceil((ie - ib) / MR);
-    for (let j0 = 0; j0 < np; j0 += NR) {
-      for (let t = 0; t < tiles; t++) {
-        microKernel(ap, t * MR * k, bp, j0 * k, k, c, ib + t * MR, ie, j0, n, bias, relu);
+  const packed = b instanceof Float32Array ? packB(b, n, k) : b;
+  if (packed.n !== n || packed.k !== k) throw new RangeError(`packed B is ${packed.n}×${packed.k}, not ${n}×${k}`);
+  const np = paddedColumns(n);
+  for (let jc = 0; jc < np; jc += NC) {
+    const ncp = Math.min(NC, np - jc);
+    for (let ic = rowStart; ic < rowEnd; ic += MC) {
+      const mc = Math.min(MC, rowEnd - ic);
+      const mcp = Math.ceil(mc / MR) * MR;
+      HEAP.fill(0, C_AT, C_AT + mcp * ncp);
+      for (let pc = 0; pc < k; pc += KC) {
+        const kc = Math.min(KC, k - pc);
+        const block = jc * k + pc * ncp;
+        copyB(packed.data, block, ncp * kc);
+        packA(a, k, ic, mc, pc, kc);
+        multiplyBlock(mcp, ncp, kc);
       }
+      writeBlock(c, n, ic, mc, jc, ncp, bias, relu);
     }
   }
 }
 
-/** One MR×NR tile of C over the whole K: 7 loads feed 12 multiply-adds per step. */
-function microKernel(
-  ap: Float64Array,
-  ai: number,
-  bp: Float64Array,
-  bi: number,
-  k: number,
+/** Copies one packed block of B into HEAP. */
+function copyB(from: Float64Array, start: number, count: number): void {
+  for (let i = 0; i < count; i++) HEAP[B_AT + i] = from[start + i]!;
+}
+
+/** Every MR×NR tile of the packed blocks, accumulated into the block's float64 sums. */
+function multiplyBlock(mcp: number, ncp: number, kc: number): void {
+  const panelsB = ncp / NR;
+  for (let jr = 0; jr < panelsB; jr++) {
+    const bAt = B_AT + jr * NR * kc;
+    for (let ir = 0, cAt = C_AT + jr * MR * NR; ir < mcp; ir += MR, cAt += panelsB * MR * NR) {
+      const aAt = A_AT + ir * kc;
+      microKernel(aAt, bAt, aAt + MR * kc, cAt);
+    }
+  }
+}
+
+/** One MR×NR tile over one depth block: 5 loads feed 6 multiply-adds per step. */
+function microKernel(ai: number, bi: number, aEnd: number, ci: number): void {
+  const h = HEAP;
+  let c00 = h[ci]!, c01 = h[ci + 1]!, c02 = h[ci + 2]!;
+  let c10 = h[ci + 3]!, c11 = h[ci + 4]!, c12 = h[ci + 5]!;
+  for (; ai < aEnd; ai = (ai + 2) | 0, bi = (bi + 3) | 0) {
+    const a0 = h[ai]!, a1 = h[(ai + 1) | 0]!;
+    let w = h[bi]!;
+    c00 += a0 * w; c10 += a1 * w;
+    w = h[(bi + 1) | 0]!;
+    c01 += a0 * w; c11 += a1 * w;
+    w = h[(bi + 2) | 0]!;
+    c02 += a0 * w; c12 += a1 * w;
+  }
+  h[ci] = c00; h[ci + 1] = c01; h[ci + 2] = c02;
+  h[ci + 3] = c10; h[ci + 4] = c11; h[ci + 5] = c12;
+}
+
+/** Moves one block's sums into C (float32), adding the bias and applying ReLU; skips padding. */
+function writeBlock(
   c: Float32Array,
-  row: number,
-  rowEnd: number,
-  col: number,
   n: number,
+  ic: number,
+  mc: number,
+  jc: number,
+  ncp: number,
   bias: Float32Array | undefined,
   relu: boolean,
 ): void {
-  let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
-  let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-  let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
-  const aEnd = ai + MR * k;
-  while (ai < aEnd) {
-    const a0 = ap[ai]!, a1 = ap[ai + 1]!, a2 = ap[ai + 2]!;
-    let w = bp[bi]!;
-    c00 += a0 * w; c10 += a1 * w; c20 += a2 * w;
-    w = bp[bi + 1]!;
-    c01 += a0 * w; c11 += a1 * w; c21 += a2 * w;
-    w = bp[bi + 2]!;
-    c02 += a0 * w; c12 += a1 * w; c22 += a2 * w;
-    w = bp[bi + 3]!;
-    c03 += a0 * w; c13 += a1 * w; c23 += a2 * w;
-    ai += MR;
-    bi += NR;
-  }
-  if (col + NR <= n && row + MR <= rowEnd) {
-    let o = row * n + col;
-    c[o] = activate(c00, bias, col, relu); c[o + 1] = activate(c01, bias, col + 1, relu);
-    c[o + 2] = activate(c02, bias, col + 2, relu); c[o + 3] = activate(c03, bias, col + 3, relu);
-    o += n;
-    c[o] = activate(c10, bias, col, relu); c[o + 1] = activate(c11, bias, col + 1, relu);
-    c[o + 2] = activate(c12, bias, col + 2, relu); c[o + 3] = activate(c13, bias, col + 3, relu);
-    o += n;
-    c[o] = activate(c20, bias, col, relu); c[o + 1] = activate(c21, bias, col + 1, relu);
-    c[o + 2] = activate(c22, bias, col + 2, relu); c[o + 3] = activate(c23, bias, col + 3, relu);
-    return;
-  }
-  const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23];
-  for (let i = 0; i < MR && row + i < rowEnd; i++) {
-    for (let j = 0; j < NR && col + j < n; j++) {
-      c[(row + i) * n + col + j] = activate(tile[i * NR + j]!, bias, col + j, relu);
+  const panelsB = ncp / NR;
+  const cols = Math.min(ncp, n - jc);
+  for (let i = 0; i < mc; i++) {
+    const tileRow = C_AT + (i - (i % MR)) * panelsB * NR + (i % MR) * NR;
+    const out = (ic + i) * n + jc;
+    for (let j = 0; j < cols; j++) {
+      const sum = HEAP[tileRow + (j - (j % NR)) * MR + (j % NR)]!;
+      c[out + j] = activate(sum, bias, jc + j, relu);
     }
   }
 }
-

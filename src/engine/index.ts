@@ -6,7 +6,7 @@ export * from './conv2d';
 export * from './counts';
 export * from './random';
 export * from './activations';
-export { gemmABt, gemmScratch, packB, type GemmScratch } from './gemm';
+export { gemmABt, packB, type PackedB } from './gemm';
 export { gemvRowsABt, gemvColsABt } from './gemv';
 export * from './layerData';
 export * from './symmetricEigen';

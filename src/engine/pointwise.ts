@@ -7,7 +7,7 @@
  * `pointwiseConv(input, { weights, relu: false }).data[(r * 56 + c) * 1024 + k]` is
  * Σᵢ input(r, c, i) · weights[k][i].
  */
-import { gemmABt, gemmScratch, type GemmScratch } from './gemm';
+import { gemmABt, type PackedB } from './gemm';
 import { gemvColsABt, gemvRowsABt } from './gemv';
 import { hwcTensor, type HwcTensor, type PointwiseLayer } from './tensor';
 
@@ -37,7 +37,7 @@ export function pointwiseConvRows(
   out: Float32Array,
   rowStart: number,
   rowEnd: number,
-  scratch?: GemmScratch,
+  packedWeights?: PackedB,
 ): void {
   checkLayer(input, layer);
   const { width, channels } = input;
@@ -52,7 +52,7 @@ export function pointwiseConvRows(
   } else if (outChannels < GEMV_MAX_FILTERS && p0 === 0 && p1 === input.height * width) {
     gemvColsABt(input.data, w, out, pixels, outChannels, channels, 0, outChannels, layer.bias, layer.relu);
   } else {
-    gemmABt(input.data, w, out, outChannels, channels, p0, p1, layer.bias, layer.relu, scratch ?? gemmScratch());
+    gemmABt(input.data, packedWeights ?? w, out, outChannels, channels, p0, p1, layer.bias, layer.relu);
   }
 }
 

@@ -3,7 +3,7 @@
  * It has no worker globals of its own, so tests run it over a MessageChannel in Node and the
  * client can run it on the main thread when no worker can start.
  */
-import { gemmABt, gemmScratch, packB, NR } from '../engine/gemm';
+import { gemmABt, packB } from '../engine/gemm';
 import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerData } from '../engine/layerData';
@@ -12,8 +12,8 @@ import { runParseNpy } from './fileJobs';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateResult, ToWorker, WarmUpResult } from './protocol';
 
-/** Multiply-adds per chunk of a forward job: about 20 ms, so a cancel is seen quickly. */
-const CHUNK_MULTIPLY_ADDS = 8e7;
+/** Multiply-adds per chunk of a forward job: about 50 ms, so a cancel is seen quickly while the per-call packing stays small. */
+const CHUNK_MULTIPLY_ADDS = 1.6e8;
 export { MAX_VALUES, RequestError };
 
 class Cancelled extends Error {}
@@ -65,14 +65,11 @@ export async function runForward(
     pointwiseConvRows(hwcTensor(height, width, k, p.input), { weights: coutCinWeights(n, k, p.weights), bias: p.bias, relu: p.relu }, output, 0, height);
     return { output: full, computeMs: performance.now() - start, absMax: absMax(output) };
   }
-  const np = Math.ceil(n / NR) * NR;
-  const packed = new Float64Array(np * k);
-  packB(p.weights, n, k, packed);
-  const scratch = gemmScratch();
+  const packed = packB(p.weights, n, k);
   const rowsPerChunk = Math.max(1, Math.floor(CHUNK_MULTIPLY_ADDS / (width * k * n)));
   for (let r = 0; r < height; r += rowsPerChunk) {
     const r1 = Math.min(height, r + rowsPerChunk);
-    gemmABt(p.input, p.weights, output, n, k, r * width, r1 * width, p.bias, p.relu, scratch, packed);
+    gemmABt(p.input, packed, output, n, k, r * width, r1 * width, p.bias, p.relu);
     if (r1 < height) {
       onProgress(r1 / height);
       await yieldToEventLoop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  coutCinWeights, dotProductTrace, generateLayerData, hwcTensor, outputChannel, pixelOutputs,
+  coutCinWeights, dotProductTrace, generateLayerData, hwcTensor, outputChannel, packB, pixelOutputs,
   pointwiseConv, pointwiseConvRows,
 } from '../../../src/engine';
 import { lcg, maxError, randomArray, referencePointwise } from './reference';
@@ -36,6 +36,26 @@ describe('pointwiseConv(input, layer)', () => {
       const { err, scale } = maxError(got.data, want);
       expect(err, `${h}×${w}×${cin}→${cout}`).toBeLessThanOrEqual(REL_TOL * Math.max(scale, 1e-30));
     });
+  });
+
+  it('matches the reference when every block edge of the GEMM is ragged (M, N and K past one block)', () => {
+    // 13×31 = 403 pixels (2 row blocks + 19), 517 channels (4 depth blocks + 5), 347 filters (1 column block + 5).
+    const { input, weights, bias } = randomLayer(13, 31, 517, 347, 5, true);
+    const got = pointwiseConv(input, { weights, bias, relu: true });
+    const want = referencePointwise(input.data, 13 * 31, 517, weights.data, 347, bias, true);
+    const { err, scale } = maxError(got.data, want);
+    expect(scale).toBeGreaterThan(1);
+    expect(err).toBeLessThanOrEqual(REL_TOL * scale);
+  });
+
+  it('reuses one packed copy of the filters for every row range of a layer', () => {
+    const { input, weights, bias } = randomLayer(9, 40, 300, 70, 8, false);
+    const whole = pointwiseConv(input, { weights, bias, relu: false }).data;
+    const packed = packB(weights.data, 70, 300);
+    const parts = new Float32Array(whole.length);
+    for (const [r0, r1] of [[0, 2], [2, 7], [7, 9]] as const) pointwiseConvRows(input, { weights, bias, relu: false }, parts, r0, r1, packed);
+    expect(Array.from(parts)).toEqual(Array.from(whole));
+    expect(() => pointwiseConvRows(input, { weights, relu: false }, parts, 0, 9, packB(weights.data, 69, 300))).toThrow(/packed B is 69×300/);
   });
 
   it('matches the reference at sampled pixels of the headline 56×56×512→1024 layer', () => {

@@ -110,11 +110,11 @@ describe('layer cache', () => {
 describe('cancel and supersede', () => {
   it('an aborted forward rejects with AbortError, the worker stops early and its late reply is dropped', async () => {
     const { client, log } = makeClient(1);
-    const big = generateLayerData({ height: 40, width: 40, inChannels: 256, outChannels: 256 }, 1);
+    const big = generateLayerData({ height: 64, width: 64, inChannels: 256, outChannels: 256 }, 1);
     const controller = new AbortController();
     let progressCalls = 0;
     const job = client.forward(
-      { height: 40, width: 40, inChannels: 256, outChannels: 256, input: big.input.data, weights: big.weights.data, relu: false },
+      { height: 64, width: 64, inChannels: 256, outChannels: 256, input: big.input.data, weights: big.weights.data, relu: false },
       { signal: controller.signal, onProgress: () => { progressCalls++; controller.abort(); } },
     );
     await expect(job).rejects.toSatisfy(isAbortError);
