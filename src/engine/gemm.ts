@@ -37,17 +37,22 @@ const MC = 192;
 /** Columns of B per block (a multiple of NR): NC×KC doubles = 342 KB. */
 const NC = 342;
 
-const B_AT = 0;
-const A_AT = B_AT + NC * KC;
-const C_AT = A_AT + MC * KC;
+const A_AT = 0;
+const B_AT = A_AT + MC * KC;
 /**
- * The packed B block, the packed A block and the float64 accumulators of one MC×NC block of C:
- * 134,016 doubles (1 MB), packed (built by push, never holey) and only ever given numbers, so
- * V8 keeps it as unboxed doubles. Module-level and constant on purpose (see above); each worker
- * has its own copy. The GEMM never calls out while it uses it, so one buffer serves every call.
+ * [packed A block | the resident packed B, all of it | float64 sums of an MC-row band of C].
+ * An array of doubles, packed (built by push, never holey) and only ever given numbers, so V8
+ * keeps it unboxed; it grows to the largest layer seen and never shrinks (4 MB of B and 1.6 MB
+ * of sums for the 1024×512 headline layer). Module-level and constant on purpose (see above);
+ * each worker has its own. The GEMM never calls out while it uses it, so one serves every call.
  */
 const HEAP: number[] = [];
-for (let i = 0; i < C_AT + MC * NC; i++) HEAP.push(0.5);
+/** The packed B whose copy sits in HEAP from B_AT on, so the row chunks of a layer copy it once. */
+let resident: PackedB | null = null;
+
+function reserve(length: number): void {
+  while (HEAP.length < length) HEAP.push(0.5);
+}
 
 /** B packed once for many products: blocks of NC columns × KC depth, each in NR-wide panels. */
 export interface PackedB {
@@ -121,46 +126,55 @@ export function gemmABt(
   const packed = b instanceof Float32Array ? packB(b, n, k) : b;
   if (packed.n !== n || packed.k !== k) throw new RangeError(`packed B is ${packed.n}×${packed.k}, not ${n}×${k}`);
   const np = paddedColumns(n);
-  for (let jc = 0; jc < np; jc += NC) {
-    const ncp = Math.min(NC, np - jc);
-    for (let ic = rowStart; ic < rowEnd; ic += MC) {
-      const mc = Math.min(MC, rowEnd - ic);
-      const mcp = Math.ceil(mc / MR) * MR;
-      HEAP.fill(0, C_AT, C_AT + mcp * ncp);
-      for (let pc = 0; pc < k; pc += KC) {
-        const kc = Math.min(KC, k - pc);
-        const block = jc * k + pc * ncp;
-        copyB(packed.data, block, ncp * kc);
-        packA(a, k, ic, mc, pc, kc);
-        multiplyBlock(mcp, ncp, kc);
+  const cAt = B_AT + np * k;
+  if (resident !== packed) {
+    reserve(cAt + MC * np);
+    for (let i = 0; i < packed.data.length; i++) HEAP[B_AT + i] = packed.data[i]!;
+    resident = packed;
+  }
+  // One band of MC rows at a time: each depth block of it is packed once and meets every
+  // column block of B, its sums for all N columns waiting in HEAP until the band is done.
+  for (let ic = rowStart; ic < rowEnd; ic += MC) {
+    const mc = Math.min(MC, rowEnd - ic);
+    const mcp = Math.ceil(mc / MR) * MR;
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = Math.min(KC, k - pc);
+      packA(a, k, ic, mc, pc, kc);
+      for (let jc = 0; jc < np; jc += NC) {
+        const ncp = Math.min(NC, np - jc);
+        multiplyBlock(mcp, ncp, kc, B_AT + jc * k + pc * ncp, cAt + jc * mcp, pc === 0);
       }
-      writeBlock(c, n, ic, mc, jc, ncp, bias, relu);
     }
+    for (let jc = 0; jc < np; jc += NC) writeBlock(c, n, ic, mc, jc, Math.min(NC, np - jc), cAt + jc * mcp, bias, relu);
   }
 }
 
-/** Copies one packed block of B into HEAP. */
-function copyB(from: Float64Array, start: number, count: number): void {
-  for (let i = 0; i < count; i++) HEAP[B_AT + i] = from[start + i]!;
-}
-
-/** Every MR×NR tile of the packed blocks, accumulated into the block's float64 sums. */
-function multiplyBlock(mcp: number, ncp: number, kc: number): void {
+/**
+ * Every MR×NR tile of the packed A block against one packed block of B (at `bBlock`),
+ * accumulated into that column block's float64 sums (at `cBlock`, tile after tile).
+ */
+function multiplyBlock(mcp: number, ncp: number, kc: number, bBlock: number, cBlock: number, first: boolean): void {
   const panelsB = ncp / NR;
   for (let jr = 0; jr < panelsB; jr++) {
-    const bAt = B_AT + jr * NR * kc;
-    for (let ir = 0, cAt = C_AT + jr * MR * NR; ir < mcp; ir += MR, cAt += panelsB * MR * NR) {
+    const bAt = bBlock + jr * NR * kc;
+    for (let ir = 0, cAt = cBlock + jr * MR * NR; ir < mcp; ir += MR, cAt += panelsB * MR * NR) {
       const aAt = A_AT + ir * kc;
-      microKernel(aAt, bAt, aAt + MR * kc, cAt);
+      microKernel(aAt, bAt, aAt + MR * kc, cAt, first);
     }
   }
 }
 
-/** One MR×NR tile over one depth block: 5 loads feed 6 multiply-adds per step. */
-function microKernel(ai: number, bi: number, aEnd: number, ci: number): void {
+/**
+ * One MR×NR tile over one depth block: 5 loads feed 6 multiply-adds per step. The first depth
+ * block starts from zero, later ones from the sums so far.
+ */
+function microKernel(ai: number, bi: number, aEnd: number, ci: number, first: boolean): void {
   const h = HEAP;
-  let c00 = h[ci]!, c01 = h[ci + 1]!, c02 = h[ci + 2]!;
-  let c10 = h[ci + 3]!, c11 = h[ci + 4]!, c12 = h[ci + 5]!;
+  let c00 = 0, c01 = 0, c02 = 0, c10 = 0, c11 = 0, c12 = 0;
+  if (!first) {
+    c00 = h[ci]!; c01 = h[ci + 1]!; c02 = h[ci + 2]!;
+    c10 = h[ci + 3]!; c11 = h[ci + 4]!; c12 = h[ci + 5]!;
+  }
   for (; ai < aEnd; ai = (ai + 2) | 0, bi = (bi + 3) | 0) {
     const a0 = h[ai]!, a1 = h[(ai + 1) | 0]!;
     let w = h[bi]!;
@@ -182,17 +196,26 @@ function writeBlock(
   mc: number,
   jc: number,
   ncp: number,
+  cBlock: number,
   bias: Float32Array | undefined,
   relu: boolean,
 ): void {
-  const panelsB = ncp / NR;
   const cols = Math.min(ncp, n - jc);
-  for (let i = 0; i < mc; i++) {
-    const tileRow = C_AT + (i - (i % MR)) * panelsB * NR + (i % MR) * NR;
-    const out = (ic + i) * n + jc;
-    for (let j = 0; j < cols; j++) {
-      const sum = HEAP[tileRow + (j - (j % NR)) * MR + (j % NR)]!;
-      c[out + j] = activate(sum, bias, jc + j, relu);
+  // The sums sit tile after tile (MR rows × NR columns each), tile rows one after another.
+  let t = cBlock;
+  for (let i0 = 0; i0 < mc; i0 += MR) {
+    const rows = Math.min(MR, mc - i0);
+    for (let j0 = 0; j0 < ncp; j0 += NR, t += MR * NR) {
+      const width = Math.min(NR, cols - j0);
+      for (let i = 0; i < rows; i++) {
+        const out = (ic + i0 + i) * n + jc + j0;
+        const from = t + i * NR;
+        if (!bias && !relu) {
+          for (let j = 0; j < width; j++) c[out + j] = HEAP[from + j]!;
+        } else {
+          for (let j = 0; j < width; j++) c[out + j] = activate(HEAP[from + j]!, bias, jc + j0 + j, relu);
+        }
+      }
     }
   }
 }
