@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
 import { LANGS, type Lang } from '../lib/i18n/t';
 import { PALETTE_NAMES } from '../lib/palettes';
 import { useAppStore } from '../store/useAppStore';
@@ -27,6 +27,9 @@ export function App() {
   const setLang = useAppStore((s) => s.setLang);
   const fallbackReason = useAppStore((s) => s.fallbackReason);
   const view = useAppStore((s) => s.view);
+  // The new page renders as a transition, in slices between frames: the tab highlight moves at
+  // once and the old page stays until the new one is ready, so a switch never blocks input.
+  const shownView = useDeferredValue(view);
   const setView = useAppStore((s) => s.setView);
   const p = useAppStore((s) => s.presentation);
   useEffect(() => {
@@ -103,10 +106,10 @@ export function App() {
       )}
       <UrlNotice />
       {fallbackReason && <p className="notice" role="status">{t('status.workers.main')}</p>}
-      {view === 'walkthrough' ? <Walkthrough /> : view === 'explorer' ? <Explorer /> : (
-        <ErrorBoundary key={view} message={(m) => t('nav.loadFailed', { message: m })}>
+      {shownView === 'walkthrough' ? <Walkthrough /> : shownView === 'explorer' ? <Explorer /> : (
+        <ErrorBoundary key={shownView} message={(m) => t('nav.loadFailed', { message: m })}>
           <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}>
-            <ConceptView view={view} />
+            <ConceptView view={shownView} />
           </Suspense>
         </ErrorBoundary>
       )}

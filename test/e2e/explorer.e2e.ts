@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import { assert, test } from './harness';
@@ -27,6 +27,12 @@ test('explorer: the worker computes the headline layer and shows the engine’s 
   const want35 = expectedHeadline(3, 5, 0);
   assert((await readout.textContent())?.includes(`output (3, 5, 0) = ${want35}`), `readout ${await readout.textContent()} should show ${want35}`);
   await page.screenshot({ path: `${SHOTS}/explorer-1280.png`, fullPage: true });
+  // The grid on screen holds 28×28 thumbnails (958 px); the PNG export has every map at 56×56.
+  assert(await page.locator('.output-grid canvas').evaluate((c: HTMLCanvasElement) => c.width) === 32 * 30 - 2, 'grid canvas of 28×28 thumbnails');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Maps as PNG' }).click()]);
+  const bytes = readFileSync((await png.path())!);
+  const [pngWidth, pngHeight] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  assert(pngWidth === 32 * 60 - 4 && pngHeight === 32 * 60 - 4, `PNG export is ${pngWidth}×${pngHeight}, not the full-size 1916×1916 grid`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   assert(foreignRequests.length === 0, `requests left the origin: ${foreignRequests.join(' ')}`);
   await close();

@@ -4,13 +4,18 @@
  */
 import { LUT_SIZE, type ColorDomain, type Lut } from '../../lib/colormap';
 
-/** Where one map's values sit in a larger array: value p is `values[offset + p * stride]`. */
+/**
+ * Where one map's values sit in a larger array: value (r, c) is
+ * `values[offset + r * rowStride + c * stride]`, rowStride being width·stride unless given
+ * (a rowStride of 1 with stride = height reads a column-major matrix without transposing it).
+ */
 export interface MapSource {
   readonly values: ArrayLike<number>;
   readonly height: number;
   readonly width: number;
   readonly offset?: number;
   readonly stride?: number;
+  readonly rowStride?: number;
 }
 
 /**
@@ -26,14 +31,66 @@ export function paintMap(
   domain: ColorDomain,
   table: Lut,
 ): void {
-  const { values, height, width } = src;
-  const offset = src.offset ?? 0, stride = src.stride ?? 1;
+  paintRows(rgba, targetWidth, x0, y0, src, domain, table, 0, src.height);
+}
+
+/** {@link paintMap} for the map's rows [rowStart, rowEnd) only (a large map painted in bands). */
+export function paintRows(
+  rgba: Uint8ClampedArray,
+  targetWidth: number,
+  x0: number,
+  y0: number,
+  src: MapSource,
+  domain: ColorDomain,
+  table: Lut,
+  rowStart: number,
+  rowEnd: number,
+): void {
+  const { values, width } = src;
+  const offset = src.offset ?? 0, stride = src.stride ?? 1, rowStride = src.rowStride ?? width * stride;
   const scale = (LUT_SIZE - 1) / (domain.hi - domain.lo || 1);
-  for (let r = 0; r < height; r++) {
+  for (let r = rowStart; r < rowEnd; r++) {
     let o = ((y0 + r) * targetWidth + x0) * 4;
-    let q = offset + r * width * stride;
+    let q = offset + r * rowStride;
     for (let c = 0; c < width; c++, o += 4, q += stride) {
       const v = values[q]!;
+      if (v !== v) { rgba[o + 3] = 0; continue; }
+      let i = Math.round((v - domain.lo) * scale);
+      i = i < 0 ? 0 : i > LUT_SIZE - 1 ? LUT_SIZE - 1 : i;
+      const t = i * 4;
+      rgba[o] = table[t]!; rgba[o + 1] = table[t + 1]!; rgba[o + 2] = table[t + 2]!; rgba[o + 3] = 255;
+    }
+  }
+}
+
+/**
+ * Paints a map shrunk `factor` times in each direction (⌈H/factor⌉ × ⌈W/factor⌉ pixels), each
+ * pixel the mean of its factor×factor block: a thumbnail that keeps every value's weight.
+ */
+export function paintShrunk(
+  rgba: Uint8ClampedArray,
+  targetWidth: number,
+  x0: number,
+  y0: number,
+  src: MapSource,
+  domain: ColorDomain,
+  table: Lut,
+  factor: number,
+): void {
+  if (factor === 1) return paintMap(rgba, targetWidth, x0, y0, src, domain, table);
+  const { values, height, width } = src;
+  const offset = src.offset ?? 0, stride = src.stride ?? 1, rowStride = src.rowStride ?? width * stride;
+  const scale = (LUT_SIZE - 1) / (domain.hi - domain.lo || 1);
+  for (let r0 = 0, y = y0; r0 < height; r0 += factor, y++) {
+    const r1 = Math.min(height, r0 + factor);
+    let o = (y * targetWidth + x0) * 4;
+    for (let c0 = 0; c0 < width; c0 += factor, o += 4) {
+      const c1 = Math.min(width, c0 + factor);
+      let sum = 0;
+      for (let r = r0; r < r1; r++) {
+        for (let c = c0, q = offset + r * rowStride + c0 * stride; c < c1; c++, q += stride) sum += values[q]!;
+      }
+      const v = sum / ((r1 - r0) * (c1 - c0));
       if (v !== v) { rgba[o + 3] = 0; continue; }
       let i = Math.round((v - domain.lo) * scale);
       i = i < 0 ? 0 : i > LUT_SIZE - 1 ? LUT_SIZE - 1 : i;

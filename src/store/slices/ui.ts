@@ -48,7 +48,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   presentation: query.presentation,
   presentationProblems: query.problems,
   setLang: (lang) => set({ lang }),
-  setView: (view) => set({ view }),
+  // Leaving the walkthrough pauses it: nothing plays where nobody can see it.
+  setView: (view) => set(view === 'walkthrough' ? { view } : { view, playing: false }),
   setPalette: (palette) => set({ palette }),
   setDisplay: (patch) => set((s) => ({ presentation: { ...s.presentation, ...patch } })),
 });

@@ -1,10 +1,27 @@
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import { cellAt, cellOrigin, gridLayout, paintMap } from '../../components/CanvasHeatmap/drawHeatmap';
+import { cellAt, cellOrigin, gridLayout, paintShrunk } from '../../components/CanvasHeatmap/drawHeatmap';
 import type { ColorDomain, Lut } from '../../lib/colormap';
 import { useT } from '../../components/useT';
 
 /** Time one frame may spend painting thumbnails. */
 const PAINT_BUDGET_MS = 8;
+/**
+ * Widest grid canvas, in pixels. The grid is shown at most about this wide, and the browser
+ * copies the whole canvas to the compositor on every frame it changes (≈ 13 ms for 1824² px
+ * here, 50 ms on a busy machine): 1024 maps of 56×56 become 28×28 thumbnails (means of 2×2
+ * blocks) in a 958 px canvas. The picked map is drawn at full size beside the grid.
+ */
+const MAX_GRID_PX = 1024;
+
+/** How many times each map shrinks so that the grid fits MAX_GRID_PX. */
+export function thumbnailFactor(count: number, width: number, height: number): number {
+  const natural = gridLayout(count, width, height, gapFor(width));
+  return Math.max(1, Math.ceil(natural.width / MAX_GRID_PX), Math.ceil(natural.height / MAX_GRID_PX));
+}
+
+function gapFor(cellWidth: number): number {
+  return Math.max(1, Math.round(cellWidth / 14));
+}
 
 export interface OutputGridProps {
   /** H×W×Cout output, channels-last. */
@@ -23,7 +40,11 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
   const t = useT();
   const ref = useRef<HTMLCanvasElement>(null);
   const imageRef = useRef<ImageData | null>(null);
-  const layout = useMemo(() => gridLayout(outChannels, width, height, Math.max(1, Math.round(width / 14))), [outChannels, width, height]);
+  const factor = thumbnailFactor(outChannels, width, height);
+  const layout = useMemo(() => {
+    const cw = Math.ceil(width / factor), ch = Math.ceil(height / factor);
+    return gridLayout(outChannels, cw, ch, gapFor(cw));
+  }, [outChannels, width, height, factor]);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
@@ -47,7 +68,7 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
       const first = next;
       do {
         const { x, y } = cellOrigin(layout, next);
-        paintMap(target.data, layout.width, x, y, { values: output, height, width, offset: next, stride: outChannels }, domain, lut);
+        paintShrunk(target.data, layout.width, x, y, { values: output, height, width, offset: next, stride: outChannels }, domain, lut, factor);
         next++;
       } while (next < outChannels && performance.now() - start < PAINT_BUDGET_MS);
       // Put back only the grid rows this frame touched.
@@ -59,7 +80,7 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
     // Start in the next frame, not in the task that delivered the output.
     frame = requestAnimationFrame(paintSome);
     return () => cancelAnimationFrame(frame);
-  }, [output, layout, outChannels, height, width, domain, lut]);
+  }, [output, layout, outChannels, height, width, domain, lut, factor]);
 
   const click = (e: MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -83,8 +104,8 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
         style={{
           left: `${(origin.x / layout.width) * 100}%`,
           top: `${(origin.y / layout.height) * 100}%`,
-          width: `${(width / layout.width) * 100}%`,
-          height: `${(height / layout.height) * 100}%`,
+          width: `${(layout.cellWidth / layout.width) * 100}%`,
+          height: `${(layout.cellHeight / layout.height) * 100}%`,
         }}
       />
     </div>

@@ -21,18 +21,15 @@ export function SceneFilters({ weights }: { weights: CoutCinWeights }) {
   const { outChannels: cout, inChannels: cin } = weights;
   const domain = useMemo(() => symmetricDomain(weights.data), [weights.data]);
   // Each filter is drawn as one column: entry (i, k) of the picture is weight k·Cin + i.
-  const columns = useMemo(() => {
-    const m = new Float32Array(cin * cout);
-    for (let kk = 0; kk < cout; kk++) for (let i = 0; i < cin; i++) m[i * cout + kk] = weights.data[kk * cin + i]!;
-    return m;
-  }, [weights.data, cin, cout]);
+  // Drawn Cin rows × Cout columns straight from the Cout×Cin weights (filter k is column k).
+  const matrix = useMemo(() => ({ values: weights.data, height: cin, width: cout, stride: cin, rowStride: 1 }), [weights.data, cin, cout]);
   const filter = filterVector(weights, k);
   return (
     <div className="scene scene-filters">
       <div>
         <CanvasHeatmap
           className="weight-matrix"
-          source={{ values: columns, height: cin, width: cout }}
+          source={matrix}
           domain={domain}
           lut={palette.weights}
           label={t('filters.matrixLabel', { cout, cin, k })}

@@ -4,6 +4,8 @@ import { hwcToChw } from '../../engine/tensorFiles';
 import { hwcTensor } from '../../engine/tensor';
 import { dotProductTrace } from '../../engine/trace';
 import { useAppStore } from '../../store/useAppStore';
+import { cellOrigin, gridLayout, paintMap } from '../../components/CanvasHeatmap/drawHeatmap';
+import { usePalette } from '../../components/usePalette';
 import { download } from './readFiles';
 import { useDataT } from './text/useDataT';
 import './data.css';
@@ -17,6 +19,8 @@ export default function Exports() {
   const output = useAppStore((s) => s.output);
   const config = useAppStore((s) => s.config);
   const cursor = useAppStore((s) => s.cursor);
+  const domain = useAppStore((s) => s.outputDomain);
+  const palette = usePalette();
   const [layout, setLayout] = useState<Layout>('chw');
   if (!data || !output) return null;
   const { height: h, width: w, inChannels: cin, outChannels: cout } = config;
@@ -32,9 +36,21 @@ export default function Exports() {
     download(bytes, `${stem}_input_${layout}.npy`, 'application/octet-stream');
   };
   const saveWeights = () => download(writeNpy(data.weights.data, [cout, cin, 1, 1]), `${stem}_weights.npy`, 'application/octet-stream');
+  // Every map at full resolution, laid out like the grid on screen (which shows thumbnails).
   const savePng = () => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.output-grid canvas');
-    canvas?.toBlob((blob) => { if (blob) download(blob, `${stem}_maps.png`, 'image/png'); }, 'image/png');
+    const grid = gridLayout(cout, w, h, Math.max(1, Math.round(w / 14)));
+    const canvas = document.createElement('canvas');
+    canvas.width = grid.width;
+    canvas.height = grid.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const image = ctx.createImageData(grid.width, grid.height);
+    for (let k = 0; k < cout; k++) {
+      const { x, y } = cellOrigin(grid, k);
+      paintMap(image.data, grid.width, x, y, { values: output, height: h, width: w, offset: k, stride: cout }, domain, palette.signed);
+    }
+    ctx.putImageData(image, 0, 0);
+    canvas.toBlob((blob) => { if (blob) download(blob, `${stem}_maps.png`, 'image/png'); }, 'image/png');
   };
   const saveCsv = () => {
     const tr = dotProductTrace(data.input, { weights: data.weights, bias: config.useBias ? data.bias : undefined, relu: config.useRelu }, cursor.row, cursor.col, cursor.filterIndex);

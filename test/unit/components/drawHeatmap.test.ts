@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, cellOrigin, gridLayout, paintMap } from '../../../src/components/CanvasHeatmap/drawHeatmap';
+import { cellAt, cellOrigin, gridLayout, paintMap, paintShrunk } from '../../../src/components/CanvasHeatmap/drawHeatmap';
+import { thumbnailFactor } from '../../../src/views/Explorer/OutputGrid';
 import { lut } from '../../../src/lib/colormap';
 
 describe('paintMap', () => {
@@ -15,6 +16,18 @@ describe('paintMap', () => {
     expect(rgba[2]!).toBeGreaterThan(rgba[0]!);
     expect(rgba[8]!).toBeGreaterThan(rgba[10]!);
   });
+
+  it('paints a row-major Cout×Cin matrix as Cin rows × Cout columns with rowStride 1', () => {
+    const table = lut('rdbu');
+    // 3 filters of 2 weights: filter k = [k − 1, 1 − k]; drawn 2 rows (channels) × 3 columns (filters).
+    const weights = [-1, 1, 0, 0, 1, -1];
+    const rgba = new Uint8ClampedArray(2 * 3 * 4);
+    paintMap(rgba, 3, 0, 0, { values: weights, height: 2, width: 3, stride: 2, rowStride: 1 }, { lo: -1, hi: 1 }, table);
+    const colourAt = (r: number, c: number) => Array.from(rgba.subarray((r * 3 + c) * 4, (r * 3 + c) * 4 + 4));
+    const colourOf = (i: number) => Array.from(table.subarray(i * 4, i * 4 + 4));
+    expect([colourAt(0, 0), colourAt(0, 1), colourAt(0, 2)]).toEqual([colourOf(0), colourOf(128), colourOf(255)]);
+    expect([colourAt(1, 0), colourAt(1, 1), colourAt(1, 2)]).toEqual([colourOf(255), colourOf(128), colourOf(0)]);
+  });
 });
 
 describe('gridLayout / cellAt', () => {
@@ -26,5 +39,23 @@ describe('gridLayout / cellAt', () => {
     expect(o).toEqual({ x: 60, y: 60 });
     expect(cellAt(g, o.x + 10, o.y + 10, 1024)).toBe(33);
     expect(cellAt(g, 57, 10, 1024)).toBe(-1); // in the gap
+  });
+});
+
+describe('paintShrunk', () => {
+  it('paints each pixel as the mean of its block, edge blocks included', () => {
+    const table = lut('rdbu');
+    // A 3×3 map shrunk twice: blocks [[−1, 1; −1, 1]] → 0, [[1; 1]] → 1, [[−1, 1]] → 0, [[1]] → 1.
+    const values = [-1, 1, 1, -1, 1, 1, -1, 1, 1];
+    const rgba = new Uint8ClampedArray(2 * 2 * 4);
+    paintShrunk(rgba, 2, 0, 0, { values, height: 3, width: 3 }, { lo: -1, hi: 1 }, table, 2);
+    const colourOf = (i: number) => Array.from(table.subarray(i * 4, i * 4 + 4));
+    const got = [0, 1, 2, 3].map((p) => Array.from(rgba.subarray(p * 4, p * 4 + 4)));
+    expect(got).toEqual([colourOf(128), colourOf(255), colourOf(128), colourOf(255)]);
+  });
+
+  it('shrinks the 1024 headline maps to 28×28 thumbnails in a grid under 1024 px', () => {
+    expect(thumbnailFactor(1024, 56, 56)).toBe(2);
+    expect(thumbnailFactor(10, 56, 56)).toBe(1);
   });
 });
