@@ -5,11 +5,12 @@ import { SHOTS } from './explorer.e2e';
 
 /**
  * A main-thread task this long fails the test. The target is 50 ms; while both workers
- * compute, the main thread shares this machine's two cores with them, and its usual 20–30 ms
- * tasks sometimes measure 50–115 ms of wall time (see issue #3's note). 150 ms still catches
- * real regressions such as painting all 1,024 maps in one task or computing on the main thread.
+ * compute, the main thread shares this machine's two cores with them, and its usual 10–35 ms
+ * tasks once in a few runs measure 50–60 ms of wall time (see issue #3's note). 100 ms still
+ * catches real regressions: a page switch rendered in one task, a large map painted at once,
+ * the full-size grid copied to the compositor every frame, computing on the main thread.
  */
-const LONG_TASK_FAIL_MS = 150;
+const LONG_TASK_FAIL_MS = 100;
 /** Fails the start-up test; the budget itself (1 s) is reported, not asserted. */
 const FIRST_STEP_FAIL_MS = 2500;
 const HEADLINE = { height: 56, width: 56, inChannels: 512, outChannels: 1024 };

@@ -27,3 +27,18 @@ describe('selectors', () => {
     expect(selectOutputValue(appStore.getState())).toBe(output[(2 * 5 + 1) * 6 + 4]);
   });
 });
+
+describe('views', () => {
+  it('leaving the walkthrough pauses its playback; coming back leaves it paused', () => {
+    appStore.getState().setView('walkthrough');
+    appStore.getState().setPlaying(true);
+    appStore.getState().setView('explorer');
+    expect(appStore.getState().playing).toBe(false);
+    appStore.getState().setView('walkthrough');
+    expect(appStore.getState().playing).toBe(false);
+    appStore.getState().setPlaying(true);
+    appStore.getState().setView('walkthrough');
+    expect(appStore.getState().playing).toBe(true);
+    appStore.getState().setPlaying(false);
+  });
+});
