@@ -78,9 +78,11 @@ async function timeAll(impls: [Impl, Run][], ref: Float64Array, flop: number): P
   const small = ref.length * 512 < 1e8;
   const last = new Map<Impl, ArrayLike<number>>();
   const times = new Map<Impl, number[]>(impls.map(([name]) => [name, []]));
+  // Warm-up: a large workload three calls (the workers' heaps and JIT tiers settle over the
+  // first two or three full layers), a small one twenty.
   for (const [name, fn] of impls) {
     last.set(name, await fn());
-    if (small) for (let i = 0; i < 20; i++) await fn();
+    for (let i = 0; i < (small ? 20 : 2); i++) await fn();
   }
   // A small workload is timed as the mean of `reps` back-to-back calls, so a backend switch
   // or a timer tick does not swamp a sub-millisecond run.
