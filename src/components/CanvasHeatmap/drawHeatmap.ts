@@ -53,12 +53,7 @@ export function paintRows(
     let o = ((y0 + r) * targetWidth + x0) * 4;
     let q = offset + r * rowStride;
     for (let c = 0; c < width; c++, o += 4, q += stride) {
-      const v = values[q]!;
-      if (v !== v) { rgba[o + 3] = 0; continue; }
-      let i = Math.round((v - domain.lo) * scale);
-      i = i < 0 ? 0 : i > LUT_SIZE - 1 ? LUT_SIZE - 1 : i;
-      const t = i * 4;
-      rgba[o] = table[t]!; rgba[o + 1] = table[t + 1]!; rgba[o + 2] = table[t + 2]!; rgba[o + 3] = 255;
+      putColour(rgba, o, values[q]!, domain.lo, scale, table);
     }
   }
 }
@@ -90,14 +85,21 @@ export function paintShrunk(
       for (let r = r0; r < r1; r++) {
         for (let c = c0, q = offset + r * rowStride + c0 * stride; c < c1; c++, q += stride) sum += values[q]!;
       }
-      const v = sum / ((r1 - r0) * (c1 - c0));
-      if (v !== v) { rgba[o + 3] = 0; continue; }
-      let i = Math.round((v - domain.lo) * scale);
-      i = i < 0 ? 0 : i > LUT_SIZE - 1 ? LUT_SIZE - 1 : i;
-      const t = i * 4;
-      rgba[o] = table[t]!; rgba[o + 1] = table[t + 1]!; rgba[o + 2] = table[t + 2]!; rgba[o + 3] = 255;
+      putColour(rgba, o, sum / ((r1 - r0) * (c1 - c0)), domain.lo, scale, table);
     }
   }
+}
+
+/** Writes v's LUT colour at byte `o` (ends clamp to the end colours; NaN is transparent). */
+function putColour(rgba: Uint8ClampedArray, o: number, v: number, lo: number, scale: number, table: Lut): void {
+  if (v !== v) {
+    rgba[o + 3] = 0;
+    return;
+  }
+  let i = Math.round((v - lo) * scale);
+  i = i < 0 ? 0 : i > LUT_SIZE - 1 ? LUT_SIZE - 1 : i;
+  const t = i * 4;
+  rgba[o] = table[t]!; rgba[o + 1] = table[t + 1]!; rgba[o + 2] = table[t + 2]!; rgba[o + 3] = 255;
 }
 
 /** A grid of `count` equal cells with a gap, as square as the count allows. */
