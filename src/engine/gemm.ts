@@ -61,9 +61,9 @@ export interface PackedB {
   k: number;
 }
 
-/** Columns rounded up to whole NR-wide panels. */
-function paddedColumns(n: number): number {
-  return Math.ceil(n / NR) * NR;
+/** x rounded up to a multiple of m: rows to whole MR-row panels, columns to NR-wide ones. */
+function roundUp(x: number, m: number): number {
+  return Math.ceil(x / m) * m;
 }
 
 /**
@@ -72,7 +72,7 @@ function paddedColumns(n: number): number {
  * for each depth the NR values of columns jc + p·NR … side by side. Columns past N are zero.
  */
 export function packB(b: Float32Array, n: number, k: number): PackedB {
-  const np = paddedColumns(n);
+  const np = roundUp(n, NR);
   const data = new Float64Array(np * k);
   for (let jc = 0; jc < np; jc += NC) {
     const ncp = Math.min(NC, np - jc);
@@ -93,7 +93,7 @@ export function packB(b: Float32Array, n: number, k: number): PackedB {
 
 /** Packs A rows [r0, r0 + mc), depths [pc, pc + kc) into MR-row panels in HEAP (zero rows past mc). */
 function packA(a: Float32Array, k: number, r0: number, mc: number, pc: number, kc: number): void {
-  const mcp = Math.ceil(mc / MR) * MR;
+  const mcp = roundUp(mc, MR);
   for (let i = 0; i < mcp; i++) {
     let d = A_AT + (i - (i % MR)) * kc + (i % MR);
     if (i < mc) {
@@ -125,7 +125,7 @@ export function gemmABt(
 ): void {
   const packed = b instanceof Float32Array ? packB(b, n, k) : b;
   if (packed.n !== n || packed.k !== k) throw new RangeError(`packed B is ${packed.n}×${packed.k}, not ${n}×${k}`);
-  const np = paddedColumns(n);
+  const np = roundUp(n, NR);
   const cAt = B_AT + np * k;
   if (resident !== packed) {
     reserve(cAt + MC * np);
@@ -136,7 +136,7 @@ export function gemmABt(
   // column block of B, its sums for all N columns waiting in HEAP until the band is done.
   for (let ic = rowStart; ic < rowEnd; ic += MC) {
     const mc = Math.min(MC, rowEnd - ic);
-    const mcp = Math.ceil(mc / MR) * MR;
+    const mcp = roundUp(mc, MR);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
       packA(a, k, ic, mc, pc, kc);

@@ -1,11 +1,10 @@
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { ColorDomain, Lut } from '../../lib/colormap';
 import { paintRows, type MapSource } from './drawHeatmap';
+import { paintInFrames } from './paintInFrames';
 
 /** Maps up to this many cells paint at once (≈ 2 ms); larger ones in bands across frames. */
 const PAINT_AT_ONCE_CELLS = 1 << 16;
-/** Time one frame may spend on a large map's bands. */
-const PAINT_BUDGET_MS = 6;
 
 export interface CanvasHeatmapProps {
   /** The map to draw, at data resolution. */
@@ -43,20 +42,16 @@ export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, h
     // put back on its own, so mounting or recolouring it never holds the main thread.
     const band = Math.max(1, Math.floor(PAINT_AT_ONCE_CELLS / (4 * width)));
     let row = 0;
-    let frame = 0;
-    const paintSome = () => {
-      const start = performance.now();
+    return paintInFrames((until) => {
       const first = row;
       do {
         const end = Math.min(height, row + band);
         paintRows(image.data, width, 0, 0, source, domain, lut, row, end);
         row = end;
-      } while (row < height && performance.now() - start < PAINT_BUDGET_MS);
+      } while (row < height && performance.now() < until);
       ctx.putImageData(image, 0, 0, 0, first, width, row - first);
-      if (row < height) frame = requestAnimationFrame(paintSome);
-    };
-    frame = requestAnimationFrame(paintSome);
-    return () => cancelAnimationFrame(frame);
+      return row === height;
+    });
   }, [source, domain, lut, width, height]);
 
   const pick = (e: MouseEvent<HTMLCanvasElement>) => {

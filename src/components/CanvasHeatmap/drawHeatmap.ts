@@ -119,6 +119,11 @@ export function gridLayout(count: number, cellWidth: number, cellHeight: number,
   return { cols, rows, cellWidth, cellHeight, gap, width: cols * (cellWidth + gap) - gap, height: rows * (cellHeight + gap) - gap };
 }
 
+/** The grid of `count` maps of cellWidth×cellHeight pixels, gaps growing with the cells. */
+export function mapGrid(count: number, cellWidth: number, cellHeight: number): GridLayout {
+  return gridLayout(count, cellWidth, cellHeight, Math.max(1, Math.round(cellWidth / 14)));
+}
+
 /** The cell index under image position (x, y), or −1 over a gap or past the last cell. */
 export function cellAt(layout: GridLayout, x: number, y: number, count: number): number {
   const col = Math.floor(x / (layout.cellWidth + layout.gap));

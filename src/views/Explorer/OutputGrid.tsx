@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import { cellAt, cellOrigin, gridLayout, paintShrunk } from '../../components/CanvasHeatmap/drawHeatmap';
+import { cellAt, cellOrigin, mapGrid, paintShrunk } from '../../components/CanvasHeatmap/drawHeatmap';
+import { paintInFrames } from '../../components/CanvasHeatmap/paintInFrames';
 import type { ColorDomain, Lut } from '../../lib/colormap';
 import { useT } from '../../components/useT';
 
-/** Time one frame may spend painting thumbnails. */
-const PAINT_BUDGET_MS = 8;
 /**
  * Widest grid canvas, in pixels. The grid is shown at most about this wide, and the browser
  * copies the whole canvas to the compositor on every frame it changes (≈ 13 ms for 1824² px
@@ -15,12 +14,8 @@ const MAX_GRID_PX = 1024;
 
 /** How many times each map shrinks so that the grid fits MAX_GRID_PX. */
 export function thumbnailFactor(count: number, width: number, height: number): number {
-  const natural = gridLayout(count, width, height, gapFor(width));
+  const natural = mapGrid(count, width, height);
   return Math.max(1, Math.ceil(natural.width / MAX_GRID_PX), Math.ceil(natural.height / MAX_GRID_PX));
-}
-
-function gapFor(cellWidth: number): number {
-  return Math.max(1, Math.round(cellWidth / 14));
 }
 
 export interface OutputGridProps {
@@ -41,20 +36,15 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
   const ref = useRef<HTMLCanvasElement>(null);
   const imageRef = useRef<ImageData | null>(null);
   const factor = thumbnailFactor(outChannels, width, height);
-  const layout = useMemo(() => {
-    const cw = Math.ceil(width / factor), ch = Math.ceil(height / factor);
-    return gridLayout(outChannels, cw, ch, gapFor(cw));
-  }, [outChannels, width, height, factor]);
+  const layout = useMemo(() => mapGrid(outChannels, Math.ceil(width / factor), Math.ceil(height / factor)), [outChannels, width, height, factor]);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
-    // Painted a few maps at a time across frames (PAINT_BUDGET_MS each), so the main thread
-    // never blocks for long; a newer output cancels the rest.
+    // Painted a few maps at a time across frames, starting in the next frame (not in the task
+    // that delivered the output), so the main thread never blocks; a newer output cancels the rest.
     let next = 0;
-    let frame = 0;
     let target: ImageData | null = null;
-    const paintSome = () => {
-      const start = performance.now();
+    return paintInFrames((until) => {
       // One ImageData per grid size, made in the first frame (not in the task that mounted
       // the grid) and reused: a new map does not allocate 13 MB again.
       if (!target) {
@@ -70,16 +60,13 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
         const { x, y } = cellOrigin(layout, next);
         paintShrunk(target.data, layout.width, x, y, { values: output, height, width, offset: next, stride: outChannels }, domain, lut, factor);
         next++;
-      } while (next < outChannels && performance.now() - start < PAINT_BUDGET_MS);
+      } while (next < outChannels && performance.now() < until);
       // Put back only the grid rows this frame touched.
       const y0 = cellOrigin(layout, first).y;
       const y1 = cellOrigin(layout, next - 1).y + layout.cellHeight;
       ctx.putImageData(target, 0, 0, 0, y0, layout.width, y1 - y0);
-      if (next < outChannels) frame = requestAnimationFrame(paintSome);
-    };
-    // Start in the next frame, not in the task that delivered the output.
-    frame = requestAnimationFrame(paintSome);
-    return () => cancelAnimationFrame(frame);
+      return next === outChannels;
+    });
   }, [output, layout, outChannels, height, width, domain, lut, factor]);
 
   const click = (e: MouseEvent<HTMLCanvasElement>) => {

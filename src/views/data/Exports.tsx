@@ -4,7 +4,7 @@ import { hwcToChw } from '../../engine/tensorFiles';
 import { hwcTensor } from '../../engine/tensor';
 import { dotProductTrace } from '../../engine/trace';
 import { useAppStore } from '../../store/useAppStore';
-import { cellOrigin, gridLayout, paintMap } from '../../components/CanvasHeatmap/drawHeatmap';
+import { cellOrigin, mapGrid, paintMap } from '../../components/CanvasHeatmap/drawHeatmap';
 import { usePalette } from '../../components/usePalette';
 import { download } from './readFiles';
 import { useDataT } from './text/useDataT';
@@ -38,7 +38,7 @@ export default function Exports() {
   const saveWeights = () => download(writeNpy(data.weights.data, [cout, cin, 1, 1]), `${stem}_weights.npy`, 'application/octet-stream');
   // Every map at full resolution, laid out like the grid on screen (which shows thumbnails).
   const savePng = () => {
-    const grid = gridLayout(cout, w, h, Math.max(1, Math.round(w / 14)));
+    const grid = mapGrid(cout, w, h);
     const canvas = document.createElement('canvas');
     canvas.width = grid.width;
     canvas.height = grid.height;
