@@ -1,16 +1,21 @@
 import { dotProductTrace, generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
+import type { Page } from 'playwright-core';
 import { assert, test } from './harness';
 import { SHOTS } from './explorer.e2e';
 
 /**
- * A main-thread task this long fails the test. The target is 50 ms; while both workers
- * compute, the main thread shares this machine's two cores with them, and its usual 10–35 ms
- * tasks once in a few runs measure 50–60 ms of wall time (see issue #3's note). 100 ms still
- * catches real regressions: a page switch rendered in one task, a large map painted at once,
- * the full-size grid copied to the compositor every frame, computing on the main thread.
+ * The budget: no main-thread task of 50 ms or more while the walkthrough plays and both workers
+ * recompute. The main thread shares this machine's two cores with the two workers (and, on a
+ * busy host, with other processes), so a task that takes 15 ms of CPU can now and then take
+ * 50–75 ms of wall time waiting for a core. The scenario therefore runs up to three times and
+ * passes when one run has no long task at all; a task of 100 ms or more fails at once (a real
+ * regression: a page switch rendered in one task, a large map painted at once, the output
+ * copied on the main thread, computing on the main thread).
  */
+const LONG_TASK_MS = 50;
 const LONG_TASK_FAIL_MS = 100;
+const LONG_TASK_ATTEMPTS = 3;
 /** Fails the start-up test; the budget itself (1 s) is reported, not asserted. */
 const FIRST_STEP_FAIL_MS = 2500;
 const HEADLINE = { height: 56, width: 56, inChannels: 512, outChannels: 1024 };
@@ -56,23 +61,17 @@ test('walkthrough: step through the four scenes by keyboard; every value shown i
   await close();
 });
 
-test('walkthrough: playing at full speed and recomputing do not block the main thread', async ({ baseUrl, newPage }) => {
-  const { page, consoleErrors, close } = await newPage();
-  await page.addInitScript(() => {
-    (window as unknown as { __long: number[] }).__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
-  await page.goto(baseUrl);
+/** Plays scene 3 at full speed, recomputes (ReLU) meanwhile, and times one step's frame. */
+async function playWhileRecomputing(page: Page): Promise<{ long: number[]; stepMs: number }> {
+  await page.getByRole('link', { name: 'Walkthrough' }).click();
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   await page.evaluate(() => { (window as unknown as { __long: number[] }).__long.length = 0; });
   await page.locator('.scenes button').nth(2).click();
   await page.getByLabel('Speed').selectOption('256');
   await page.getByRole('button', { name: /Play/ }).click();
-  // While it plays, recompute: toggle ReLU (worker job) and measure one step's frame.
+  // While it plays, recompute: toggle ReLU (a worker job) and come back.
   await page.getByRole('link', { name: 'Explorer' }).click();
-  await page.getByLabel('ReLU').check();
+  await page.getByLabel('ReLU').click();
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   await page.getByRole('link', { name: 'Walkthrough' }).click();
   await page.waitForTimeout(1500);
@@ -85,10 +84,28 @@ test('walkthrough: playing at full speed and recomputing do not block the main t
     return performance.now() - t0;
   });
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  console.log(`      long tasks: ${long.length} ${long.map((d) => d.toFixed(0)).join(' ')}; one step to next frame ${stepMs.toFixed(1)} ms`);
-  const tooLong = long.filter((d) => d >= LONG_TASK_FAIL_MS);
-  assert(tooLong.length === 0, `long tasks while playing/recomputing: ${long.map((d) => d.toFixed(0)).join(', ')} ms`);
-  assert(stepMs < 50, `one step took ${stepMs.toFixed(1)} ms to reach the next frame`);
+  return { long, stepMs };
+}
+
+test('walkthrough: playing at full speed and recomputing do not block the main thread', async ({ baseUrl, newPage }) => {
+  const { page, consoleErrors, close } = await newPage();
+  await page.addInitScript(() => {
+    (window as unknown as { __long: number[] }).__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.goto(baseUrl);
+  let clean = false;
+  for (let attempt = 1; attempt <= LONG_TASK_ATTEMPTS && !clean; attempt++) {
+    const { long, stepMs } = await playWhileRecomputing(page);
+    const shown = long.map((d) => d.toFixed(0)).join(', ');
+    console.log(`      run ${attempt}: long tasks: ${long.length} ${shown}; one step to next frame ${stepMs.toFixed(1)} ms`);
+    assert(long.every((d) => d < LONG_TASK_FAIL_MS), `a main-thread task of ${LONG_TASK_FAIL_MS} ms or more while playing/recomputing: ${shown} ms`);
+    assert(stepMs < 50, `one step took ${stepMs.toFixed(1)} ms to reach the next frame`);
+    clean = long.every((d) => d < LONG_TASK_MS);
+  }
+  assert(clean, `long tasks (≥ ${LONG_TASK_MS} ms) in each of ${LONG_TASK_ATTEMPTS} runs while playing/recomputing`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   await close();
 });

@@ -38,20 +38,18 @@ export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, h
       ctx.putImageData(image, 0, 0);
       return;
     }
-    // A large map (the 512×1024 weight matrix) is painted a band of rows per frame, each band
-    // put back on its own, so mounting or recolouring it never holds the main thread.
+    // A large map (the 512×1024 weight matrix) is painted some bands of rows per frame and
+    // shown when complete, so mounting or recolouring it never holds the main thread.
     const band = Math.max(1, Math.floor(PAINT_AT_ONCE_CELLS / (4 * width)));
     let row = 0;
     return paintInFrames((until) => {
-      const first = row;
       do {
         const end = Math.min(height, row + band);
         paintRows(image.data, width, 0, 0, source, domain, lut, row, end);
         row = end;
       } while (row < height && performance.now() < until);
-      ctx.putImageData(image, 0, 0, 0, first, width, row - first);
       return row === height;
-    });
+    }, () => ctx.putImageData(image, 0, 0));
   }, [source, domain, lut, width, height]);
 
   const pick = (e: MouseEvent<HTMLCanvasElement>) => {

@@ -41,7 +41,8 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     // Painted a few maps at a time across frames, starting in the next frame (not in the task
-    // that delivered the output), so the main thread never blocks; a newer output cancels the rest.
+    // that delivered the output), and shown when all are painted, so the main thread never
+    // blocks; a newer output cancels the rest and the grid keeps the last complete picture.
     let next = 0;
     let target: ImageData | null = null;
     return paintInFrames((until) => {
@@ -55,18 +56,13 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
         }
         target = image;
       }
-      const first = next;
       do {
         const { x, y } = cellOrigin(layout, next);
         paintShrunk(target.data, layout.width, x, y, { values: output, height, width, offset: next, stride: outChannels }, domain, lut, factor);
         next++;
       } while (next < outChannels && performance.now() < until);
-      // Put back only the grid rows this frame touched.
-      const y0 = cellOrigin(layout, first).y;
-      const y1 = cellOrigin(layout, next - 1).y + layout.cellHeight;
-      ctx.putImageData(target, 0, 0, 0, y0, layout.width, y1 - y0);
       return next === outChannels;
-    });
+    }, () => ctx.putImageData(target!, 0, 0));
   }, [output, layout, outChannels, height, width, domain, lut, factor]);
 
   const click = (e: MouseEvent<HTMLCanvasElement>) => {
