@@ -26,6 +26,8 @@ test('explorer: the worker computes the headline layer and shows the engine’s 
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
   const want35 = expectedHeadline(3, 5, 0);
   assert((await readout.textContent())?.includes(`output (3, 5, 0) = ${want35}`), `readout ${await readout.textContent()} should show ${want35}`);
+  // The grid paints across frames and says when every map is on it.
+  await page.locator('.output-grid canvas[data-painted="true"]').waitFor({ timeout: 5_000 });
   await page.screenshot({ path: `${SHOTS}/explorer-1280.png`, fullPage: true });
   // The grid on screen holds 28×28 thumbnails (958 px); the PNG export has every map at 56×56.
   assert(await page.locator('.output-grid canvas').evaluate((c: HTMLCanvasElement) => c.width) === 32 * 30 - 2, 'grid canvas of 28×28 thumbnails');

@@ -50,6 +50,8 @@ test('walkthrough: step through the four scenes by keyboard; every value shown i
   assert(shown === `output (1, 2, 3) = ${want}`, `scene 3 shows ${shown}, engine says ${want}`);
   await page.keyboard.press('PageDown');
   assert((await page.getByTestId('macs').textContent())?.endsWith('1,644,167,168'), 'summary shows 1,644,167,168 multiply-adds');
+  // The grid paints across frames and says when every map is on it.
+  await page.locator('.output-grid canvas[data-painted="true"]').waitFor({ timeout: 5_000 });
   await page.screenshot({ path: `${SHOTS}/walkthrough-4-1280.png`, fullPage: true });
   // The help overlay opens with ? and closes with Escape.
   await viz.focus();

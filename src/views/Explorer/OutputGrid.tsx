@@ -38,8 +38,10 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
   const factor = thumbnailFactor(outChannels, width, height);
   const layout = useMemo(() => mapGrid(outChannels, Math.ceil(width / factor), Math.ceil(height / factor)), [outChannels, width, height, factor]);
   useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    canvas.dataset.painted = 'false';
     // Painted a few maps at a time across frames, starting in the next frame (not in the task
     // that delivered the output), and shown when all are painted, so the main thread never
     // blocks; a newer output cancels the rest and the grid keeps the last complete picture.
@@ -62,7 +64,10 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
         next++;
       } while (next < outChannels && performance.now() < until);
       return next === outChannels;
-    }, () => ctx.putImageData(target!, 0, 0));
+    }, (complete) => {
+      ctx.putImageData(target!, 0, 0);
+      canvas.dataset.painted = String(complete);
+    });
   }, [output, layout, outChannels, height, width, domain, lut, factor]);
 
   const click = (e: MouseEvent<HTMLCanvasElement>) => {
