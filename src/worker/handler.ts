@@ -3,7 +3,7 @@
  * It has no worker globals of its own, so tests run it over a MessageChannel in Node and the
  * client can run it on the main thread when no worker can start.
  */
-import { gemmABt, packB } from '../engine/gemm';
+import { gemmABt, packB, type PackedB } from '../engine/gemm';
 import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerData } from '../engine/layerData';
@@ -17,6 +17,21 @@ const CHUNK_MULTIPLY_ADDS = 1.6e8;
 export { MAX_VALUES, RequestError };
 
 class Cancelled extends Error {}
+
+/**
+ * Filters packed for the GEMM, kept as long as their weights are (the layer cache holds them
+ * between requests): a recompute after a bias or ReLU toggle does not pack them again.
+ */
+const packedWeights = new WeakMap<Float32Array, PackedB>();
+
+function packedFor(weights: Float32Array, n: number, k: number): PackedB {
+  let packed = packedWeights.get(weights);
+  if (!packed || packed.n !== n || packed.k !== k) {
+    packed = packB(weights, n, k);
+    packedWeights.set(weights, packed);
+  }
+  return packed;
+}
 
 class CacheMiss extends Error {}
 
@@ -72,7 +87,7 @@ export async function runForward(
     pointwiseConvRows(hwcTensor(height, width, k, p.input), { weights: coutCinWeights(n, k, p.weights), bias: p.bias, relu: p.relu }, output, 0, height);
     return { output: full, computeMs: performance.now() - start, absMax: absMax(output) };
   }
-  const packed = packB(p.weights, n, k);
+  const packed = packedFor(p.weights, n, k);
   const rowsPerChunk = Math.max(1, Math.floor(CHUNK_MULTIPLY_ADDS / (width * k * n)));
   for (let r = 0; r < height; r += rowsPerChunk) {
     const r1 = Math.min(height, r + rowsPerChunk);
