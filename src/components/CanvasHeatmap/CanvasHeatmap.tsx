@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { ColorDomain, Lut } from '../../lib/colormap';
-import { paintRows, type MapSource } from './drawHeatmap';
+import { paintMap, type MapSource } from './drawHeatmap';
 import { paintInFrames } from './paintInFrames';
 
 /** Maps up to this many cells paint at once (≈ 2 ms); larger ones in bands across frames. */
@@ -34,7 +34,7 @@ export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, h
     if (!canvas || !ctx) return;
     const image = ctx.createImageData(width, height);
     if (width * height <= PAINT_AT_ONCE_CELLS) {
-      paintRows(image.data, width, 0, 0, source, domain, lut, 0, height);
+      paintMap(image.data, width, 0, 0, source, domain, lut);
       ctx.putImageData(image, 0, 0);
       return;
     }
@@ -45,7 +45,7 @@ export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, h
     return paintInFrames((until) => {
       do {
         const end = Math.min(height, row + band);
-        paintRows(image.data, width, 0, 0, source, domain, lut, row, end);
+        paintMap(image.data, width, 0, 0, source, domain, lut, row, end);
         row = end;
       } while (row < height && performance.now() < until);
       return row === height;

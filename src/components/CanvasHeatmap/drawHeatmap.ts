@@ -18,9 +18,16 @@ export interface MapSource {
   readonly rowStride?: number;
 }
 
+/** Where value (r, c) of a map sits in its array: offset + r·rowStride + c·stride. */
+function addressing(src: MapSource): { offset: number; stride: number; rowStride: number } {
+  const stride = src.stride ?? 1;
+  return { offset: src.offset ?? 0, stride, rowStride: src.rowStride ?? src.width * stride };
+}
+
 /**
  * Paints a map into `rgba` (an image `targetWidth` pixels wide) with its top-left corner at
- * (x0, y0). Values outside the domain take the end colours; NaN is left transparent.
+ * (x0, y0): all of it, or only rows [rowStart, rowEnd) (a large map painted in bands).
+ * Values outside the domain take the end colours; NaN is left transparent.
  */
 export function paintMap(
   rgba: Uint8ClampedArray,
@@ -30,24 +37,11 @@ export function paintMap(
   src: MapSource,
   domain: ColorDomain,
   table: Lut,
-): void {
-  paintRows(rgba, targetWidth, x0, y0, src, domain, table, 0, src.height);
-}
-
-/** {@link paintMap} for the map's rows [rowStart, rowEnd) only (a large map painted in bands). */
-export function paintRows(
-  rgba: Uint8ClampedArray,
-  targetWidth: number,
-  x0: number,
-  y0: number,
-  src: MapSource,
-  domain: ColorDomain,
-  table: Lut,
-  rowStart: number,
-  rowEnd: number,
+  rowStart = 0,
+  rowEnd = src.height,
 ): void {
   const { values, width } = src;
-  const offset = src.offset ?? 0, stride = src.stride ?? 1, rowStride = src.rowStride ?? width * stride;
+  const { offset, stride, rowStride } = addressing(src);
   const scale = (LUT_SIZE - 1) / (domain.hi - domain.lo || 1);
   for (let r = rowStart; r < rowEnd; r++) {
     let o = ((y0 + r) * targetWidth + x0) * 4;
@@ -74,7 +68,7 @@ export function paintShrunk(
 ): void {
   if (factor === 1) return paintMap(rgba, targetWidth, x0, y0, src, domain, table);
   const { values, height, width } = src;
-  const offset = src.offset ?? 0, stride = src.stride ?? 1, rowStride = src.rowStride ?? width * stride;
+  const { offset, stride, rowStride } = addressing(src);
   const scale = (LUT_SIZE - 1) / (domain.hi - domain.lo || 1);
   for (let r0 = 0, y = y0; r0 < height; r0 += factor, y++) {
     const r1 = Math.min(height, r0 + factor);
