@@ -88,9 +88,11 @@ export async function runForward(
     return { output: full, computeMs: performance.now() - start, absMax: absMax(output) };
   }
   const packed = packedFor(p.weights, n, k);
-  const rowsPerChunk = Math.max(1, Math.floor(CHUNK_MULTIPLY_ADDS / (width * k * n)));
-  for (let r = 0; r < height; r += rowsPerChunk) {
-    const r1 = Math.min(height, r + rowsPerChunk);
+  // Chunks as even as whole rows allow: a short last chunk would fall below the size at which
+  // the GEMM switches to Strassen's scheme.
+  const chunks = Math.ceil(height / Math.max(1, Math.floor(CHUNK_MULTIPLY_ADDS / (width * k * n))));
+  for (let i = 0; i < chunks; i++) {
+    const r = Math.floor((i * height) / chunks), r1 = Math.floor(((i + 1) * height) / chunks);
     gemmABt(p.input, packed, output, n, k, r * width, r1 * width, p.bias, p.relu);
     if (r1 < height) {
       onProgress(r1 / height);

@@ -1,0 +1,192 @@
+/**
+ * The register-tiled heart of the GEMM, shared by the classic blocked product (gemm.ts) and the
+ * Strassen one (strassen.ts): one array of doubles holding every packed panel and sum, the 2×3
+ * micro-kernel that runs over it, and the write-back of float64 sums into a float32 C.
+ *
+ * What makes it fast in V8 (each measured against the alternative in one interleaved run on
+ * this machine; figures in the notes on issue #2):
+ * - every packed panel and the float64 accumulators live in ONE module-level constant array of
+ *   doubles. Turbofan folds a constant array into the code, so each step of the micro-kernel
+ *   checks the array's map once and each load is a bounds compare and a load; panels passed
+ *   as arguments cost a map check, a reload of the data pointer and of the length per load,
+ *   more than the arithmetic. It is a plain array, not a Float64Array: once any ArrayBuffer
+ *   in the thread has been transferred (every worker transfers its results), Node 20's V8
+ *   adds a "was it detached?" test to every typed-array load and the typed heap drops from
+ *   527 to 763 ms, while the array stays at 636 (Chromium 156: typed 535, array 580–600);
+ * - a 2×3 tile (6 accumulators, 5 loads a step) is the largest that V8's register allocator
+ *   keeps entirely in registers: 2×4 spills three accumulators a step and is 15 % slower, 3×4
+ *   spills half of them;
+ * - the micro-kernel's index steps are literals and `| 0` truncations: an imported or
+ *   exported constant is read from its module cell with a hole check on every step, and an
+ *   untruncated `+` carries an overflow check (together 25 % of the time);
+ * - float64 accumulation is faster than `Math.fround` on every step and ~20× more accurate.
+ * Panels are zero-padded to whole tiles, so the micro-kernel never branches; only the
+ * write-back looks at the true edges.
+ */
+import { activate } from './activate';
+
+/** Rows of A (pixels) in one register tile; the micro-kernel spells it as the literal 2. */
+export const MR = 2;
+/** Columns of B (filters) in one register tile; the micro-kernel spells it as the literal 3. */
+export const NR = 3;
+/** Depth of one block: a 2×KC panel of A (2 KB) and a 3×KC panel of B (3 KB) sit in L1. */
+export const KC = 128;
+/** Rows of A per block: MC×KC doubles = 192 KB, kept in L2 while B's panels pass over it. */
+export const MC = 192;
+/** Columns of B per block (a multiple of NR): NC×KC doubles = 342 KB. */
+export const NC = 342;
+
+/** Where the packed block of A starts in HEAP (MC×KC doubles). */
+export const A_AT = 0;
+/** Where the resident packed B starts in HEAP; sums and scratch follow it. */
+export const B_AT = A_AT + MC * KC;
+
+/**
+ * [packed A block | the resident packed B | float64 sums and scratch of the product running].
+ * An array of doubles, packed (built by push, never holey) and only ever given numbers, so V8
+ * keeps it unboxed; it grows to the largest layer seen and never shrinks. Module-level and
+ * constant on purpose (see above); each worker has its own. A product never calls out while
+ * it uses it, so one serves every call.
+ */
+export const HEAP: number[] = [];
+
+/**
+ * Where a finished tile goes when the micro-kernel scatters it (Strassen): pairs of
+ * (offset added to the tile's scratch index, mode), mode +1 adds, −1 subtracts, +2 stores,
+ * −2 stores the negation. Set by {@link setDestination} before a block runs.
+ */
+const DEST: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/** The packed B whose copy sits in HEAP from B_AT on, so the row chunks of a layer copy it once. */
+let resident: Float64Array | null = null;
+
+/** Grows HEAP to at least `length` doubles. */
+export function reserve(length: number): void {
+  while (HEAP.length < length) HEAP.push(0.5);
+}
+
+/** Copies packed panels of B into HEAP at B_AT unless they are there already. */
+export function makeResident(panels: Float64Array, heapLength: number): void {
+  reserve(Math.max(heapLength, B_AT + panels.length));
+  if (resident === panels) return;
+  for (let i = 0; i < panels.length; i++) HEAP[B_AT + i] = panels[i]!;
+  resident = panels;
+}
+
+/** Sets destination `q` (0–3) of the scattering micro-kernel: see {@link DEST}. */
+export function setDestination(q: number, offset: number, mode: 1 | -1 | 2 | -2): void {
+  DEST[2 * q] = offset;
+  DEST[2 * q + 1] = mode;
+}
+
+/**
+ * Every MR×NR tile of the packed A block against one packed block of B (at `bBlock`) over
+ * depth `kc`, into that column block's float64 sums (at `cBlock`, tile after tile). With
+ * `scatter` = 0 the sums are stored there; with 1–4 each finished tile goes instead to the
+ * first `scatter` destinations set by {@link setDestination}.
+ */
+export function multiplyBlock(mcp: number, ncp: number, kc: number, bBlock: number, cBlock: number, first: boolean, scatter: number): void {
+  const panelsB = ncp / NR;
+  for (let jr = 0; jr < panelsB; jr++) {
+    const bAt = bBlock + jr * NR * kc;
+    for (let ir = 0, cAt = cBlock + jr * MR * NR; ir < mcp; ir += MR, cAt += panelsB * MR * NR) {
+      const aAt = A_AT + ir * kc;
+      microKernel(aAt, bAt, aAt + MR * kc, cAt, first);
+    }
+  }
+  if (scatter !== 0) scatterBlock(mcp, ncp, cBlock, scatter);
+}
+
+/** Sends every finished tile of a block's sums (at `cBlock`) to its destinations. */
+function scatterBlock(mcp: number, ncp: number, cBlock: number, count: number): void {
+  const h = HEAP;
+  const end = cBlock + mcp * ncp;
+  for (let q = 0; q < count; q++) {
+    const offset = DEST[2 * q]!, mode = DEST[2 * q + 1]!;
+    if (mode === 1) for (let t = cBlock, d = cBlock + offset; t < end; t++, d++) h[d] = h[d]! + h[t]!;
+    else if (mode === -1) for (let t = cBlock, d = cBlock + offset; t < end; t++, d++) h[d] = h[d]! - h[t]!;
+    else if (mode === 2) for (let t = cBlock, d = cBlock + offset; t < end; t++, d++) h[d] = h[t]!;
+    else for (let t = cBlock, d = cBlock + offset; t < end; t++, d++) h[d] = -h[t]!;
+  }
+}
+
+/**
+ * One MR×NR tile over one depth block: 5 loads feed 6 multiply-adds per step. The first depth
+ * block starts from zero, later ones from the sums so far.
+ */
+function microKernel(ai: number, bi: number, aEnd: number, ci: number, first: boolean): void {
+  const h = HEAP;
+  let c00 = 0, c01 = 0, c02 = 0, c10 = 0, c11 = 0, c12 = 0;
+  if (!first) {
+    c00 = h[ci]!; c01 = h[ci + 1]!; c02 = h[ci + 2]!;
+    c10 = h[ci + 3]!; c11 = h[ci + 4]!; c12 = h[ci + 5]!;
+  }
+  for (; ai < aEnd; ai = (ai + 2) | 0, bi = (bi + 3) | 0) {
+    const a0 = h[ai]!, a1 = h[(ai + 1) | 0]!;
+    let w = h[bi]!;
+    c00 += a0 * w; c10 += a1 * w;
+    w = h[(bi + 1) | 0]!;
+    c01 += a0 * w; c11 += a1 * w;
+    w = h[(bi + 2) | 0]!;
+    c02 += a0 * w; c12 += a1 * w;
+  }
+  h[ci] = c00; h[ci + 1] = c01; h[ci + 2] = c02;
+  h[ci + 3] = c10; h[ci + 4] = c11; h[ci + 5] = c12;
+}
+
+/**
+ * Adds, subtracts or stores the finished tile at `ci` into each of the first `count`
+ * destinations (see {@link DEST}). Kept out of the micro-kernel: a longer kernel measured
+ * 3 % slower in its loop.
+ */
+function scatterTile(ci: number, count: number): void {
+  const h = HEAP;
+  const c00 = h[ci]!, c01 = h[ci + 1]!, c02 = h[ci + 2]!, c10 = h[ci + 3]!, c11 = h[ci + 4]!, c12 = h[ci + 5]!;
+  for (let q = 0; q < count; q = (q + 1) | 0) {
+    const d = (DEST[2 * q]! + ci) | 0;
+    const mode = DEST[(2 * q + 1) | 0]!;
+    if (mode === 2 || mode === -2) {
+      const s = mode / 2;
+      h[d] = s * c00; h[d + 1] = s * c01; h[d + 2] = s * c02;
+      h[d + 3] = s * c10; h[d + 4] = s * c11; h[d + 5] = s * c12;
+    } else {
+      h[d] = h[d]! + mode * c00; h[d + 1] = h[d + 1]! + mode * c01; h[d + 2] = h[d + 2]! + mode * c02;
+      h[d + 3] = h[d + 3]! + mode * c10; h[d + 4] = h[d + 4]! + mode * c11; h[d + 5] = h[d + 5]! + mode * c12;
+    }
+  }
+}
+
+/**
+ * Moves one block of float64 sums (at `src`, MR×NR tiles, a row of tiles `ncp` wide, rows of
+ * tiles one after another) into C rows [row0, row0 + rows), columns [col0, col0 + cols),
+ * adding the bias and applying ReLU. Padding rows and columns are skipped.
+ */
+export function writeBlock(
+  c: Float32Array,
+  n: number,
+  row0: number,
+  rows: number,
+  col0: number,
+  cols: number,
+  ncp: number,
+  src: number,
+  bias: Float32Array | undefined,
+  relu: boolean,
+): void {
+  let t = src;
+  for (let i0 = 0; i0 < rows; i0 += MR) {
+    const tileRows = Math.min(MR, rows - i0);
+    for (let j0 = 0; j0 < ncp; j0 += NR, t += MR * NR) {
+      const width = Math.min(NR, cols - j0);
+      for (let i = 0; i < tileRows; i++) {
+        const out = (row0 + i0 + i) * n + col0 + j0;
+        const from = t + i * NR;
+        if (!bias && !relu) {
+          for (let j = 0; j < width; j++) c[out + j] = HEAP[from + j]!;
+        } else {
+          for (let j = 0; j < width; j++) c[out + j] = activate(HEAP[from + j]!, bias, col0 + j0 + j, relu);
+        }
+      }
+    }
+  }
+}
