@@ -55,44 +55,60 @@ export function packRowsA(
 ): void {
   const h = HEAP;
   const mcp = roundUp(mc, MR);
-  for (let i = 0; i < mcp; i++) {
-    const d0 = A_AT + (i - (i % MR)) * kc + (i % MR);
-    // The row's sources: up to four when every block lies inside A over the whole depth.
-    let count = 0, whole = true;
+  const terms = blocks.length / 3;
+  for (let i = 0; i < mcp; i += 2) {
+    const d0 = A_AT + i * kc;
+    // Both rows of the panel from the same up to four blocks, when all of them lie inside A
+    // for both rows over the whole depth: one pass writes the panel's two rows side by side.
+    let count = 0, lastRow = 0, whole = true;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
-    for (let t = 0; t < blocks.length && i < mc; t += 3) {
+    for (let t = 0; t < blocks.length && terms <= 4; t += 3) {
       const row = blocks[t]! * ms + ic + i;
       const depth = blocks[t + 1]! * ks + pc;
-      if (row >= rows) continue;
+      lastRow = Math.max(lastRow, row + 1);
       if (depth + kc > k) whole = false;
       const src = (rowAt + row) * k + depth, sign = blocks[t + 2]!;
       if (count === 0) { s0 = src; g0 = sign; } else if (count === 1) { s1 = src; g1 = sign; } else if (count === 2) { s2 = src; g2 = sign; } else { s3 = src; g3 = sign; }
       count++;
     }
-    if (!whole || count > 4) {
-      packRowSlowly(a, k, rowAt, rows, ms, ks, blocks, ic + i, pc, kc, d0);
-    } else if (count === 0) {
-      for (let kk = 0, d = d0; kk < kc; kk++, d += MR) h[d] = 0;
+    if (terms > 4 || !whole || i + 1 >= mc || lastRow >= rows) {
+      packRow(a, k, rowAt, rows, ms, ks, blocks, i < mc ? ic + i : -1, pc, kc, d0);
+      packRow(a, k, rowAt, rows, ms, ks, blocks, i + 1 < mc ? ic + i + 1 : -1, pc, kc, d0 + 1);
     } else if (count === 1) {
-      for (let kk = 0, d = d0; kk < kc; kk++, d += MR) h[d] = g0 * a[s0 + kk]!;
+      for (let kk = 0, d = d0; kk < kc; kk++, d += 2) {
+        h[d] = g0 * a[s0 + kk]!;
+        h[d + 1] = g0 * a[s0 + k + kk]!;
+      }
     } else if (count === 2) {
-      for (let kk = 0, d = d0; kk < kc; kk++, d += MR) h[d] = g0 * a[s0 + kk]! + g1 * a[s1 + kk]!;
+      for (let kk = 0, d = d0; kk < kc; kk++, d += 2) {
+        h[d] = g0 * a[s0 + kk]! + g1 * a[s1 + kk]!;
+        h[d + 1] = g0 * a[s0 + k + kk]! + g1 * a[s1 + k + kk]!;
+      }
     } else if (count === 3) {
-      for (let kk = 0, d = d0; kk < kc; kk++, d += MR) h[d] = g0 * a[s0 + kk]! + g1 * a[s1 + kk]! + g2 * a[s2 + kk]!;
+      for (let kk = 0, d = d0; kk < kc; kk++, d += 2) {
+        h[d] = g0 * a[s0 + kk]! + g1 * a[s1 + kk]! + g2 * a[s2 + kk]!;
+        h[d + 1] = g0 * a[s0 + k + kk]! + g1 * a[s1 + k + kk]! + g2 * a[s2 + k + kk]!;
+      }
     } else {
-      for (let kk = 0, d = d0; kk < kc; kk++, d += MR) h[d] = g0 * a[s0 + kk]! + g1 * a[s1 + kk]! + g2 * a[s2 + kk]! + g3 * a[s3 + kk]!;
+      for (let kk = 0, d = d0; kk < kc; kk++, d += 2) {
+        h[d] = g0 * a[s0 + kk]! + g1 * a[s1 + kk]! + g2 * a[s2 + kk]! + g3 * a[s3 + kk]!;
+        h[d + 1] = g0 * a[s0 + k + kk]! + g1 * a[s1 + k + kk]! + g2 * a[s2 + k + kk]! + g3 * a[s3 + k + kk]!;
+      }
     }
   }
 }
 
-/** One row of {@link packRowsA} block by block, for blocks that end inside the depth range. */
-function packRowSlowly(
+/**
+ * One row of a panel for {@link packRowsA} block by block, at the edges: blocks past A's rows
+ * or depth read as zero, and so does the whole row when `rowInBlock` is −1 (padding).
+ */
+function packRow(
   a: Float32Array, k: number, rowAt: number, rows: number, ms: number, ks: number, blocks: readonly number[],
   rowInBlock: number, pc: number, kc: number, d0: number,
 ): void {
   const h = HEAP;
   for (let kk = 0, d = d0; kk < kc; kk++, d += MR) h[d] = 0;
-  for (let t = 0; t < blocks.length; t += 3) {
+  for (let t = 0; t < blocks.length && rowInBlock >= 0; t += 3) {
     const row = blocks[t]! * ms + rowInBlock;
     const depth = blocks[t + 1]! * ks + pc;
     const sign = blocks[t + 2]!;
