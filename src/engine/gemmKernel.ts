@@ -51,7 +51,7 @@ export const B_AT = A_AT + MC * KC;
 export const HEAP: number[] = [];
 
 /**
- * Where a finished tile goes when the micro-kernel scatters it (Strassen): pairs of
+ * Where a finished block of sums goes when it is scattered (Strassen): pairs of
  * (offset added to the tile's scratch index, mode), mode +1 adds, −1 subtracts, +2 stores,
  * −2 stores the negation. Set by {@link setDestination} before a block runs.
  */
@@ -82,7 +82,7 @@ export function setDestination(q: number, offset: number, mode: 1 | -1 | 2 | -2)
 /**
  * Every MR×NR tile of the packed A block against one packed block of B (at `bBlock`) over
  * depth `kc`, into that column block's float64 sums (at `cBlock`, tile after tile). With
- * `scatter` = 0 the sums are stored there; with 1–4 each finished tile goes instead to the
+ * `scatter` = 0 the sums stay there; with 1–4 the finished block is then also sent to the
  * first `scatter` destinations set by {@link setDestination}.
  */
 export function multiplyBlock(mcp: number, ncp: number, kc: number, bBlock: number, cBlock: number, first: boolean, scatter: number): void {
