@@ -61,7 +61,7 @@ const DEST: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
 let resident: Float64Array | null = null;
 
 /** Grows HEAP to at least `length` doubles. */
-export function reserve(length: number): void {
+function reserve(length: number): void {
   while (HEAP.length < length) HEAP.push(0.5);
 }
 

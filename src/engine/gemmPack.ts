@@ -47,7 +47,8 @@ export function packPanelsB(
 /**
  * Packs rows [ic, ic + mc) and depths [pc, pc + kc) of Σ sign·A[block] into MR-row panels at
  * the start of HEAP (rows past mc are zero). A is M×K row-major from row `rowAt` on, `rows`
- * rows of it belong to the product; blocks are `ms` rows × `ks` depths.
+ * rows of it belong to the product; blocks are `ms` rows × `ks` depths. Written for MR = 2
+ * (a panel's two rows side by side), as the micro-kernel is.
  */
 export function packRowsA(
   a: Float32Array, k: number, rowAt: number, rows: number, ms: number, ks: number, blocks: readonly number[],

@@ -46,7 +46,12 @@ export const TWO_LEVEL: readonly BlockProduct[] = ONE_LEVEL.flatMap((outer) =>
   ONE_LEVEL.map((inner) => ({ a: nest(outer.a, inner.a), bt: nest(outer.bt, inner.bt), c: nest(outer.c, inner.c) })));
 
 /** Bᵀ's block (depth p, column q) is B's block (filters q, depths p): the triples with row and column swapped. */
-const B_BLOCKS = TWO_LEVEL.map((p) => p.bt.map((v, i) => (i % 3 === 0 ? p.bt[i + 1]! : i % 3 === 1 ? p.bt[i - 1]! : v)));
+function transposed(blocks: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < blocks.length; i += 3) out.push(blocks[i + 1]!, blocks[i]!, blocks[i + 2]!);
+  return out;
+}
+const B_BLOCKS = TWO_LEVEL.map((p) => transposed(p.bt));
 
 /**
  * For each product, its destinations in C as [block index (row·4 + column), mode]: mode ±2
