@@ -198,22 +198,56 @@ export function parseHeaderDict(header: string): HeaderDict {
   return { descr: seen.get('descr') as string, fortranOrder: seen.get('fortran_order') as boolean, shape: seen.get('shape') as number[] };
 }
 
-/** Writes float32 values of `shape` (C order) as a version 1.0 '<f4' .npy file. */
-export function writeNpy(data: Float32Array, shape: readonly number[]): Uint8Array<ArrayBuffer> {
+/**
+ * Writes values of `shape` (C order) as a version 1.0 .npy file: '<f4' (float32) by default,
+ * or '<f2' (float16, each value rounded to the nearest float16, ties to even).
+ */
+export function writeNpy(data: Float32Array, shape: readonly number[], dtype: 'f4' | 'f2' = 'f4'): Uint8Array<ArrayBuffer> {
   const count = shape.reduce((a, b) => a * b, 1);
   if (count !== data.length) throw new RangeError(`shape ${shape.join('×')} holds ${count} values, data has ${data.length}`);
   const dims = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': ${dims}, }`;
+  let header = `{'descr': '<${dtype}', 'fortran_order': False, 'shape': ${dims}, }`;
   // Pad with spaces so the data starts on a 64-byte boundary, ending in '\n', as NumPy does.
   const total = Math.ceil((10 + header.length + 1) / 64) * 64;
   header = header.padEnd(total - 10 - 1, ' ') + '\n';
-  const out = new Uint8Array(total + count * 4);
+  const itemSize = dtype === 'f4' ? 4 : 2;
+  const out = new Uint8Array(total + count * itemSize);
   out.set(MAGIC, 0);
   out[6] = 1;
   out[7] = 0;
   const view = new DataView(out.buffer);
   view.setUint16(8, header.length, true);
   for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
-  for (let i = 0; i < count; i++) view.setFloat32(total + i * 4, data[i]!, true);
+  for (let i = 0; i < count; i++) {
+    if (dtype === 'f4') view.setFloat32(total + i * 4, data[i]!, true);
+    else view.setUint16(total + i * 2, float16Bits(data[i]!), true);
+  }
   return out;
+}
+
+/** The IEEE half-precision bits nearest to `x` (round to nearest, ties to even; ±Infinity past 65504). */
+export function float16Bits(x: number): number {
+  const f32 = new Float32Array([x]);
+  const bits = new Uint32Array(f32.buffer)[0]!;
+  const sign = (bits >>> 16) & 0x8000;
+  const exp = (bits >>> 23) & 0xff;
+  const mant = bits & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
+  const e = exp - 127 + 15;
+  if (e >= 0x1f) return sign | 0x7c00;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    // Subnormal: shift the mantissa (with its hidden bit) into place, rounding to even.
+    const m = mant | 0x800000;
+    const shift = 14 - e;
+    const half = 1 << (shift - 1);
+    let h = m >>> shift;
+    const rest = m & ((1 << shift) - 1);
+    if (rest > half || (rest === half && (h & 1))) h++;
+    return sign | h;
+  }
+  let h = (e << 10) | (mant >>> 13);
+  const rest = mant & 0x1fff;
+  if (rest > 0x1000 || (rest === 0x1000 && (h & 1))) h++;
+  return sign | h;
 }

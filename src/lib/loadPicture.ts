@@ -18,10 +18,11 @@ export async function loadPicture(source: string | Blob, width: number, height: 
     canvas.height = height;
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new PictureError('canvas');
-    // Centre-crop to a square, then scale: the maps are square.
-    const side = Math.min(bitmap.width, bitmap.height);
+    // Centre-crop to the target's aspect ratio, then scale, so nothing is stretched.
+    const scale = Math.min(bitmap.width / width, bitmap.height / height);
+    const sw = width * scale, sh = height * scale;
     ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bitmap, (bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 0, 0, width, height);
+    ctx.drawImage(bitmap, (bitmap.width - sw) / 2, (bitmap.height - sh) / 2, sw, sh, 0, 0, width, height);
     return ctx.getImageData(0, 0, width, height).data;
   } finally {
     bitmap.close();

@@ -1,10 +1,11 @@
 /** Values derived from the store; never stored themselves. */
+import type { LayerData } from '../engine/layerData';
 import type { PointwiseLayer } from '../engine/tensor';
 import { layerCost } from '../engine/counts';
 import type { AppState } from './index';
 
 /** The layer (weights, optional bias, ReLU) as the engine wants it, or null before data. */
-export function selectLayer(s: Pick<AppState, 'data' | 'config'>): PointwiseLayer | null {
+export function selectLayer(s: { data: LayerData | null; config: AppState['config'] }): PointwiseLayer | null {
   if (!s.data) return null;
   return { weights: s.data.weights, bias: s.config.useBias ? s.data.bias : undefined, relu: s.config.useRelu };
 }

@@ -3,10 +3,13 @@
  * default). `parseUrlState` is total: any string gives a valid state, and each value that
  * was present but unusable is reported so the UI can say so. Versioned with `v=1`.
  *
- * Example: `#v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=0&relu=0&scene=2&r=0&c=0&k=3&ch=40&speed=16&cmap=classic`
+ * Example: `#v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=0&relu=0&img=chelsea&filters=learned&scene=2&r=0&c=0&k=3&ch=40&speed=16&cmap=classic`
  */
 import { LIMITS, checkShape } from '../lib/limits';
 import { PALETTE_NAMES, type PaletteName } from '../lib/palettes';
+import { PHOTO_IDS } from '../lib/photos';
+import type { FilterMode } from '../engine/photoLayer';
+import type { ImageSource } from './slices/config';
 import { SPEEDS, type Speed } from './slices/walkthrough';
 import { VIEWS, type View } from './slices/ui';
 import type { Scene } from './stepping';
@@ -22,6 +25,8 @@ export interface UrlState {
   readonly seed: number;
   readonly useBias: boolean;
   readonly useRelu: boolean;
+  readonly image: ImageSource;
+  readonly filters: FilterMode;
   readonly scene: Scene;
   readonly row: number;
   readonly col: number;
@@ -33,7 +38,7 @@ export interface UrlState {
 
 export const DEFAULT_URL_STATE: UrlState = {
   view: 'walkthrough', height: 56, width: 56, inChannels: 512, outChannels: 1024, seed: 1,
-  useBias: false, useRelu: false, scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
+  useBias: false, useRelu: false, image: 'chelsea', filters: 'learned', scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
 };
 
 /** A value that was in the URL but could not be used; the default took its place. */
@@ -72,6 +77,8 @@ const FIELDS = [
   field('seed', 'seed', int(LIMITS.seed.min, () => LIMITS.seed.max)),
   field('bias', 'useBias', flag, (v) => (v ? '1' : '0')),
   field('relu', 'useRelu', flag, (v) => (v ? '1' : '0')),
+  field('img', 'image', oneOf<ImageSource>([...PHOTO_IDS, 'noise'])),
+  field('filters', 'filters', oneOf<FilterMode>(['learned', 'random'])),
   field('scene', 'scene', oneOf([1, 2, 3, 4] as const)),
   field('r', 'row', int(0, (s) => s.height - 1)),
   field('c', 'col', int(0, (s) => s.width - 1)),

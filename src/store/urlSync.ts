@@ -13,7 +13,7 @@ export function urlStateOf(s: AppState): UrlState {
   const { config, cursor } = s;
   return {
     view: s.view, height: config.height, width: config.width, inChannels: config.inChannels, outChannels: config.outChannels,
-    seed: config.seed, useBias: config.useBias, useRelu: config.useRelu, scene: s.scene,
+    seed: config.seed, useBias: config.useBias, useRelu: config.useRelu, image: config.image, filters: config.filters, scene: s.scene,
     row: cursor.row, col: cursor.col, filterIndex: cursor.filterIndex, channel: s.channel, speed: s.speed, palette: s.palette,
   };
 }
@@ -21,7 +21,9 @@ export function urlStateOf(s: AppState): UrlState {
 /** Puts a parsed URL state into the store (shape first, so the cursor is clamped to it). */
 export function applyUrlState(store: AppStore, u: UrlState): void {
   const { setConfig } = store.getState();
-  setConfig({ height: u.height, width: u.width, inChannels: u.inChannels, outChannels: u.outChannels, seed: u.seed, useBias: u.useBias, useRelu: u.useRelu });
+  const c = store.getState().config;
+  // The image is set only when it changes, so re-reading the same link keeps the student's picture.
+  setConfig({ height: u.height, width: u.width, inChannels: u.inChannels, outChannels: u.outChannels, seed: u.seed, useBias: u.useBias, useRelu: u.useRelu, filters: u.filters, ...(u.image !== c.image ? { image: u.image } : {}) });
   store.setState({ view: u.view, palette: u.palette, scene: u.scene, channel: u.channel, speed: u.speed, cursor: { row: u.row, col: u.col, filterIndex: u.filterIndex } });
 }
 

@@ -3,15 +3,27 @@
  * new data and recomputes; a bias or ReLU toggle only recomputes. A newer job aborts the
  * older one, whose late answer is dropped.
  */
-import type { LayerData } from '../engine/layerData';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
+import { loadLearnedBank, type BankFiles } from '../lib/learnedBank';
+import { loadPicture } from '../lib/loadPicture';
+import { photoUrl } from '../lib/photos';
 import { EngineError, isAbortError, type EngineClient } from '../worker/client';
 import type { AppStore } from './index';
 import { checkShape } from '../lib/limits';
 import { userDataFits, type LayerConfig, type UserData } from './slices/config';
 import type { View } from './slices/ui';
+import type { LayerSnapshot, PhotoPixels } from './slices/results';
 
-const dataKey = (c: LayerConfig, u: UserData | null) => `${c.height}×${c.width}×${c.inChannels}→${c.outChannels}#${c.seed}${u ? `|user${u.id}` : ''}`;
+const dataKey = (c: LayerConfig, u: UserData | null) => `${c.height}×${c.width}×${c.inChannels}→${c.outChannels}#${c.seed}|${c.image}|${c.filters}${u ? `|user${u.id}` : ''}`;
+
+/** How the sync gets pictures and the learned bank (the browser's by default; tests pass their own). */
+export interface SourceLoaders {
+  /** RGBA bytes of a picture (a URL or the student's file) scaled to width×height. */
+  picture(source: string | Blob, width: number, height: number): Promise<Uint8ClampedArray>;
+  bank(): Promise<BankFiles>;
+}
+
+const BROWSER_LOADERS: SourceLoaders = { picture: loadPicture, bank: loadLearnedBank };
 const outputKey = (c: LayerConfig, u: UserData | null) => `${dataKey(c, u)}|${c.useBias}|${c.useRelu}`;
 
 /** Resolves after the browser has painted the next frame (a macrotask outside browsers). */
@@ -22,7 +34,7 @@ function afterNextPaint(): Promise<void> {
   });
 }
 
-export function startWorkerSync(store: AppStore, client: EngineClient): () => void {
+export function startWorkerSync(store: AppStore, client: EngineClient, loaders: SourceLoaders = BROWSER_LOADERS): () => void {
   let controller: AbortController | null = null;
   let dataFor = '';
   let outputFor = '';
@@ -42,15 +54,33 @@ export function startWorkerSync(store: AppStore, client: EngineClient): () => vo
         store.setState({ job: { status: 'generating', progress: 0 } });
         performance.mark('pointwise:generate-start');
         const { height, width, inChannels, outChannels, seed } = config;
-        // The student's tensors replace the seeded ones they stand for; seeded data is made
-        // only when something is left to fill in.
+        // The student's tensors replace the ones they stand for; the rest is made from the
+        // photo (or the student's picture) or the seed, only when something is left to fill in.
         const complete = user?.input && user.weights && user.bias;
-        const r = complete ? null : await client.request('generate', { shape: { height, width, inChannels, outChannels }, seed }, { signal });
+        const source = user?.picture ?? (config.image === 'noise' ? null : photoUrl(config.image));
+        let photo: PhotoPixels | undefined;
+        let bank: BankFiles | undefined;
+        if (!complete && source) {
+          const size = { width: 4 * width, height: 4 * height };
+          [photo, bank] = await Promise.all([
+            loaders.picture(source, size.width, size.height).then((rgba) => ({ rgba, ...size })),
+            config.filters === 'learned' ? loaders.bank() : Promise.resolve(undefined),
+          ]);
+          if (signal.aborted) return;
+        }
+        const r = complete ? null : await client.request('generate', {
+          shape: { height, width, inChannels, outChannels }, seed, filters: config.filters, bank,
+          // A copy goes to the worker; the page keeps the photo for its receptive-field crops.
+          photo: photo && { ...photo, rgba: photo.rgba.slice() },
+        }, { signal });
         data = {
           input: user?.input ?? hwcTensor(height, width, inChannels, r!.input),
           weights: user?.weights ?? coutCinWeights(outChannels, inChannels, r!.weights),
           bias: user?.bias ?? r!.bias,
-        } satisfies LayerData;
+          filterKind: user?.weights ? 'user' : r!.filterKind,
+          firstFilters: user?.input ? undefined : r?.firstFilters,
+          photo: user?.input ? undefined : photo,
+        } satisfies LayerSnapshot;
         performance.mark('pointwise:data');
         dataFor = dataKey(config, user);
         outputFor = '';

@@ -7,10 +7,14 @@ import { gemmABt, packB, type PackedB } from '../engine/gemm';
 import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerData } from '../engine/layerData';
+import type { LearnedBank } from '../engine/learnBank';
+import { bankFromNpy, LEARNED_FILES, type LearnedFileName } from '../engine/learnedFiles';
+import { photoLayerData } from '../engine/photoLayer';
+import { pictureTensor } from '../engine/picture';
 import { runConv2d, runReduction } from './conceptJobs';
 import { runParseNpy } from './fileJobs';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
-import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateResult, ToWorker, WarmUpResult } from './protocol';
+import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateParams, GenerateResult, ToWorker, WarmUpResult } from './protocol';
 
 /** Multiply-adds per chunk of a forward job: about 50 ms, so a cancel is seen quickly while the per-call packing stays small. */
 const CHUNK_MULTIPLY_ADDS = 1.6e8;
@@ -123,14 +127,39 @@ function withCachedLayer(p: ForwardParams, cache: { current: { key: string; inpu
   return { ...p, input: c.input, weights: c.weights };
 }
 
-export function runGenerate(p: { shape: { height: number; width: number; inChannels: number; outChannels: number }; seed: number }): GenerateResult {
+export function runGenerate(p: GenerateParams): GenerateResult {
   const { shape } = p;
   const h = checkPositiveInt('height', shape?.height), w = checkPositiveInt('width', shape?.width);
   const cin = checkPositiveInt('inChannels', shape.inChannels), cout = checkPositiveInt('outChannels', shape.outChannels);
   if (h * w * cin > MAX_VALUES || cout * cin > MAX_VALUES) throw new RequestError('tensor too large');
   if (typeof p.seed !== 'number' || !Number.isFinite(p.seed)) throw new RequestError('seed must be a number');
-  const data = generateLayerData({ height: h, width: w, inChannels: cin, outChannels: cout }, p.seed);
-  return { input: data.input.data, weights: data.weights.data, bias: data.bias };
+  const size = { height: h, width: w, inChannels: cin, outChannels: cout };
+  if (!p.photo) {
+    const data = generateLayerData(size, p.seed);
+    return { input: data.input.data, weights: data.weights.data, bias: data.bias, filterKind: 'random' };
+  }
+  const { rgba, width, height } = p.photo;
+  if (width !== 4 * w || height !== 4 * h || !(rgba instanceof Uint8ClampedArray) || rgba.length !== width * height * 4) {
+    throw new RequestError(`photo must be ${4 * w}×${4 * h} RGBA`);
+  }
+  const mode = p.filters === 'random' ? 'random' : 'learned';
+  const data = photoLayerData(size, pictureTensor(rgba, width, height, 3), mode, p.seed, mode === 'learned' ? learnedBank(p.bank) : undefined);
+  return { input: data.input.data, weights: data.weights.data, bias: data.bias, filterKind: data.filterKind, firstFilters: data.first?.filters };
+}
+
+/** The bank from its files, parsed once per set of buffers. */
+let bankCache: { files: GenerateParams['bank']; bank: LearnedBank } | null = null;
+function learnedBank(files: GenerateParams['bank']): LearnedBank {
+  if (!files) throw new RequestError('learned filters need the bank');
+  if (bankCache?.files !== files) {
+    try {
+      const bytes = Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(files[n])])) as Record<LearnedFileName, Uint8Array>;
+      bankCache = { files, bank: bankFromNpy(bytes) };
+    } catch (e) {
+      throw new RequestError(`the learned bank cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return bankCache.bank;
 }
 
 export async function runWarmUp(): Promise<WarmUpResult> {

@@ -8,11 +8,22 @@
  */
 import type { Conv2dSpec } from '../engine/conv2d';
 import type { PointwiseShape } from '../engine/layerData';
+import type { LearnedFileName } from '../engine/learnedFiles';
+import type { FilterKind, FilterMode } from '../engine/photoLayer';
 
-/** Make the seeded input, weights and bias of a walkthrough layer. */
+/**
+ * Make the input, weights and bias of a walkthrough layer: from a photo (its first-layer
+ * features, learned or random filters) or, without a photo, seeded synthetic activations.
+ */
 export interface GenerateParams {
   readonly shape: PointwiseShape;
   readonly seed: number;
+  /** RGBA bytes of the photo at 4·width × 4·height (the first layer has stride 4). */
+  readonly photo?: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number } | undefined;
+  /** With a photo: learned (needs `bank`) or seeded random filters. */
+  readonly filters?: FilterMode | undefined;
+  /** The learned bank's .npy files (public/learned/), as fetched. */
+  readonly bank?: Readonly<Record<LearnedFileName, ArrayBuffer>> | undefined;
 }
 
 export interface GenerateResult {
@@ -22,6 +33,10 @@ export interface GenerateResult {
   readonly weights: Float32Array;
   /** Cout. */
   readonly bias: Float32Array;
+  /** What the filters are ('random' for synthetic data). */
+  readonly filterKind: FilterKind;
+  /** The first layer's filters, F × 8 × 8 × 3, when a photo went through one. */
+  readonly firstFilters?: Float32Array | undefined;
 }
 
 /** Run the pointwise convolution on a band of `height` image rows. */

@@ -20,8 +20,8 @@ const statusText = () => document.querySelector('[data-status]')?.textContent ??
 
 /** Puts the tiny 4×4×3→2 layer and its engine output in the store, as the worker sync would. */
 function loadTiny(relu = false) {
-  const config = { height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 3, useBias: false, useRelu: relu };
-  const data = generateLayerData(config, 3);
+  const config = { height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 3, useBias: false, useRelu: relu, image: 'noise', filters: 'random' } as const;
+  const data = { ...generateLayerData(config, 3), filterKind: 'random' } as const;
   const output = pointwiseConv(data.input, { weights: data.weights, relu }).data;
   act(() => appStore.setState({ view: 'explorer', config, data, output, job: { status: 'done', progress: 1, computeMs: 1, workers: 2 } }));
   return output;

@@ -16,8 +16,8 @@ afterEach(() => {
 
 /** The tiny 4×4×3 → 2 layer with bias and ReLU, loaded as the worker sync would. */
 function loadTiny() {
-  const config = { height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 5, useBias: true, useRelu: true };
-  const data = generateLayerData(config, 5);
+  const config = { height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 5, useBias: true, useRelu: true, image: 'noise', filters: 'random' } as const;
+  const data = { ...generateLayerData(config, 5), filterKind: 'random' } as const;
   const layer = { weights: data.weights, bias: data.bias, relu: true };
   const output = pointwiseConv(data.input, layer).data;
   act(() => appStore.setState({ view: 'walkthrough', config, data, output, outputDomain: { lo: -2, hi: 2 }, job: { status: 'done', progress: 1 } }));

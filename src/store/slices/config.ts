@@ -1,14 +1,22 @@
 /** What layer is shown: its shape, the seed of its data, bias and ReLU, and the student's own tensors. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { PointwiseShape } from '../../engine/layerData';
+import type { FilterMode } from '../../engine/photoLayer';
 import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
+import type { PhotoId } from '../../lib/photos';
 import { PRESETS } from '../presets';
 import type { AppState } from '../index';
+
+/** Where the input comes from: a shipped photo (through the first layer) or seeded synthetic activations. */
+export type ImageSource = PhotoId | 'noise';
 
 export interface LayerConfig extends PointwiseShape {
   readonly seed: number;
   readonly useBias: boolean;
   readonly useRelu: boolean;
+  readonly image: ImageSource;
+  /** With a photo: learned filters, or seeded He-random ones (the untrained network). */
+  readonly filters: FilterMode;
 }
 
 /**
@@ -21,6 +29,8 @@ export interface UserData {
   readonly input?: HwcTensor | undefined;
   readonly weights?: CoutCinWeights | undefined;
   readonly bias?: Float32Array | undefined;
+  /** The student's picture: it takes the shipped photo's place (any shape fits it). */
+  readonly picture?: Blob | undefined;
   /** Where it came from, e.g. "x.npy + conv.npy", for the status line. */
   readonly label: string;
 }
@@ -33,7 +43,7 @@ export interface ConfigSlice {
   setUserData: (data: Omit<UserData, 'id'> | null) => void;
 }
 
-export const DEFAULT_CONFIG: LayerConfig = { ...PRESETS.headline, seed: 1, useBias: false, useRelu: false };
+export const DEFAULT_CONFIG: LayerConfig = { ...PRESETS.headline, seed: 1, useBias: false, useRelu: false, image: 'chelsea', filters: 'learned' };
 
 /** Whether `d` fits the layer shape `c`. */
 export function userDataFits(d: UserData, c: PointwiseShape): boolean {
@@ -58,10 +68,12 @@ let nextId = 1;
 export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (set) => ({
   config: DEFAULT_CONFIG,
   userData: null,
-  // A new shape that the loaded tensors do not fit returns the layer to seeded data.
+  // A new shape that the loaded tensors do not fit returns the layer to seeded data; picking
+  // another image puts the student's picture away.
   setConfig: (patch) => set((s) => {
     const config = { ...s.config, ...patch };
-    return { config, userData: s.userData && userDataFits(s.userData, config) ? s.userData : null };
+    const keep = s.userData && userDataFits(s.userData, config) && !(patch.image !== undefined && s.userData.picture);
+    return { config, userData: keep ? s.userData : null };
   }),
   setUserData: (data) => set((s) => {
     if (!data) return { userData: null };

@@ -1,6 +1,7 @@
 /** What the engine produced for the current configuration, and how the job is going. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { LayerData } from '../../engine/layerData';
+import type { FilterKind } from '../../engine/photoLayer';
 import type { ColorDomain } from '../../lib/colormap';
 import type { AppState } from '../index';
 
@@ -16,9 +17,26 @@ export interface Job {
   readonly workers?: number | undefined;
 }
 
+/** A photo's pixels as the first layer saw them (4W × 4H RGBA), for receptive-field crops. */
+export interface PhotoPixels {
+  readonly rgba: Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The layer's data and where it came from. */
+export interface LayerSnapshot extends LayerData {
+  /** What the filters are (learned, named, random), or the student's own. */
+  readonly filterKind: FilterKind | 'user';
+  /** The first layer's filters (F × 8 × 8 × 3) when the input is a photo's features. */
+  readonly firstFilters?: Float32Array | undefined;
+  /** The photo (shipped or the student's) the input was made from. */
+  readonly photo?: PhotoPixels | undefined;
+}
+
 export interface ResultsSlice {
   /** Input, weights and bias of the current shape and seed. */
-  data: LayerData | null;
+  data: LayerSnapshot | null;
   /** H×W×Cout output of `data` with the current bias and ReLU settings. */
   output: Float32Array | null;
   /** Colour domain of `output`: symmetric around zero, from the worker's max |value|. */

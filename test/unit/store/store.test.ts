@@ -17,8 +17,8 @@ describe('cursor', () => {
 
 describe('selectors', () => {
   it('selectOutputValue reads (row, col, k) from the channels-last map', () => {
-    const config = { height: 3, width: 5, inChannels: 4, outChannels: 6, seed: 2, useBias: true, useRelu: false };
-    const data = generateLayerData(config, 2);
+    const config = { height: 3, width: 5, inChannels: 4, outChannels: 6, seed: 2, useBias: true, useRelu: false, image: 'noise', filters: 'random' } as const;
+    const data = { ...generateLayerData(config, 2), filterKind: 'random' } as const;
     const layer = selectLayer({ data, config })!;
     expect(layer.bias).toBe(data.bias);
     const output = pointwiseConv(data.input, layer).data;

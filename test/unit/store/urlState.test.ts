@@ -18,7 +18,7 @@ function isValid(s: UrlState): boolean {
 /** Hash-like strings: known keys with plausible and hostile values, mixed with noise. */
 const hashLike = fc.array(
   fc.tuple(
-    fc.constantFrom('v', 'view', 'h', 'w', 'cin', 'cout', 'seed', 'bias', 'relu', 'scene', 'r', 'c', 'k', 'ch', 'speed', '__proto__', 'constructor', 'x'),
+    fc.constantFrom('v', 'view', 'h', 'w', 'cin', 'cout', 'seed', 'bias', 'relu', 'img', 'filters', 'scene', 'r', 'c', 'k', 'ch', 'speed', '__proto__', 'constructor', 'x'),
     fc.oneof(fc.integer({ min: -5, max: 5000 }).map(String), fc.constantFrom('', '1e3', 'NaN', '0x10', ' 7', '%E0%A4%A', 'explorer', '1.5', '9'.repeat(40)), fc.string()),
   ).map(([k, v]) => `${k}=${v}`),
   { maxLength: 20 },
@@ -26,9 +26,9 @@ const hashLike = fc.array(
 
 describe('parseUrlState(hash)', () => {
   it('reads a full, valid hash exactly', () => {
-    const { state, problems } = parseUrlState('#v=1&view=explorer&h=4&w=4&cin=3&cout=2&seed=9&bias=1&relu=1&scene=2&r=3&c=1&k=1&ch=2&speed=64&cmap=viridis');
+    const { state, problems } = parseUrlState('#v=1&view=explorer&h=4&w=4&cin=3&cout=2&seed=9&bias=1&relu=1&img=coffee&filters=random&scene=2&r=3&c=1&k=1&ch=2&speed=64&cmap=viridis');
     expect(problems).toEqual([]);
-    expect(state).toEqual({ view: 'explorer', height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 9, useBias: true, useRelu: true, scene: 2, row: 3, col: 1, filterIndex: 1, channel: 2, speed: 64, palette: 'viridis' });
+    expect(state).toEqual({ view: 'explorer', height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 9, useBias: true, useRelu: true, image: 'coffee', filters: 'random', scene: 2, row: 3, col: 1, filterIndex: 1, channel: 2, speed: 64, palette: 'viridis' });
   });
 
   it('keeps the short forms #explorer and #walkthrough, and an empty hash is the default', () => {
@@ -37,14 +37,16 @@ describe('parseUrlState(hash)', () => {
   });
 
   it('replaces each bad value by its default and names it; unknown keys are ignored', () => {
-    const { state, problems } = parseUrlState('#h=0&cout=99999&r=70&speed=3&bias=yes&zzz=1&k=1023&cmap=rainbow');
+    const { state, problems } = parseUrlState('#h=0&cout=99999&r=70&speed=3&bias=yes&zzz=1&k=1023&cmap=rainbow&img=../x&filters=trained');
     expect(state.height).toBe(56);
     expect(state.outChannels).toBe(1024);
     expect(state.row).toBe(0);
     expect(state.speed).toBe(16);
     expect(state.filterIndex).toBe(1023);
     expect(state.palette).toBe('classic');
-    expect(problems.map((p) => p.key)).toEqual(['h', 'cout', 'bias', 'r', 'speed', 'cmap']);
+    expect(state.image).toBe('chelsea');
+    expect(state.filters).toBe('learned');
+    expect(problems.map((p) => p.key)).toEqual(['h', 'cout', 'bias', 'img', 'filters', 'r', 'speed', 'cmap']);
   });
 
   it('bounds the cursor by the shape read before it', () => {
