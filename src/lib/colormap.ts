@@ -72,3 +72,54 @@ export function positiveDomain(values: ArrayLike<number>): ColorDomain {
   for (let i = 0; i < values.length; i++) if (values[i]! > m) m = values[i]!;
   return { lo: 0, hi: m || 1 };
 }
+
+/**
+ * [0, q-quantile of the positive values]: for sparse, heavy-tailed maps (a real network's
+ * features after ReLU), where the largest value would leave most of the map pale. Values
+ * above it show at full colour. Linear time: a 1,024-bin histogram, not a sort.
+ */
+export function quantilePositiveDomain(values: ArrayLike<number>, q: number): ColorDomain {
+  const max = positiveDomain(values).hi;
+  const bins = new Uint32Array(1024);
+  let positive = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v > 0) {
+      bins[Math.min(1023, Math.floor((v / max) * 1024))]!++;
+      positive++;
+    }
+  }
+  let seen = 0;
+  for (let b = 0; b < 1024; b++) {
+    seen += bins[b]!;
+    if (seen >= q * positive) return { lo: 0, hi: ((b + 1) / 1024) * max };
+  }
+  return { lo: 0, hi: max };
+}
+
+/**
+ * [−m, m] with m the q-quantile of |value| (from at most ~65,536 evenly spaced samples, so it
+ * costs well under a millisecond for any map): learned weights and a photo's outputs have a
+ * few large values that would otherwise wash every other cell out. Beyond ±m: full colour.
+ */
+export function quantileSymmetricDomain(values: ArrayLike<number>, q: number): ColorDomain {
+  const step = Math.max(1, Math.ceil(values.length / 65536));
+  let max = 0;
+  for (let i = 0; i < values.length; i += step) max = Math.max(max, Math.abs(values[i]!));
+  if (!(max > 0) || !Number.isFinite(max)) return symmetricDomain(values);
+  const bins = new Uint32Array(1024);
+  let count = 0;
+  for (let i = 0; i < values.length; i += step) {
+    bins[Math.min(1023, Math.floor((Math.abs(values[i]!) / max) * 1024))]!++;
+    count++;
+  }
+  let seen = 0;
+  for (let b = 0; b < 1024; b++) {
+    seen += bins[b]!;
+    if (seen >= q * count) {
+      const m = ((b + 1) / 1024) * max;
+      return { lo: -m, hi: m };
+    }
+  }
+  return { lo: -max, hi: max };
+}

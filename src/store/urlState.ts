@@ -38,7 +38,7 @@ export interface UrlState {
 
 export const DEFAULT_URL_STATE: UrlState = {
   view: 'walkthrough', height: 56, width: 56, inChannels: 512, outChannels: 1024, seed: 1,
-  useBias: false, useRelu: false, image: 'chelsea', filters: 'learned', scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
+  useBias: true, useRelu: false, image: 'chelsea', filters: 'learned', scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
 };
 
 /** A value that was in the URL but could not be used; the default took its place. */

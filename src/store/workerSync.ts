@@ -4,6 +4,7 @@
  * older one, whose late answer is dropped.
  */
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
+import { quantileSymmetricDomain } from '../lib/colormap';
 import { loadLearnedBank, type BankFiles } from '../lib/learnedBank';
 import { loadPicture } from '../lib/loadPicture';
 import { photoUrl } from '../lib/photos';
@@ -101,9 +102,12 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
         { signal, onProgress: (progress) => store.setState({ job: { status: 'computing', progress } }) },
       );
       outputFor = outputKey(config, user);
+      // A photo's outputs have a few large values: its colours span the 99.5th percentile of
+      // |output| (values beyond show at full colour); synthetic data keeps the full range.
+      const domain = data.photo ? quantileSymmetricDomain(r.output, 0.995) : { lo: -(r.absMax || 1), hi: r.absMax || 1 };
       store.setState({
         output: r.output,
-        outputDomain: { lo: -(r.absMax || 1), hi: r.absMax || 1 },
+        outputDomain: domain,
         job: { status: 'done', progress: 1, computeMs: r.computeMs, workers: client.isFallback ? 0 : r.workers },
       });
     } catch (e) {

@@ -43,7 +43,7 @@ export interface ConfigSlice {
   setUserData: (data: Omit<UserData, 'id'> | null) => void;
 }
 
-export const DEFAULT_CONFIG: LayerConfig = { ...PRESETS.headline, seed: 1, useBias: false, useRelu: false, image: 'chelsea', filters: 'learned' };
+export const DEFAULT_CONFIG: LayerConfig = { ...PRESETS.headline, seed: 1, useBias: true, useRelu: false, image: 'chelsea', filters: 'learned' };
 
 /** Whether `d` fits the layer shape `c`. */
 export function userDataFits(d: UserData, c: PointwiseShape): boolean {

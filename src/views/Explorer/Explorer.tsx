@@ -10,6 +10,8 @@ import { useAppStore } from '../../store/useAppStore';
 import { selectCost, selectOutputValue, selectPixelOutputs } from '../../store/selectors';
 import { LayerConfig } from '../shared/LayerConfig';
 import { YourData } from '../shared/YourData';
+import { FilterFaces } from '../shared/photo/FilterFaces';
+import { FilterNote } from '../shared/photo/FilterNote';
 import { OutputGrid } from './OutputGrid';
 import { PixelOutputs } from './PixelOutputs';
 import { StatusBar } from './StatusBar';
@@ -53,6 +55,7 @@ export function Explorer() {
           {t('shape.summary', { height, width, inChannels, outChannels, params: formatInt(cost.weights, lang) })}
         </p>
         <StatusBar />
+        <FilterNote />
       </section>
       {output && channelSource && pixel && (
         <div className="explorer-grid">
@@ -76,6 +79,7 @@ export function Explorer() {
               onKeyDown={onKey}
               highlight={{ row, col }}
             />
+            <FilterFaces output={output} k={k} />
             <h2>{t('pixel.heading', { row, col, count: formatInt(outChannels, lang) })}</h2>
             <p className="caption">{t('pixel.caption', { cin: formatInt(inChannels, lang) })}</p>
             <p className="readout" data-testid="output-value" aria-live="polite">

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { useT } from '../../components/useT';
-import { positiveDomain } from '../../lib/colormap';
+import { positiveDomain, quantilePositiveDomain } from '../../lib/colormap';
 import { formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
 import type { HwcTensor } from '../../engine/tensor';
@@ -15,6 +15,11 @@ export interface ChannelCardsProps {
   channel: number;
   /** Called with the input position under a click: jump there. */
   onPick?: ((row: number, col: number) => void) | undefined;
+  /**
+   * Scale colours to the 99th percentile of the positive values instead of the maximum:
+   * for a photo's sparse features, whose few large values would leave the maps pale.
+   */
+  isSparse?: boolean | undefined;
 }
 
 /** How many channel maps the offset stack shows. */
@@ -24,18 +29,20 @@ const CARDS = 6;
  * The input's depth made visible: a few of its C channel maps as an offset stack, each
  * with pixel (row, col) marked — the C values the 1×1 filter reads at that pixel.
  */
-export function ChannelCards({ input, row, col, channel, onPick }: ChannelCardsProps) {
+export function ChannelCards({ input, row, col, channel, onPick, isSparse }: ChannelCardsProps) {
   const palette = usePalette();
   const t = useT();
   const c = input.channels;
+  // A photo's features: the channels that vary most over this photo (the ones that show it);
+  // otherwise evenly spread channels. The current channel is always among them.
+  const strongest = useMemo(() => (isSparse && c > CARDS ? mostVaried(input, CARDS - 1) : null), [input, isSparse, c]);
   const shown = useMemo(() => {
     if (c <= CARDS) return Array.from({ length: c }, (_, i) => i);
-    // Evenly spread channels, always including the current one.
-    const picks = new Set<number>(Array.from({ length: CARDS - 1 }, (_, i) => Math.round((i * (c - 1)) / (CARDS - 1))));
+    const picks = new Set<number>(strongest ?? Array.from({ length: CARDS - 1 }, (_, i) => Math.round((i * (c - 1)) / (CARDS - 1))));
     picks.add(channel);
     return [...picks].sort((a, b) => a - b).slice(-CARDS);
-  }, [c, channel]);
-  const domain = useMemo(() => positiveDomain(input.data), [input.data]);
+  }, [c, channel, strongest]);
+  const domain = useMemo(() => (isSparse ? quantilePositiveDomain(input.data, 0.99) : positiveDomain(input.data)), [input.data, isSparse]);
   const table = palette.inputs;
   return (
     <div className="channel-cards" style={{ ['--cards' as string]: shown.length }}>
@@ -52,8 +59,24 @@ export function ChannelCards({ input, row, col, channel, onPick }: ChannelCardsP
           <span className="card-name">{t('cards.name', { channel: ch })}</span>
         </div>
       ))}
-      <p className="cards-note">{t('cards.note', { count: c, shown: shown.length })}</p>
-      <Legend domain={domain} lut={table} label={t('legend.inputs', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
+      <p className="cards-note">{t(strongest ? 'cards.noteStrongest' : 'cards.note', { count: c, shown: shown.length })}</p>
+      <Legend domain={domain} lut={table} label={t(isSparse ? 'legend.inputsClipped' : 'legend.inputs', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
     </div>
   );
+}
+
+/** The `count` channels of largest variance over the map, in channel order. */
+function mostVaried(input: HwcTensor, count: number): number[] {
+  const { channels: c, data } = input;
+  const sum = new Float64Array(c), sq = new Float64Array(c);
+  for (let o = 0; o < data.length; o += c) {
+    for (let i = 0; i < c; i++) {
+      const v = data[o + i]!;
+      sum[i]! += v;
+      sq[i]! += v * v;
+    }
+  }
+  const n = data.length / c;
+  const variance = Array.from({ length: c }, (_, i) => sq[i]! / n - (sum[i]! / n) ** 2);
+  return Array.from({ length: c }, (_, i) => i).sort((a, b) => variance[b]! - variance[a]! || a - b).slice(0, count).sort((a, b) => a - b);
 }

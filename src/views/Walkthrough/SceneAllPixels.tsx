@@ -4,7 +4,7 @@ import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useT } from '../../components/useT';
-import { symmetricDomain } from '../../lib/colormap';
+import { quantileSymmetricDomain, symmetricDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
@@ -12,6 +12,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectCost } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { OutputGrid } from '../Explorer/OutputGrid';
+import { FilterFaces } from '../shared/photo/FilterFaces';
 
 /** Scene 4: every output map, one enlarged beside its filter, and the whole layer in numbers. */
 export function SceneAllPixels({ output, weights }: { output: Float32Array; weights: CoutCinWeights }) {
@@ -22,7 +23,8 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
   const k = useAppStore((s) => s.cursor.filterIndex);
   const setCursor = useAppStore((s) => s.setCursor);
   const domain = useAppStore((s) => s.outputDomain);
-  const wDomain = useMemo(() => symmetricDomain(weights.data), [weights.data]);
+  const learned = useAppStore((s) => s.data?.filterKind === 'learned');
+  const wDomain = useMemo(() => (learned ? quantileSymmetricDomain(weights.data, 0.995) : symmetricDomain(weights.data)), [weights.data, learned]);
   const cost = useAppStore(useShallow(selectCost));
   const f = (n: number) => formatInt(n, lang);
   const table = palette.signed;
@@ -40,6 +42,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
             label={t('picker.canvasLabel', { k, height, width, row: 0, col: 0, value: formatValue(output[k]!) })} />
           <VectorStrip isVertical values={filterVector(weights, k)} domain={wDomain} lut={palette.weights} label={t('filters.stackLabel', { k, cin: inChannels })} />
         </div>
+        <FilterFaces output={output} k={k} />
         <table className="summary">
           <caption>{t('all.summary')}</caption>
           <tbody>

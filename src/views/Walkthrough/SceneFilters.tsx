@@ -3,15 +3,16 @@ import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useT } from '../../components/useT';
-import { symmetricDomain } from '../../lib/colormap';
+import { quantileSymmetricDomain, symmetricDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
 import { useAppStore } from '../../store/useAppStore';
+import { FilterFaces } from '../shared/photo/FilterFaces';
 
 /** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
-export function SceneFilters({ weights }: { weights: CoutCinWeights }) {
+export function SceneFilters({ weights, output }: { weights: CoutCinWeights; output: Float32Array | null }) {
   const palette = usePalette();
   const t = useT();
   const lang = useAppStore((s) => s.lang);
@@ -19,7 +20,9 @@ export function SceneFilters({ weights }: { weights: CoutCinWeights }) {
   const setCursor = useAppStore((s) => s.setCursor);
   const useBias = useAppStore((s) => s.config.useBias);
   const { outChannels: cout, inChannels: cin } = weights;
-  const domain = useMemo(() => symmetricDomain(weights.data), [weights.data]);
+  const learned = useAppStore((s) => s.data?.filterKind === 'learned');
+  // Learned prototypes have a few large weights; scale to the 99.5th percentile so the rest show.
+  const domain = useMemo(() => (learned ? quantileSymmetricDomain(weights.data, 0.995) : symmetricDomain(weights.data)), [weights.data, learned]);
   // Each filter is drawn as one column: entry (i, k) of the picture is weight k·Cin + i.
   // Drawn Cin rows × Cout columns straight from the Cout×Cin weights (filter k is column k).
   const matrix = useMemo(() => ({ values: weights.data, height: cin, width: cout, stride: cin, rowStride: 1 }), [weights.data, cin, cout]);
@@ -49,6 +52,7 @@ export function SceneFilters({ weights }: { weights: CoutCinWeights }) {
           <p className="caption">{t('filters.layout', { cout, cin })}</p>
         </div>
       </div>
+      {output && <FilterFaces output={output} k={k} />}
     </div>
   );
 }

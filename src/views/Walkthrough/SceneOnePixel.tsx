@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { usePalette } from '../../components/usePalette';
 import { useT } from '../../components/useT';
 import { symmetricDomain } from '../../lib/colormap';
-import type { LayerData } from '../../engine/layerData';
+import type { LayerSnapshot } from '../../store/slices/results';
 import { pixelOutputs } from '../../engine/pointwise';
 import { dotProductTrace } from '../../engine/trace';
 import { useAppStore } from '../../store/useAppStore';
@@ -10,6 +10,8 @@ import { selectLayer } from '../../store/selectors';
 import { PixelOutputs } from '../Explorer/PixelOutputs';
 import { ChannelCards } from './ChannelCards';
 import { DotProduct } from './DotProduct';
+import { FilterFaces } from '../shared/photo/FilterFaces';
+import { InputOrigin } from '../shared/photo/InputOrigin';
 
 /**
  * Scene 2: one pixel's Cin values times one filter's Cin weights, summed channel by
@@ -17,7 +19,7 @@ import { DotProduct } from './DotProduct';
  * The numbers come from the engine on the main thread (one pixel is microseconds of work)
  * and equal the worker's full map at the same place.
  */
-export function SceneOnePixel({ data }: { data: LayerData }) {
+export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   const palette = usePalette();
   const t = useT();
   const config = useAppStore((s) => s.config);
@@ -25,6 +27,7 @@ export function SceneOnePixel({ data }: { data: LayerData }) {
   const channel = useAppStore((s) => s.channel);
   const setChannel = useAppStore((s) => s.setChannel);
   const setCursor = useAppStore((s) => s.setCursor);
+  const output = useAppStore((s) => s.output);
   const layer = useMemo(() => selectLayer({ data, config })!, [data, config]);
   const trace = useMemo(() => dotProductTrace(data.input, layer, row, col, filterIndex), [data, layer, row, col, filterIndex]);
   const outputs = useMemo(() => pixelOutputs(data.input, layer, row, col), [data, layer, row, col]);
@@ -32,7 +35,7 @@ export function SceneOnePixel({ data }: { data: LayerData }) {
   const complete = channel >= config.inChannels - 1;
   return (
     <div className="scene scene-pixel">
-      <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} />
+      <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} isSparse={data.firstFilters !== undefined} />
       <DotProduct trace={trace} channel={Math.min(channel, config.inChannels - 1)} onChannel={setChannel} />
       {complete && (
         <div className="all-filters">
@@ -40,8 +43,10 @@ export function SceneOnePixel({ data }: { data: LayerData }) {
           <p className="caption">{t('pixel.caption', { cin: config.inChannels })}</p>
           <PixelOutputs values={outputs} row={row} col={col} selected={filterIndex} domain={outDomain} lut={palette.signed}
             onSelect={(k) => setCursor({ filterIndex: k })} />
+          {output && <FilterFaces output={output} k={filterIndex} />}
         </div>
       )}
+      <InputOrigin row={row} col={col} channel={Math.min(channel, config.inChannels - 1)} />
     </div>
   );
 }

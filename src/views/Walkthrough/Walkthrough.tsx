@@ -8,6 +8,7 @@ import { backwardAction, forwardAction, SCENES, type StepAction } from '../../st
 import { StatusBar } from '../Explorer/StatusBar';
 import { LayerConfig } from '../shared/LayerConfig';
 import { YourData } from '../shared/YourData';
+import { FilterNote } from '../shared/photo/FilterNote';
 import { commandFor, SHORTCUTS } from './keymap';
 import { SceneAllPixels } from './SceneAllPixels';
 import { SceneFilters } from './SceneFilters';
@@ -82,7 +83,8 @@ export function Walkthrough() {
         <p className="caption">{t(`scene.${scene}.caption`)}</p>
         {presentation.controls !== 'none' && <StepControls onCommand={run} onHelp={() => setShowHelp(true)} />}
         <StatusBar />
-        {data && scene === 1 && <SceneFilters weights={data.weights} />}
+        <FilterNote />
+        {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
         {data && scene === 2 && <SceneOnePixel data={data} />}
         {output && data && scene === 3 && <SceneNextPixel output={output} />}
         {output && data && scene === 4 && <SceneAllPixels output={output} weights={data.weights} />}

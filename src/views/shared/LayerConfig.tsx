@@ -4,6 +4,7 @@ import { checkShape, LIMITS, type ShapeKey, type ShapeProblem } from '../../lib/
 import { formatInt } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { PRESET_NAMES, PRESETS, presetOf, type PresetName } from '../../store/presets';
+import { ImageControls } from './photo/ImageControls';
 
 const SHAPE_KEYS: readonly ShapeKey[] = ['height', 'width', 'inChannels', 'outChannels'];
 
@@ -49,6 +50,7 @@ export function LayerConfig() {
           <option value="custom" disabled={preset !== null}>{t('preset.custom')}</option>
         </select>
       </span>
+      <ImageControls />
       <fieldset className="shape-fields">
         <legend className="sr-only">{t('config.shape')}</legend>
         {SHAPE_KEYS.map((key, i) => (

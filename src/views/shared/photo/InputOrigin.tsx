@@ -1,0 +1,60 @@
+import './photo.css';
+import { useMemo } from 'react';
+import { useT } from '../../../components/useT';
+import { formatInt } from '../../../lib/format';
+import { filterPatch } from '../../../lib/patchPixels';
+import { useAppStore } from '../../../store/useAppStore';
+import { RgbaCanvas } from './RgbaCanvas';
+
+/** First-layer filters drawn in the bank's overview. */
+const SHOWN_FILTERS = 32;
+
+/**
+ * Where the input channels come from: the photo with the current pixel's 8×8 window, the
+ * first layer's filters as colour patches, and which filter (and sign) makes the current channel.
+ */
+export function InputOrigin({ row, col, channel }: { row: number; col: number; channel: number }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const photo = useAppStore((s) => s.data?.photo);
+  const firstFilters = useAppStore((s) => s.data?.firstFilters);
+  const kind = useAppStore((s) => s.data?.filterKind);
+  const cin = useAppStore((s) => s.config.inChannels);
+  const j = Math.floor(channel / 2), negative = channel % 2 === 1;
+  const count = firstFilters ? firstFilters.length / 192 : 0;
+  const overview = useMemo(
+    () => (firstFilters ? Array.from({ length: Math.min(SHOWN_FILTERS, count) }, (_, i) => filterPatch(firstFilters, i, 8)) : []),
+    [firstFilters, count],
+  );
+  const current = useMemo(() => (firstFilters && j < count ? filterPatch(firstFilters, j, 8, negative) : null), [firstFilters, j, count, negative]);
+  if (!photo) return null;
+  const learned = kind !== 'random' && kind !== 'random-shape';
+  return (
+    <figure className="origin" data-testid="input-origin">
+      <figcaption>
+        <strong>{t('origin.heading', { cin: formatInt(cin, lang) })}</strong>{' '}
+        {firstFilters
+          ? t('origin.caption', { width: photo.width, height: photo.height, filters: formatInt(count, lang), kind: t(learned ? 'origin.learnedKind' : 'origin.randomKind') })
+          : t('origin.rgb', { width: photo.width, height: photo.height })}
+      </figcaption>
+      <div className="origin-row">
+        <RgbaCanvas className="origin-photo" rgba={photo.rgba} width={photo.width} height={photo.height}
+          outline={firstFilters ? { top: 4 * row - 2, left: 4 * col - 2, size: 8 } : { top: 4 * row, left: 4 * col, size: 4 }}
+          label={t('origin.photoLabel', { row, col })} />
+        {current && (
+          <div className="origin-current">
+            <RgbaCanvas className="origin-filter" rgba={current} width={8} height={8} label={t('origin.filterLabel', { j })} />
+            <p>{t('origin.channel', { ch: channel, j, sign: t(negative ? 'origin.negative' : 'origin.positive') })}</p>
+          </div>
+        )}
+      </div>
+      {overview.length > 0 && (
+        <ol className="origin-bank" aria-label={t('origin.bankLabel', { n: overview.length, j })}>
+          {overview.map((rgba, i) => (
+            <li key={i} className={i === j ? 'current' : undefined}><RgbaCanvas rgba={rgba} width={8} height={8} /></li>
+          ))}
+        </ol>
+      )}
+    </figure>
+  );
+}
