@@ -7,9 +7,9 @@ import { FIRST_LAYER_SHAPE } from './firstLayer';
 import type { LearnedBank } from './learnBank';
 import { parseNpy, writeNpy } from './npy';
 import { coutCinWeights } from './tensor';
+import type { LearnedFileName } from './learnedFileNames';
 
-export const LEARNED_FILES = ['first-filters', 'first-bias', 'pointwise', 'feature-mean'] as const;
-export type LearnedFileName = (typeof LEARNED_FILES)[number];
+export { LEARNED_FILES, type LearnedFileName } from './learnedFileNames';
 
 /** The bank's files: name → .npy bytes. */
 export function bankToNpy(bank: LearnedBank): Record<LearnedFileName, Uint8Array> {

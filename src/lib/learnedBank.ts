@@ -2,7 +2,7 @@
  * Fetches the learned bank's files (public/learned/*.npy, ≈ 1.1 MB) once, on first use: they
  * are not part of any script bundle, and the service worker keeps them for offline use.
  */
-import { LEARNED_FILES, type LearnedFileName } from '../engine/learnedFiles';
+import { LEARNED_FILES, type LearnedFileName } from '../engine/learnedFileNames';
 
 export type BankFiles = Readonly<Record<LearnedFileName, ArrayBuffer>>;
 

@@ -4,12 +4,13 @@
  * skimage/data/_fetchers.py; the page and the README credit them.
  */
 
-/** Side of a shipped photo in pixels: 4 × 56, the walkthrough's map after a stride-4 first layer. */
-export const PHOTO_SIZE = 224;
+import { PHOTO_IDS, type PhotoId } from './photoIds';
+
+export { PHOTO_IDS, PHOTO_SIZE, photoUrl, type PhotoId } from './photoIds';
 
 export interface Photo {
   /** Name in the URL (`img=`) and file name (public/photos/<id>.jpg). */
-  readonly id: string;
+  readonly id: PhotoId;
   /** File in skimage/data. */
   readonly source: string;
   /** Square taken from the source before scaling. */
@@ -47,8 +48,5 @@ export const PHOTOS = [
   },
 ] as const satisfies readonly Photo[];
 
-export type PhotoId = (typeof PHOTOS)[number]['id'];
-export const PHOTO_IDS = PHOTOS.map((p) => p.id) as PhotoId[];
-
-/** Where a shipped photo is served (relative, so the app works from any sub-path). */
-export const photoUrl = (id: PhotoId): string => `./photos/${id}.jpg`;
+// Every id has its photo, in the same order.
+if (PHOTOS.map((p) => p.id).join() !== PHOTO_IDS.join()) throw new Error('PHOTOS and PHOTO_IDS disagree');

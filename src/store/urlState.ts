@@ -7,7 +7,7 @@
  */
 import { LIMITS, checkShape } from '../lib/limits';
 import { PALETTE_NAMES, type PaletteName } from '../lib/palettes';
-import { PHOTO_IDS } from '../lib/photos';
+import { PHOTO_IDS } from '../lib/photoIds';
 import type { FilterMode } from '../engine/photoLayer';
 import type { ImageSource } from './slices/config';
 import { SPEEDS, type Speed } from './slices/walkthrough';

@@ -7,7 +7,7 @@ import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { quantileSymmetricDomain } from '../lib/colormap';
 import { loadLearnedBank, type BankFiles } from '../lib/learnedBank';
 import { loadPicture } from '../lib/loadPicture';
-import { photoUrl } from '../lib/photos';
+import { photoUrl } from '../lib/photoIds';
 import { EngineError, isAbortError, type EngineClient } from '../worker/client';
 import type { AppStore } from './index';
 import { checkShape } from '../lib/limits';

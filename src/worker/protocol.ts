@@ -8,7 +8,7 @@
  */
 import type { Conv2dSpec } from '../engine/conv2d';
 import type { PointwiseShape } from '../engine/layerData';
-import type { LearnedFileName } from '../engine/learnedFiles';
+import type { LearnedFileName } from '../engine/learnedFileNames';
 import type { FilterKind, FilterMode } from '../engine/photoLayer';
 
 /**

@@ -16,7 +16,7 @@ const expected = pointwiseConv(inputHwc, { weights: coutCinWeights(2, 3, weights
 
 test('data: a pair of .npy files loads through the file inputs, is summarised, computes, and exports back', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, close } = await newPage({ width: 1280, height: 900 });
-  await page.goto(`${baseUrl}#explorer`);
+  await page.goto(`${baseUrl}#v=1&view=explorer&bias=0`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: /Your own data/ }).click();
   await page.getByLabel('Input activations').setInputFiles(join(dir, 'broken.npy'));

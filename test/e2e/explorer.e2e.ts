@@ -6,7 +6,7 @@ import { assert, test } from './harness';
 export const SHOTS = 'screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
-/** What the app must show for output (r, c, k) of the headline layer, seed 1, no bias/ReLU. */
+/** What the app must show for output (r, c, k) of the headline layer on seeded data (img=noise), seed 1, no bias/ReLU. */
 function expectedHeadline(r: number, c: number, k: number): string {
   const d = generateLayerData({ height: 56, width: 56, inChannels: 512, outChannels: 1024 }, 1);
   const out = pointwiseConv(d.input, { weights: d.weights, relu: false });
@@ -15,7 +15,7 @@ function expectedHeadline(r: number, c: number, k: number): string {
 
 test('explorer: the worker computes the headline layer and shows the engine’s value at (0,0,0) and (3,5,0)', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, foreignRequests, close } = await newPage();
-  await page.goto(`${baseUrl}#explorer`);
+  await page.goto(`${baseUrl}#v=1&view=explorer&img=noise&bias=0`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   const readout = page.getByTestId('output-value');
   const want00 = expectedHeadline(0, 0, 0);

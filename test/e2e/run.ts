@@ -10,5 +10,6 @@ import './budget.e2e';
 import './a11y.e2e';
 import './offline.e2e';
 import './keyboard.e2e';
+import './photos.e2e';
 
 await runAll();

@@ -4,7 +4,7 @@ import { assert, test } from './harness';
 
 test('url: a shared link opens the same view, shape, cursor and filter', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, close } = await newPage();
-  await page.goto(`${baseUrl}#v=1&view=walkthrough&h=8&w=6&cin=16&cout=12&seed=4&bias=1&relu=0&scene=3&r=5&c=2&k=7&ch=15&speed=64`);
+  await page.goto(`${baseUrl}#v=1&view=walkthrough&h=8&w=6&cin=16&cout=12&seed=4&bias=1&relu=0&img=noise&scene=3&r=5&c=2&k=7&ch=15&speed=64`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
   const d = generateLayerData({ height: 8, width: 6, inChannels: 16, outChannels: 12 }, 4);
   const out = pointwiseConv(d.input, { weights: d.weights, bias: d.bias, relu: false }).data;

@@ -22,7 +22,7 @@ const HEADLINE = { height: 56, width: 56, inChannels: 512, outChannels: 1024 };
 
 test('walkthrough: step through the four scenes by keyboard; every value shown is the engine’s', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, foreignRequests, close } = await newPage();
-  await page.goto(baseUrl);
+  await page.goto(`${baseUrl}#v=1&img=noise&bias=0`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   const d = generateLayerData(HEADLINE, 1);
   const layer = { weights: d.weights, relu: false };
@@ -146,7 +146,7 @@ test('walkthrough: the first step is interactive soon after navigation (producti
 
 test('walkthrough: tiny 4×4×3→2 with bias and ReLU — the dot product shown equals the worker’s map', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, close } = await newPage();
-  await page.goto(baseUrl);
+  await page.goto(`${baseUrl}#v=1&img=noise`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   await page.getByLabel('Layer', { exact: true }).selectOption('tiny');
   await page.getByLabel('Bias').check();

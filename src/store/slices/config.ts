@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { PointwiseShape } from '../../engine/layerData';
 import type { FilterMode } from '../../engine/photoLayer';
 import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
-import type { PhotoId } from '../../lib/photos';
+import type { PhotoId } from '../../lib/photoIds';
 import { PRESETS } from '../presets';
 import type { AppState } from '../index';
 

@@ -12,7 +12,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectCost } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { OutputGrid } from '../Explorer/OutputGrid';
-import { FilterFaces } from '../shared/photo/FilterFaces';
+import { FilterFaces } from '../shared/photo/lazy';
 
 /** Scene 4: every output map, one enlarged beside its filter, and the whole layer in numbers. */
 export function SceneAllPixels({ output, weights }: { output: Float32Array; weights: CoutCinWeights }) {

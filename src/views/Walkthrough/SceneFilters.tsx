@@ -9,7 +9,7 @@ import { Legend } from '../../components/Legend/Legend';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
 import { useAppStore } from '../../store/useAppStore';
-import { FilterFaces } from '../shared/photo/FilterFaces';
+import { FilterFaces } from '../shared/photo/lazy';
 
 /** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
 export function SceneFilters({ weights, output }: { weights: CoutCinWeights; output: Float32Array | null }) {

@@ -10,8 +10,8 @@ import { selectLayer } from '../../store/selectors';
 import { PixelOutputs } from '../Explorer/PixelOutputs';
 import { ChannelCards } from './ChannelCards';
 import { DotProduct } from './DotProduct';
-import { FilterFaces } from '../shared/photo/FilterFaces';
-import { InputOrigin } from '../shared/photo/InputOrigin';
+import { FilterFaces } from '../shared/photo/lazy';
+import { InputOrigin } from '../shared/photo/lazy';
 
 /**
  * Scene 2: one pixel's Cin values times one filter's Cin weights, summed channel by

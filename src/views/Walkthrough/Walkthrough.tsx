@@ -8,7 +8,7 @@ import { backwardAction, forwardAction, SCENES, type StepAction } from '../../st
 import { StatusBar } from '../Explorer/StatusBar';
 import { LayerConfig } from '../shared/LayerConfig';
 import { YourData } from '../shared/YourData';
-import { FilterNote } from '../shared/photo/FilterNote';
+import { FilterNote } from '../shared/photo/lazy';
 import { commandFor, SHORTCUTS } from './keymap';
 import { SceneAllPixels } from './SceneAllPixels';
 import { SceneFilters } from './SceneFilters';

@@ -1,5 +1,4 @@
 import { useState, type DragEvent } from 'react';
-import { pictureTensor } from '../../engine/picture';
 import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
 import { activationsFromNpy, biasFromNpy, LayoutError, weightsFromNpy, type ActivationLayout } from '../../engine/tensorFiles';
 import { formatInt, formatValue } from '../../lib/format';
@@ -82,10 +81,12 @@ export default function DataLoader() {
   async function usePicture(file: File) {
     setBusy(true);
     try {
-      const rgba = await loadPicture(file, pictureSize, pictureSize);
-      const input = pictureTensor(rgba, pictureSize, pictureSize, 3);
+      // Decoded once here only to refuse a file that is not a picture; the layer decodes it
+      // at the size its first layer needs (4 × the map), now and after every change of shape.
+      await loadPicture(file, 4, 4);
       setProblems([]);
-      setUserData({ input, label: file.name });
+      appStore.getState().setConfig({ height: pictureSize, width: pictureSize });
+      setUserData({ picture: file, label: file.name });
     } catch {
       setProblems([t('picture.bad', { name: file.name })]);
     }

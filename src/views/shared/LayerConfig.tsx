@@ -4,7 +4,7 @@ import { checkShape, LIMITS, type ShapeKey, type ShapeProblem } from '../../lib/
 import { formatInt } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { PRESET_NAMES, PRESETS, presetOf, type PresetName } from '../../store/presets';
-import { ImageControls } from './photo/ImageControls';
+import { ImageControls } from './photo/lazy';
 
 const SHAPE_KEYS: readonly ShapeKey[] = ['height', 'width', 'inChannels', 'outChannels'];
 

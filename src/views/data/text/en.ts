@@ -1,8 +1,8 @@
 /** English text of the data loader and exports. Its key set is the type the Korean file fills. */
 export const dataEn = {
-  intro: 'Step through your own network’s numbers: load a layer’s input activations and its 1×1 weights as .npy files (saved from PyTorch with np.save), or use a picture as a 3-channel input. Parts you leave out are made from the seed. Files never leave this tab; a shared link carries seeded data of the same shape, not your files.',
+  intro: 'Step through your own network’s numbers: load a layer’s input activations and its 1×1 weights as .npy files (saved from PyTorch with np.save), or use your own picture in place of the photo: it goes through the same first layer (with Cin = 3 it is the input itself, red, green and blue). Parts you leave out are made from the seed. Files never leave this tab; a shared link carries seeded data of the same shape, not your files.',
   inUse: 'Using your data: {label}.',
-  backToSeeded: 'Back to generated data',
+  backToSeeded: 'Back to the photos and generated data',
   npyTitle: '.npy files',
   'role.input': 'Input activations',
   'role.weights': '1×1 weights',
@@ -10,8 +10,8 @@ export const dataEn = {
   layout: 'Input layout',
   'layout.chw': 'PyTorch: (1, C, H, W) or (C, H, W)',
   'layout.hwc': 'channels-last: (H, W, C)',
-  pictureTitle: 'A picture as the input',
-  pictureSize: 'Size',
+  pictureTitle: 'Your picture in place of the photo',
+  pictureSize: 'Map size',
   pictureFile: 'Picture (PNG or JPEG)',
   drop: 'You can also drop .npy files or a picture anywhere on this panel.',
   readCaption: 'What was read (check it before using it)',

@@ -2,9 +2,9 @@ import type { DataKey } from './en';
 
 /** 데이터 불러오기와 내보내기의 한국어 문구. */
 export const dataKo: Record<DataKey, string> = {
-  intro: '내 신경망의 실제 수로 따라가 보세요. 어떤 층의 입력 활성값과 1×1 가중치를 .npy 파일(PyTorch에서 np.save로 저장)로 불러오거나, 그림을 3채널 입력으로 쓸 수 있습니다. 빠진 부분은 시드로 만듭니다. 파일은 이 탭 밖으로 나가지 않으며, 공유 링크에는 파일이 아니라 같은 모양의 시드 데이터가 담깁니다.',
+  intro: '내 신경망의 실제 수로 따라가 보세요. 어떤 레이어의 입력 활성값과 1×1 가중치를 .npy 파일(PyTorch에서 np.save로 저장)로 불러오거나, 사진 대신 내 이미지를 쓸 수 있습니다. 내 이미지도 같은 첫 레이어를 거칩니다(Cin = 3이면 빨강·초록·파랑 값이 그대로 입력입니다). 빠진 부분은 시드로 만듭니다. 파일은 이 탭 밖으로 나가지 않으며, 공유 링크에는 파일이 아니라 같은 모양의 시드 데이터가 담깁니다.',
   inUse: '내 데이터를 쓰는 중: {label}.',
-  backToSeeded: '생성된 데이터로 돌아가기',
+  backToSeeded: '사진과 생성된 데이터로 돌아가기',
   npyTitle: '.npy 파일',
   'role.input': '입력 활성값',
   'role.weights': '1×1 가중치',
@@ -12,9 +12,9 @@ export const dataKo: Record<DataKey, string> = {
   layout: '입력 배치',
   'layout.chw': 'PyTorch: (1, C, H, W) 또는 (C, H, W)',
   'layout.hwc': '채널 마지막: (H, W, C)',
-  pictureTitle: '그림을 입력으로',
-  pictureSize: '크기',
-  pictureFile: '그림 (PNG 또는 JPEG)',
+  pictureTitle: '내 이미지를 입력으로',
+  pictureSize: '맵 크기',
+  pictureFile: '이미지 (PNG 또는 JPEG)',
   drop: '.npy 파일이나 그림을 이 판 위 아무 곳에나 끌어다 놓아도 됩니다.',
   readCaption: '읽은 내용 (쓰기 전에 확인하세요)',
   'col.role': '용도',
@@ -46,7 +46,7 @@ export const dataKo: Record<DataKey, string> = {
   'agree.bias': '편향은 값이 {n}개인데 층의 필터는 {cout}개입니다.',
   'agree.current': '가중치는 입력 채널 {cin}개를 기대하지만 현재 입력은 {c}채널입니다. 입력도 함께 불러오세요.',
   limits: '이 앱이 보여 줄 수 있는 것보다 큰 층입니다: H와 W는 {h}까지, Cin은 {cin}까지, Cout은 {cout}까지, 텐서 하나에 값 {max}개까지.',
-  'picture.bad': '{name}{은/는} 이 브라우저가 읽을 수 있는 그림이 아닙니다(PNG나 JPEG가 필요합니다).',
+  'picture.bad': '{name}{은/는} 이 브라우저가 읽을 수 있는 이미지가 아닙니다(PNG나 JPEG가 필요합니다).',
   'snippet.title': 'PyTorch에서 층을 저장하는 방법',
   'snippet.caption': '순전파 훅으로 1×1 Conv2d의 입력을 붙잡고, np.save로 그 입력과 층의 가중치를 저장합니다.',
   'snippet.copy': '코드 복사',

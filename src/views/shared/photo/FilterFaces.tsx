@@ -1,6 +1,6 @@
 import './photo.css';
 import { useMemo } from 'react';
-import { useT } from '../../../components/useT';
+import { usePhotoT } from './text/usePhotoT';
 import { topActivations } from '../../../engine/topActivations';
 import { formatValue } from '../../../lib/format';
 import { photoWindow } from '../../../lib/patchPixels';
@@ -18,7 +18,7 @@ const CONTEXT = 4;
  * with its value. For a learned filter they look alike; for a random one they do not.
  */
 export function FilterFaces({ output, k }: { output: Float32Array; k: number }) {
-  const t = useT();
+  const t = usePhotoT();
   const photo = useAppStore((s) => s.data?.photo);
   const { height, width, outChannels } = useAppStore((s) => s.config);
   const faces = useMemo(() => {

@@ -1,10 +1,10 @@
-import { useT } from '../../../components/useT';
+import { usePhotoT } from './text/usePhotoT';
 import { formatInt } from '../../../lib/format';
 import { useAppStore } from '../../../store/useAppStore';
 
 /** One sentence on what the layer's filters are: learned prototypes, named colours, random, or the student's. */
 export function FilterNote() {
-  const t = useT();
+  const t = usePhotoT();
   const lang = useAppStore((s) => s.lang);
   const kind = useAppStore((s) => s.data?.filterKind);
   const hasPhoto = useAppStore((s) => Boolean(s.data?.photo));

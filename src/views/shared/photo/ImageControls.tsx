@@ -1,6 +1,6 @@
 import './photo.css';
 import { useId } from 'react';
-import { useT } from '../../../components/useT';
+import { usePhotoT } from './text/usePhotoT';
 import { PHOTOS, type PhotoId } from '../../../lib/photos';
 import type { ImageSource } from '../../../store/slices/config';
 import { useAppStore } from '../../../store/useAppStore';
@@ -10,7 +10,7 @@ import { useAppStore } from '../../../store/useAppStore';
  * whether its filters are learned or random, with the photo's credit.
  */
 export function ImageControls() {
-  const t = useT();
+  const t = usePhotoT();
   const id = useId();
   const lang = useAppStore((s) => s.lang);
   const image = useAppStore((s) => s.config.image);
@@ -46,7 +46,7 @@ export function ImageControls() {
 }
 
 function Credit({ id }: { id: PhotoId }) {
-  const t = useT();
+  const t = usePhotoT();
   const lang = useAppStore((s) => s.lang);
   const p = PHOTOS.find((q) => q.id === id)!;
   return <span className="credit">{t('image.credit', { title: p.title[lang], credit: p.credit, licence: t(p.licence === 'CC0' ? 'image.cc0' : 'image.pd') })}</span>;

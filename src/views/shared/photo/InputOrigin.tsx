@@ -1,6 +1,6 @@
 import './photo.css';
 import { useMemo } from 'react';
-import { useT } from '../../../components/useT';
+import { usePhotoT } from './text/usePhotoT';
 import { formatInt } from '../../../lib/format';
 import { filterPatch } from '../../../lib/patchPixels';
 import { useAppStore } from '../../../store/useAppStore';
@@ -14,7 +14,7 @@ const SHOWN_FILTERS = 32;
  * first layer's filters as colour patches, and which filter (and sign) makes the current channel.
  */
 export function InputOrigin({ row, col, channel }: { row: number; col: number; channel: number }) {
-  const t = useT();
+  const t = usePhotoT();
   const lang = useAppStore((s) => s.lang);
   const photo = useAppStore((s) => s.data?.photo);
   const firstFilters = useAppStore((s) => s.data?.firstFilters);
