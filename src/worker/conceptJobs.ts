@@ -1,6 +1,9 @@
 /** Worker jobs for the concept views: a general conv2d, and the channel-reduction analysis. */
 import { conv2d, conv2dWeightCount, checkConv2dSpec, convOutputSize } from '../engine/conv2d';
 import { correlatedActivations } from '../engine/layerData';
+import { firstLayerFeatures } from '../engine/firstLayer';
+import { pictureTensor } from '../engine/picture';
+import { learnedBank } from './bankJobs';
 import { channelMoments, filterBasis, pca, pcaBasis, reconstruct, type ChannelMoments, type PcaResult, type FilterBasis } from '../engine/reduction';
 import { heNormal, subSeed } from '../engine/random';
 import { hwcTensor, type HwcTensor } from '../engine/tensor';
@@ -47,9 +50,16 @@ export function runReduction(p: ReductionParams): ReductionResult {
   if (n > 512 || h * w > 128 * 128) throw new RequestError('reduction is limited to 512 channels and 128×128 pixels');
   if (k > n) throw new RequestError(`k must be at most ${n}`);
   if (!Array.isArray(p.showChannels) || p.showChannels.some((c) => !Number.isInteger(c) || c < 0 || c >= n)) throw new RequestError('showChannels must list channels of the input');
-  const key = `${h}x${w}x${n}/${f}/${p.seed}`;
+  const photo = p.photo;
+  if (photo && (photo.width !== 4 * w || photo.height !== 4 * h || !(photo.rgba instanceof Uint8ClampedArray) || photo.rgba.length !== 64 * h * w)) {
+    throw new RequestError(`photo must be ${4 * w}×${4 * h} RGBA`);
+  }
+  const key = `${h}x${w}x${n}/${photo ? `photo:${photo.key}/${p.seed}` : `${f}/${p.seed}`}`;
   if (analysis?.key !== key) {
-    const input = correlatedActivations(h, w, n, f, p.seed);
+    // A photo's first n learned channels (as in the walkthrough), or seeded correlated channels.
+    const input = photo
+      ? firstLayerFeatures(pictureTensor(photo.rgba, photo.width, photo.height, 3), learnedBank(p.bank).first, n)
+      : correlatedActivations(h, w, n, f, p.seed);
     const moments = channelMoments(input);
     const random = filterBasis(moments, heNormal(n * n, n, subSeed(p.seed, 'random-filters')), n);
     analysis = { key, input, moments, pca: pca(moments), random };

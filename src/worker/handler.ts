@@ -7,12 +7,11 @@ import { gemmABt, packB, type PackedB } from '../engine/gemm';
 import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerData } from '../engine/layerData';
-import type { LearnedBank } from '../engine/learnBank';
-import { bankFromNpy, LEARNED_FILES, type LearnedFileName } from '../engine/learnedFiles';
 import { photoLayerData } from '../engine/photoLayer';
 import { pictureTensor } from '../engine/picture';
 import { runConv2d, runReduction } from './conceptJobs';
 import { runParseNpy } from './fileJobs';
+import { learnedBank } from './bankJobs';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateParams, GenerateResult, ToWorker, WarmUpResult } from './protocol';
 
@@ -147,20 +146,6 @@ export function runGenerate(p: GenerateParams): GenerateResult {
   return { input: data.input.data, weights: data.weights.data, bias: data.bias, filterKind: data.filterKind, firstFilters: data.first?.filters };
 }
 
-/** The bank from its files, parsed once per set of buffers. */
-let bankCache: { files: GenerateParams['bank']; bank: LearnedBank } | null = null;
-function learnedBank(files: GenerateParams['bank']): LearnedBank {
-  if (!files) throw new RequestError('learned filters need the bank');
-  if (bankCache?.files !== files) {
-    try {
-      const bytes = Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(files[n])])) as Record<LearnedFileName, Uint8Array>;
-      bankCache = { files, bank: bankFromNpy(bytes) };
-    } catch (e) {
-      throw new RequestError(`the learned bank cannot be read: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  return bankCache.bank;
-}
 
 export async function runWarmUp(): Promise<WarmUpResult> {
   const start = performance.now();

@@ -115,6 +115,12 @@ export interface ReductionParams {
   /** Filters kept for the reconstructions. */
   readonly k: number;
   /**
+   * A photo (RGBA at 4·width × 4·height, `key` naming it) whose first `channels` learned
+   * feature maps are the input, instead of seeded correlated activations; needs `bank`.
+   */
+  readonly photo?: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number; readonly key: string } | undefined;
+  readonly bank?: Readonly<Record<LearnedFileName, ArrayBuffer>> | undefined;
+  /**
    * Input channels whose original and reconstructed maps are returned; empty = the four
    * with the most variance (a channel that is nearly all zero shows nothing).
    */

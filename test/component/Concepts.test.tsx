@@ -105,6 +105,8 @@ describe('one more nonlinearity', () => {
 describe('channel reduction', () => {
   it('shows the variance PCA keeps, as the engine computes it independently of the worker', async () => {
     open('reduction');
+    // jsdom decodes no photos: the seeded synthetic channels.
+    fireEvent.change(await screen.findByLabelText('Input'), { target: { value: 'synthetic' } });
     const headline = await screen.findByTestId('red-headline', {}, { timeout: 10_000 });
     const kept = pca(channelMoments(correlatedActivations(56, 56, 250, 48, 1))).kept;
     expect(headline.textContent).toContain(`the best 1×1 filters keep ${(kept[9]! * 100).toFixed(1)} %`);

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import jpeg from 'jpeg-js';
+import { bankFromNpy, channelMoments, firstLayerFeatures, LEARNED_FILES, pca, pictureTensor, type LearnedFileName } from '../../../src/engine';
 import { describe, expect, it } from 'vitest';
 import { conv2d, heNormal, syntheticActivations } from '../../../src/engine';
 import { runConv2d, runReduction } from '../../../src/worker/conceptJobs';
@@ -37,6 +40,24 @@ describe('reduction request', () => {
     expect(Array.from(b.pcaKept)).toEqual(Array.from(a.pcaKept));
     // With every component the rebuilt channel is the original.
     b.pcaMaps.forEach((v, i) => expect(v).toBeCloseTo(b.originals[i]!, 4));
+  });
+  it('on a photo: the first 250 learned channels, the same PCA curve as the engine computes directly', () => {
+    const img = jpeg.decode(readFileSync('public/photos/chelsea.jpg'), { useTArray: true, formatAsRGBA: true });
+    const rgba = Uint8ClampedArray.from(img.data);
+    const files = Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(readFileSync(`public/learned/${n}.npy`)).buffer])) as Record<LearnedFileName, ArrayBuffer>;
+    const p = { height: 56, width: 56, channels: 250, features: 48, seed: 1, k: 10, showChannels: [] as number[] };
+    const r = runReduction({ ...p, photo: { rgba, width: 224, height: 224, key: 'chelsea' }, bank: files });
+    const bank = bankFromNpy(Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(files[n])])) as Record<LearnedFileName, Uint8Array>);
+    const direct = pca(channelMoments(firstLayerFeatures(pictureTensor(rgba, 224, 224, 3), bank.first, 250))).kept;
+    r.pcaKept.forEach((v, i) => expect(v).toBeCloseTo(direct[i]!, 10));
+    const synthetic = runReduction(p);
+    const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+    console.log(`k = 10 of 250: photo (chelsea) PCA ${pct(r.pcaKept[9]!)}, random ${pct(r.randomKept[9]!)}; synthetic PCA ${pct(synthetic.pcaKept[9]!)}, random ${pct(synthetic.randomKept[9]!)}`);
+    // Real channels are correlated, but far less redundant than 250 channels mixed from 48 features.
+    expect(r.pcaKept[9]!).toBeLessThan(synthetic.pcaKept[9]!);
+    expect(r.pcaKept[9]!).toBeGreaterThan(r.randomKept[9]!);
+    expect(() => runReduction({ ...p, photo: { rgba, width: 224, height: 224, key: 'x' } })).toThrow(/bank/);
+    expect(() => runReduction({ ...p, photo: { rgba: rgba.subarray(4), width: 224, height: 224, key: 'y' }, bank: files })).toThrow(/224×224 RGBA/);
   });
   it('refuses k beyond the channels and unknown channels', () => {
     expect(() => runReduction({ height: 4, width: 4, channels: 5, features: 2, seed: 1, k: 6, showChannels: [] })).toThrow(/k must be at most 5/);

@@ -61,6 +61,10 @@ export const conceptEn = {
 
   'red.title': 'Channel reduction, honestly measured',
   'red.intro': 'Ten 1×1 filters turn 250 channels into 10 at the same {h}×{w} size. How much is lost? Here the input has {c} channels made from {f} smooth features by a seeded layer with ReLU, so, as in a real network, its channels are correlated. The best any k linear 1×1 filters can do is PCA of the pixel vectors (computed in the worker); random filters are shown for contrast, each input rebuilt from the k outputs as well as a linear map can.',
+  'red.introPhoto': 'Ten 1×1 filters turn 250 channels into 10 at the same {h}×{w} size. How much is lost? Here the input is the first {c} learned feature maps of a real photo ({title}), made by the walkthrough’s first layer, so its channels are correlated as a real network’s are. The best any k linear 1×1 filters can do is PCA of the pixel vectors (computed in the worker); random filters are shown for contrast, each input rebuilt from the k outputs as well as a linear map can.',
+  'red.source': 'Input',
+  'red.photoOption': '{title}: learned channels',
+  'red.synthetic': 'Synthetic, seeded (48 smooth features mixed)',
   'red.k': 'Filters kept k',
   'red.headline': 'With k = {k} of {c} channels, the best 1×1 filters keep {pca} of the variance (error {err}); {k} random filters keep {random}.',
   'red.cost': 'This reduction costs {weights} weights (250·{k}) and {macs} multiply-adds; a full 250 → 250 mix would have {full} weights.',

@@ -4,6 +4,10 @@ import { Legend } from '../../../components/Legend/Legend';
 import { NumberField } from '../../../components/NumberField/NumberField';
 import { layerCost } from '../../../engine/counts';
 import { positiveDomain } from '../../../lib/colormap';
+import { loadLearnedBank } from '../../../lib/learnedBank';
+import { loadPicture } from '../../../lib/loadPicture';
+import { PHOTOS, photoUrl, type PhotoId } from '../../../lib/photos';
+import { useAppStore } from '../../../store/useAppStore';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
@@ -11,6 +15,20 @@ import { request, useEngineResult } from '../useEngineResult';
 import { KeptChart } from './KeptChart';
 
 const SIZE = 56, CHANNELS = 250, FEATURES = 48;
+
+type Source = PhotoId | 'synthetic';
+
+/** Photos decoded at 4 × SIZE (the first layer's stride), kept for the page's life. */
+const decoded = new Map<PhotoId, Promise<Uint8ClampedArray>>();
+function photoPixels(id: PhotoId): Promise<Uint8ClampedArray> {
+  let p = decoded.get(id);
+  if (!p) {
+    p = loadPicture(photoUrl(id), 4 * SIZE, 4 * SIZE);
+    decoded.set(id, p);
+    p.catch(() => decoded.delete(id));
+  }
+  return p;
+}
 
 /**
  * 250 channels → k with k 1×1 filters, honestly measured: the variance the best linear
@@ -22,8 +40,16 @@ export function Reduction() {
   const t = useConceptT();
   const [k, setK] = useState(10);
   const [seed, setSeed] = useState(1);
-  const state = useEngineResult(`red/${seed}/${k}`, (signal) =>
-    request('reduction', { height: SIZE, width: SIZE, channels: CHANNELS, features: FEATURES, seed, k, showChannels: [] }, signal));
+  const [source, setSource] = useState<Source>('chelsea');
+  const lang = useAppStore((s) => s.lang);
+  const state = useEngineResult(`red/${source}/${seed}/${k}`, async (signal) => {
+    const params = { height: SIZE, width: SIZE, channels: CHANNELS, features: FEATURES, seed, k, showChannels: [] };
+    if (source === 'synthetic') return request('reduction', params, signal);
+    // The photo's first 250 learned channels, made in the worker as in the walkthrough.
+    const [rgba, bank] = await Promise.all([photoPixels(source), loadLearnedBank()]);
+    return request('reduction', { ...params, photo: { rgba: rgba.slice(), width: 4 * SIZE, height: 4 * SIZE, key: source }, bank }, signal);
+  });
+  const photo = PHOTOS.find((p) => p.id === source);
   const r = state.result;
   const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)} %`;
   const domain = useMemo(() => (r ? positiveDomain(r.originals) : { lo: 0, hi: 1 }), [r]);
@@ -35,8 +61,15 @@ export function Reduction() {
   return (
     <section className="panel concept" aria-labelledby="red-title" aria-busy={state.status === 'loading'}>
       <h2 id="red-title">{t('red.title')}</h2>
-      <p className="caption">{t('red.intro', { h: SIZE, w: SIZE, c: CHANNELS, f: FEATURES })}</p>
+      <p className="caption">{photo ? t('red.introPhoto', { h: SIZE, w: SIZE, c: CHANNELS, title: photo.title[lang] }) : t('red.intro', { h: SIZE, w: SIZE, c: CHANNELS, f: FEATURES })}</p>
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('settings')}>
+        <span className="field">
+          <label htmlFor="red-source">{t('red.source')}</label>
+          <select id="red-source" value={source} onChange={(e) => setSource(e.target.value as Source)}>
+            {PHOTOS.map((p) => <option key={p.id} value={p.id}>{t('red.photoOption', { title: p.title[lang] })}</option>)}
+            <option value="synthetic">{t('red.synthetic')}</option>
+          </select>
+        </span>
         <span className="field slider-field">
           <label htmlFor="red-k">{t('red.k')}</label>
           <input id="red-k" type="range" min={1} max={CHANNELS} value={k} onChange={(e) => setK(Number(e.target.value))} />

@@ -10,8 +10,12 @@ import { RgbaCanvas } from './RgbaCanvas';
 /** Examples shown per filter, and how far apart (in map pixels) two of them must be. */
 const FACES = 8;
 const APART = 3;
-/** Each example shows the 8×8 window with 4 pixels of context around it. */
-const CONTEXT = 4;
+/**
+ * The photo window one output pixel sees: 8×8 at stride 4 (2 pixels of padding) through the
+ * first layer, or the 4×4 block it averages when the input is the photo's RGB itself; each
+ * example shows it with half its size of context around it.
+ */
+const WINDOW = { features: { size: 8, offset: -2 }, rgb: { size: 4, offset: 0 } } as const;
 
 /**
  * Filter k's "dataset examples": the photo windows where output channel k is largest, each
@@ -20,14 +24,15 @@ const CONTEXT = 4;
 export function FilterFaces({ output, k }: { output: Float32Array; k: number }) {
   const t = usePhotoT();
   const photo = useAppStore((s) => s.data?.photo);
+  const win = useAppStore((s) => (s.data?.firstFilters ? WINDOW.features : WINDOW.rgb));
   const { height, width, outChannels } = useAppStore((s) => s.config);
+  const context = win.size / 2, size = 2 * win.size;
   const faces = useMemo(() => {
     if (!photo || output.length !== height * width * outChannels || k >= outChannels) return [];
-    return topActivations(output, height, width, outChannels, k, FACES, APART).map((a) => {
-      const size = 8 + 2 * CONTEXT;
-      return { ...a, rgba: photoWindow(photo, 4 * a.row - 2 - CONTEXT, 4 * a.col - 2 - CONTEXT, size), size };
-    });
-  }, [photo, output, height, width, outChannels, k]);
+    return topActivations(output, height, width, outChannels, k, FACES, APART).map((a) => (
+      { ...a, rgba: photoWindow(photo, 4 * a.row + win.offset - context, 4 * a.col + win.offset - context, size) }
+    ));
+  }, [photo, output, height, width, outChannels, k, win, context, size]);
   if (!photo) return null;
   return (
     <figure className="faces" data-testid="filter-faces">
@@ -35,7 +40,7 @@ export function FilterFaces({ output, k }: { output: Float32Array; k: number }) 
       <ol>
         {faces.map((f) => (
           <li key={`${f.row},${f.col}`}>
-            <RgbaCanvas rgba={f.rgba} width={f.size} height={f.size} outline={{ top: CONTEXT, left: CONTEXT, size: 8 }}
+            <RgbaCanvas rgba={f.rgba} width={size} height={size} outline={{ top: context, left: context, size: win.size }}
               label={t('faces.label', { row: f.row, col: f.col, value: formatValue(f.value) })} />
             <span className="face-value">{formatValue(f.value)}</span>
           </li>
