@@ -9,23 +9,15 @@
  */
 import { gemmABt, type PackedB } from './gemm';
 import { gemvColsABt, gemvRowsABt } from './gemv';
+import { checkLayer } from './pixelOutputs';
+
+export { checkLayer, outputChannel, pixelOutputs } from './pixelOutputs';
 import { hwcTensor, type HwcTensor, type PointwiseLayer } from './tensor';
 
 /** Below this many pixels a dot-product kernel beats packing GEMM panels. */
 const GEMV_MAX_PIXELS = 8;
 /** Below this many filters a pixel-wise dot-product kernel beats the GEMM. */
 const GEMV_MAX_FILTERS = 4;
-
-/** Throws a RangeError when the layer does not fit the input. */
-export function checkLayer(input: HwcTensor, layer: PointwiseLayer): void {
-  const { weights, bias } = layer;
-  if (weights.inChannels !== input.channels) {
-    throw new RangeError(`filters have ${weights.inChannels} weights, input has ${input.channels} channels`);
-  }
-  if (bias && bias.length !== weights.outChannels) {
-    throw new RangeError(`bias has ${bias.length} values, layer has ${weights.outChannels} filters`);
-  }
-}
 
 /**
  * Computes image rows [rowStart, rowEnd) of the pointwise convolution into `out`
@@ -60,28 +52,5 @@ export function pointwiseConvRows(
 export function pointwiseConv(input: HwcTensor, layer: PointwiseLayer): HwcTensor {
   const out = hwcTensor(input.height, input.width, layer.weights.outChannels);
   pointwiseConvRows(input, layer, out.data, 0, input.height);
-  return out;
-}
-
-/** The Cout outputs at pixel (row, col): one pixel against every filter. */
-export function pixelOutputs(input: HwcTensor, layer: PointwiseLayer, row: number, col: number): Float32Array {
-  checkLayer(input, layer);
-  const { channels } = input;
-  const start = (row * input.width + col) * channels;
-  const n = layer.weights.outChannels;
-  const out = new Float32Array(n);
-  gemvRowsABt(input.data.subarray(start, start + channels), layer.weights.data, out, n, channels, 0, 1, layer.bias, layer.relu);
-  return out;
-}
-
-/** Output channel `filterIndex` over every pixel, as an H×W map (row-major). */
-export function outputChannel(input: HwcTensor, layer: PointwiseLayer, filterIndex: number): Float32Array {
-  checkLayer(input, layer);
-  const { channels } = input;
-  const pixels = input.height * input.width;
-  const out = new Float32Array(pixels);
-  const filter = layer.weights.data.subarray(filterIndex * channels, (filterIndex + 1) * channels);
-  const bias = layer.bias ? layer.bias.subarray(filterIndex, filterIndex + 1) : undefined;
-  gemvColsABt(input.data, filter, out, pixels, 1, channels, 0, 1, bias, layer.relu);
   return out;
 }

@@ -2,7 +2,7 @@
  * The walkthrough's view of one output value: the dot product of pixel (row, col)'s Cin
  * channel values with filter k's Cin weights, written out term by term.
  */
-import { checkLayer } from './pointwise';
+import { checkLayer } from './pixelOutputs';
 import type { HwcTensor, PointwiseLayer } from './tensor';
 
 /** Every term of output (row, col, filterIndex), in input-channel order. */

@@ -53,7 +53,7 @@ test('data: a pair of .npy files loads through the file inputs, is summarised, c
   };
   await save('Input .npy', 'in2.npy');
   await save('Weights .npy (2, 3, 1, 1)', 'w2.npy');
-  await page.getByRole('button', { name: 'Back to generated data' }).click();
+  await page.getByRole('button', { name: 'Back to the photos and generated data' }).click();
   await page.locator('.shape-summary').filter({ hasText: 'Input 4×4×3 → output 4×4×2' }).waitFor();
   await page.getByLabel('Input activations').setInputFiles(join(dir, 'in2.npy'));
   await page.getByLabel('1×1 weights').setInputFiles(join(dir, 'w2.npy'));

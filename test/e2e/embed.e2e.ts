@@ -27,7 +27,15 @@ test('embed: in a cross-origin iframe the app boots, posts its height, and the h
   assert((await frame.getByRole('link', { name: /전체 앱 열기/ }).getAttribute('href'))?.includes('#v=1'), 'open-full link keeps the view');
   // The iframe's height follows the document (from 640 px in the snippet).
   await page.waitForFunction(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height !== '640px', null, { timeout: 10_000 });
-  const h1 = await page.evaluate(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height);
+  // Parts of the page arrive after the first paint (the photo panel); wait until the height settles.
+  const frameHeight = () => page.evaluate(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height);
+  let h1 = await frameHeight();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(400);
+    const now = await frameHeight();
+    if (now === h1) break;
+    h1 = now;
+  }
   // A message from the host page itself (not the frame) must not resize it.
   await page.evaluate(() => window.postMessage({ type: 'pointwise:resize', v: 1, id: 'fig-1', height: 5 }, '*'));
   await page.waitForTimeout(300);

@@ -3,7 +3,7 @@ import { usePalette } from '../../components/usePalette';
 import { useT } from '../../components/useT';
 import { symmetricDomain } from '../../lib/colormap';
 import type { LayerSnapshot } from '../../store/slices/results';
-import { pixelOutputs } from '../../engine/pointwise';
+import { pixelOutputs } from '../../engine/pixelOutputs';
 import { dotProductTrace } from '../../engine/trace';
 import { useAppStore } from '../../store/useAppStore';
 import { selectLayer } from '../../store/selectors';
