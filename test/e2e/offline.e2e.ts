@@ -1,6 +1,6 @@
 import { assert, test } from './harness';
 
-test('offline: once loaded, the app reloads and opens every page with the network gone', async ({ baseUrl, newPage }) => {
+test('offline: once loaded, the app reloads, makes a photo layer from any shipped photo and opens every page with the network gone', async ({ baseUrl, newPage }) => {
   const { page, context, consoleErrors, close } = await newPage({ width: 1280, height: 900 });
   await page.goto(`${baseUrl}#view=walkthrough`);
   await page.locator('.walkthrough .viz').waitFor({ timeout: 30_000 });
@@ -13,6 +13,13 @@ test('offline: once loaded, the app reloads and opens every page with the networ
   await context.route('**/*', (route) => route.abort('internetdisconnected'));
   await page.reload();
   await page.locator('.walkthrough .viz').waitFor({ timeout: 30_000 });
+  // The photo layer is made offline: photos and the learned bank were precached, even a photo
+  // never shown before.
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await page.getByLabel('Input', { exact: true }).selectOption('rocket');
+  await page.waitForFunction(() => location.hash.includes('img=rocket'));
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  assert(await page.locator('.filter-note[data-kind="learned"]').isVisible(), 'learned filters on the rocket photo, offline');
   // Pages never opened before load from the cache too: the lazy chunks were precached.
   await page.getByRole('link', { name: 'Convolution basics' }).click();
   await page.locator('[data-testid="conv-window"]').waitFor({ timeout: 30_000 });
