@@ -7,6 +7,7 @@ import { Explorer } from '../views/Explorer/Explorer';
 import { Walkthrough } from '../views/Walkthrough/Walkthrough';
 import { isWhyView, type View } from '../store/slices/ui';
 import { ErrorBoundary } from './ErrorBoundary';
+import { appStore } from '../store';
 import { embedUrls } from './autoHeight';
 import { EmbedButton } from './EmbedButton';
 import { FullscreenButton } from './FullscreenButton';
@@ -106,7 +107,12 @@ export function App() {
       )}
       <UrlNotice />
       {fallbackReason && <p className="notice" role="status">{t('status.workers.main')}</p>}
-      {shownView === 'walkthrough' ? <Walkthrough /> : shownView === 'explorer' ? <Explorer /> : (
+      {shownView === 'walkthrough' || shownView === 'explorer' ? (
+        <ErrorBoundary key={shownView} message={(m) => t('view.failed', { message: m })} resetLabel={t('view.reset')}
+          onReset={() => appStore.setState({ cursor: { row: 0, col: 0, filterIndex: 0 }, channel: 0, scene: 1, playing: false })}>
+          {shownView === 'walkthrough' ? <Walkthrough /> : <Explorer />}
+        </ErrorBoundary>
+      ) : (
         <ErrorBoundary key={shownView} message={(m) => t('nav.loadFailed', { message: m })}>
           <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}>
             <ConceptView view={shownView} />

@@ -42,3 +42,51 @@ test('url: hostile or random hashes never give a blank page or a console error, 
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   await close();
 });
+
+test('url: a valid link or the Back button never blanks the app (issue #18: k beyond the old shape)', async ({ baseUrl, newPage }) => {
+  const { page, consoleErrors, close } = await newPage();
+  await page.goto(`${baseUrl}#v=1&h=8&w=8&cin=8&cout=8&img=noise`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  await page.evaluate(() => { location.hash = 'v=1&h=8&w=8&cin=8&cout=16&k=9&img=noise'; });
+  await page.locator('.filter-stack h3', { hasText: /^Filter 9:/ }).waitFor({ timeout: 30_000 });
+  // Walkthrough at k = 1000 → Explorer → Cout 512 → Back.
+  await page.goto(`${baseUrl}#v=1&view=walkthrough&k=1000&scene=1&img=noise`);
+  await page.locator('.filter-stack h3', { hasText: /^Filter 1000:/ }).waitFor({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Explorer' }).click();
+  await page.getByLabel('Cout').fill('512');
+  await page.waitForFunction(() => location.hash.includes('cout=512'));
+  await page.goBack();
+  await page.locator('.walkthrough .viz').waitFor();
+  await page.locator('.filter-stack h3', { hasText: /^Filter 1000:/ }).waitFor({ timeout: 30_000 });
+  assert(await page.locator('.view-failed').count() === 0, 'no view failed');
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await close();
+});
+
+test('url: 150 random links, Back and Forward in a row end in the last link’s view, with no error', async ({ baseUrl, newPage }) => {
+  const { page, consoleErrors, close } = await newPage();
+  await page.goto(`${baseUrl}#v=1&h=4&w=4&cin=3&cout=2&img=noise`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  let seed = 18;
+  const rand = (n: number) => { seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0; return seed % n; };
+  let last = '';
+  for (let i = 0; i < 150; i++) {
+    const move = rand(10);
+    if (move === 0) await page.goBack({ waitUntil: 'commit' }).catch(() => {});
+    else if (move === 1) await page.goForward({ waitUntil: 'commit' }).catch(() => {});
+    else {
+      const h = 1 + rand(8), w = 1 + rand(8), cin = 1 + rand(12), cout = 1 + rand(20);
+      last = `v=1&view=${rand(2) ? 'walkthrough' : 'explorer'}&h=${h}&w=${w}&cin=${cin}&cout=${cout}&k=${rand(cout)}&r=${rand(h)}&c=${rand(w)}&ch=${rand(cin)}&scene=${1 + rand(4)}&img=noise`;
+      await page.evaluate((hash) => { location.hash = hash; }, last);
+    }
+    if (i % 10 === 0) await page.waitForTimeout(50);
+  }
+  // One last link, then the view it names with its numbers.
+  last = 'v=1&view=walkthrough&h=5&w=6&cin=7&cout=9&k=8&r=4&c=5&ch=6&scene=3&img=noise';
+  await page.evaluate((hash) => { location.hash = hash; }, last);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  await page.getByTestId('output-value').filter({ hasText: /^output \(4, 5, 8\) = / }).waitFor({ timeout: 10_000 });
+  assert(await page.locator('.view-failed').count() === 0, 'no view failed');
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await close();
+});

@@ -49,6 +49,8 @@ export const en = {
   'nav.basics': "Convolution basics",
   'nav.params': "Parameter tables",
   'nav.loading': "Loading the view…",
+  'view.failed': "This view stopped with an error ({message}). The rest of the app still works, and your settings and data are kept.",
+  'view.reset': "Reset this view",
   'data.open': "Your own data (.npy, pictures)",
   'display.label': "Display",
   'palette.label': "Colours",

@@ -5,6 +5,7 @@ import type { FilterMode } from '../../engine/photoLayer';
 import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
 import type { PhotoId } from '../../lib/photoIds';
 import { PRESETS } from '../presets';
+import { clampCursor } from './cursor';
 import type { AppState } from '../index';
 
 /** Where the input comes from: a shipped photo (through the first layer) or seeded synthetic activations. */
@@ -70,14 +71,25 @@ export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (s
   userData: null,
   // A new shape that the loaded tensors do not fit returns the layer to seeded data; picking
   // another image puts the student's picture away.
+  // The cursor and the channel are clamped to the new shape at once, so no view ever pairs a
+  // cursor with a shape it does not fit.
   setConfig: (patch) => set((s) => {
     const config = { ...s.config, ...patch };
     const keep = s.userData && userDataFits(s.userData, config) && !(patch.image !== undefined && s.userData.picture);
-    return { config, userData: keep ? s.userData : null };
+    return {
+      config, userData: keep ? s.userData : null,
+      cursor: clampCursor(s.cursor, config.height, config.width, config.outChannels),
+      channel: Math.max(0, Math.min(config.inChannels - 1, s.channel)),
+    };
   }),
   setUserData: (data) => set((s) => {
     if (!data) return { userData: null };
     const userData = { ...data, id: nextId++ };
-    return { userData, config: { ...s.config, ...userDataShape(data, s.config), useBias: data.bias ? true : s.config.useBias } };
+    const config = { ...s.config, ...userDataShape(data, s.config), useBias: data.bias ? true : s.config.useBias };
+    return {
+      userData, config,
+      cursor: clampCursor(s.cursor, config.height, config.width, config.outChannels),
+      channel: Math.max(0, Math.min(config.inChannels - 1, s.channel)),
+    };
   }),
 });

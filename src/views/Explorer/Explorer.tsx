@@ -7,6 +7,7 @@ import { Legend } from '../../components/Legend/Legend';
 import { useT } from '../../components/useT';
 import { formatInt, formatValue } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
+import { useSnapshot } from '../../store/useSnapshot';
 import { selectCost, selectOutputValue, selectPixelOutputs } from '../../store/selectors';
 import { LayerConfig } from '../shared/LayerConfig';
 import { YourData } from '../shared/YourData';
@@ -24,7 +25,7 @@ export function Explorer() {
   const palette = usePalette();
   const t = useT();
   const config = useAppStore((s) => s.config);
-  const output = useAppStore((s) => s.output);
+  const { output } = useSnapshot();
   const cursor = useAppStore((s) => s.cursor);
   const lang = useAppStore((s) => s.lang);
   const setCursor = useAppStore((s) => s.setCursor);

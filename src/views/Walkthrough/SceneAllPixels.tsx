@@ -9,7 +9,7 @@ import { formatInt, formatValue } from '../../lib/format';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
 import { useShallow } from 'zustand/react/shallow';
-import { selectCost } from '../../store/selectors';
+import { selectCost, selectSnapshot } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { OutputGrid } from '../Explorer/OutputGrid';
 import { FilterFaces } from '../shared/photo/lazy';
@@ -23,7 +23,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
   const k = useAppStore((s) => s.cursor.filterIndex);
   const setCursor = useAppStore((s) => s.setCursor);
   const domain = useAppStore((s) => s.outputDomain);
-  const learned = useAppStore((s) => s.data?.filterKind === 'learned');
+  const learned = useAppStore((s) => selectSnapshot(s).data?.filterKind === 'learned');
   const wDomain = useMemo(() => (learned ? quantileSymmetricDomain(weights.data, 0.995) : symmetricDomain(weights.data)), [weights.data, learned]);
   const cost = useAppStore(useShallow(selectCost));
   const f = (n: number) => formatInt(n, lang);

@@ -8,6 +8,7 @@ import { formatInt, formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
+import { selectSnapshot } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { FilterFaces } from '../shared/photo/lazy';
 
@@ -20,7 +21,7 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
   const setCursor = useAppStore((s) => s.setCursor);
   const useBias = useAppStore((s) => s.config.useBias);
   const { outChannels: cout, inChannels: cin } = weights;
-  const learned = useAppStore((s) => s.data?.filterKind === 'learned');
+  const learned = useAppStore((s) => selectSnapshot(s).data?.filterKind === 'learned');
   // Learned prototypes have a few large weights; scale to the 99.5th percentile so the rest show.
   const domain = useMemo(() => (learned ? quantileSymmetricDomain(weights.data, 0.995) : symmetricDomain(weights.data)), [weights.data, learned]);
   // Each filter is drawn as one column: entry (i, k) of the picture is weight k·Cin + i.

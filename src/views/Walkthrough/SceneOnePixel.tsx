@@ -6,6 +6,7 @@ import type { LayerSnapshot } from '../../store/slices/results';
 import { pixelOutputs } from '../../engine/pixelOutputs';
 import { dotProductTrace } from '../../engine/trace';
 import { useAppStore } from '../../store/useAppStore';
+import { useSnapshot } from '../../store/useSnapshot';
 import { selectLayer } from '../../store/selectors';
 import { PixelOutputs } from '../Explorer/PixelOutputs';
 import { ChannelCards } from './ChannelCards';
@@ -27,7 +28,7 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   const channel = useAppStore((s) => s.channel);
   const setChannel = useAppStore((s) => s.setChannel);
   const setCursor = useAppStore((s) => s.setCursor);
-  const output = useAppStore((s) => s.output);
+  const { output } = useSnapshot();
   const layer = useMemo(() => selectLayer({ data, config })!, [data, config]);
   const trace = useMemo(() => dotProductTrace(data.input, layer, row, col, filterIndex), [data, layer, row, col, filterIndex]);
   const outputs = useMemo(() => pixelOutputs(data.input, layer, row, col), [data, layer, row, col]);

@@ -3,6 +3,7 @@ import { useT } from '../../components/useT';
 import { formatValue } from '../../lib/format';
 import { appStore } from '../../store';
 import { useAppStore } from '../../store/useAppStore';
+import { useSnapshot } from '../../store/useSnapshot';
 import { selectOutputValue } from '../../store/selectors';
 import { backwardAction, forwardAction, SCENES, type StepAction } from '../../store/stepping';
 import { StatusBar } from '../Explorer/StatusBar';
@@ -23,8 +24,7 @@ export function Walkthrough() {
   const scene = useAppStore((s) => s.scene);
   const setScene = useAppStore((s) => s.setScene);
   const playing = useAppStore((s) => s.playing);
-  const data = useAppStore((s) => s.data);
-  const output = useAppStore((s) => s.output);
+  const { data, output } = useSnapshot();
   const presentation = useAppStore((s) => s.presentation);
   const [showHelp, setShowHelp] = useState(false);
   const helpRef = useRef<HTMLDivElement>(null);

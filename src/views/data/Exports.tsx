@@ -4,6 +4,7 @@ import { hwcToChw } from '../../engine/tensorFiles';
 import { hwcTensor } from '../../engine/tensor';
 import { dotProductTrace } from '../../engine/trace';
 import { useAppStore } from '../../store/useAppStore';
+import { useSnapshot } from '../../store/useSnapshot';
 import { cellOrigin, mapGrid, paintMap } from '../../components/CanvasHeatmap/drawHeatmap';
 import { usePalette } from '../../components/usePalette';
 import { download } from './readFiles';
@@ -15,8 +16,7 @@ type Layout = 'chw' | 'hwc';
 /** Takes results out: output maps and weights as .npy, the maps as PNG, one dot product as CSV. */
 export default function Exports() {
   const t = useDataT();
-  const data = useAppStore((s) => s.data);
-  const output = useAppStore((s) => s.output);
+  const { data, output } = useSnapshot();
   const config = useAppStore((s) => s.config);
   const cursor = useAppStore((s) => s.cursor);
   const domain = useAppStore((s) => s.outputDomain);

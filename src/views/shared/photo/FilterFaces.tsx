@@ -4,6 +4,7 @@ import { usePhotoT } from './text/usePhotoT';
 import { topActivations } from '../../../engine/topActivations';
 import { formatValue } from '../../../lib/format';
 import { photoWindow } from '../../../lib/patchPixels';
+import { selectSnapshot } from '../../../store/selectors';
 import { useAppStore } from '../../../store/useAppStore';
 import { RgbaCanvas } from './RgbaCanvas';
 
@@ -23,8 +24,8 @@ const WINDOW = { features: { size: 8, offset: -2 }, rgb: { size: 4, offset: 0 } 
  */
 export function FilterFaces({ output, k }: { output: Float32Array; k: number }) {
   const t = usePhotoT();
-  const photo = useAppStore((s) => s.data?.photo);
-  const win = useAppStore((s) => (s.data?.firstFilters ? WINDOW.features : WINDOW.rgb));
+  const photo = useAppStore((s) => selectSnapshot(s).data?.photo);
+  const win = useAppStore((s) => (selectSnapshot(s).data?.firstFilters ? WINDOW.features : WINDOW.rgb));
   const { height, width, outChannels } = useAppStore((s) => s.config);
   const context = win.size / 2, size = 2 * win.size;
   const faces = useMemo(() => {

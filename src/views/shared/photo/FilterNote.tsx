@@ -1,13 +1,14 @@
 import { usePhotoT } from './text/usePhotoT';
 import { formatInt } from '../../../lib/format';
+import { selectSnapshot } from '../../../store/selectors';
 import { useAppStore } from '../../../store/useAppStore';
 
 /** One sentence on what the layer's filters are: learned prototypes, named colours, random, or the student's. */
 export function FilterNote() {
   const t = usePhotoT();
   const lang = useAppStore((s) => s.lang);
-  const kind = useAppStore((s) => s.data?.filterKind);
-  const hasPhoto = useAppStore((s) => Boolean(s.data?.photo));
+  const kind = useAppStore((s) => selectSnapshot(s).data?.filterKind);
+  const hasPhoto = useAppStore((s) => Boolean(selectSnapshot(s).data?.photo));
   const seed = useAppStore((s) => s.config.seed);
   if (!kind) return null;
   const text = kind === 'learned' ? t('kind.learned')

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { usePhotoT } from './text/usePhotoT';
 import { formatInt } from '../../../lib/format';
 import { filterPatch } from '../../../lib/patchPixels';
+import { selectSnapshot } from '../../../store/selectors';
 import { useAppStore } from '../../../store/useAppStore';
 import { RgbaCanvas } from './RgbaCanvas';
 
@@ -16,9 +17,9 @@ const SHOWN_FILTERS = 32;
 export function InputOrigin({ row, col, channel }: { row: number; col: number; channel: number }) {
   const t = usePhotoT();
   const lang = useAppStore((s) => s.lang);
-  const photo = useAppStore((s) => s.data?.photo);
-  const firstFilters = useAppStore((s) => s.data?.firstFilters);
-  const kind = useAppStore((s) => s.data?.filterKind);
+  const photo = useAppStore((s) => selectSnapshot(s).data?.photo);
+  const firstFilters = useAppStore((s) => selectSnapshot(s).data?.firstFilters);
+  const kind = useAppStore((s) => selectSnapshot(s).data?.filterKind);
   const cin = useAppStore((s) => s.config.inChannels);
   const j = Math.floor(channel / 2), negative = channel % 2 === 1;
   const count = firstFilters ? firstFilters.length / 192 : 0;
