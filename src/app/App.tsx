@@ -106,7 +106,7 @@ export function App() {
         </>
       )}
       <UrlNotice />
-      {fallbackReason && <p className="notice" role="status">{t('status.workers.main')}</p>}
+      {fallbackReason && <p className="notice" role="status" data-testid="fallback-notice" title={fallbackReason}>{t('notice.fallback')}</p>}
       {shownView === 'walkthrough' || shownView === 'explorer' ? (
         <ErrorBoundary key={shownView} message={(m) => t('view.failed', { message: m })} resetLabel={t('view.reset')}
           onReset={() => appStore.setState({ cursor: { row: 0, col: 0, filterIndex: 0 }, channel: 0, scene: 1, playing: false })}>

@@ -8,7 +8,7 @@ import { quantileSymmetricDomain } from '../lib/colormap';
 import { loadLearnedBank, type BankFiles } from '../lib/learnedBank';
 import { loadPicture } from '../lib/loadPicture';
 import { photoUrl } from '../lib/photoIds';
-import { EngineError, isAbortError, type EngineClient } from '../worker/client';
+import { EngineError, isAbortError, isRetryable, type EngineClient } from '../worker/client';
 import type { AppStore } from './index';
 import { checkShape } from '../lib/limits';
 import { userDataFits, type LayerConfig, type UserData } from './slices/config';
@@ -40,12 +40,15 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
   let dataFor = '';
   let outputFor = '';
 
-  async function sync(config: LayerConfig): Promise<void> {
+  /** Times a job is run again after its worker failed (each failure starts a new worker or the main thread). */
+  const RETRIES = 3;
+
+  async function sync(config: LayerConfig, attempt = 0): Promise<void> {
     const fitting = store.getState().userData;
     const user = fitting && userDataFits(fitting, config) ? fitting : null;
     if (outputKey(config, user) === outputFor) return;
     if (checkShape(config)) return; // the form shows the problem; keep the last good view
-    controller?.abort();
+    if (attempt === 0) controller?.abort();
     const own = new AbortController();
     controller = own;
     const signal = own.signal;
@@ -111,7 +114,10 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
         job: { status: 'done', progress: 1, computeMs: r.computeMs, workers: client.isFallback ? 0 : r.workers },
       });
     } catch (e) {
-      if (isAbortError(e)) return;
+      if (isAbortError(e) || signal.aborted) return;
+      // The worker died under this job: the client has started another (or moved to the main
+      // thread); the same job runs again there, and the student sees it finish.
+      if (isRetryable(e) && attempt < RETRIES) return sync(config, attempt + 1);
       const message = e instanceof EngineError || e instanceof Error ? e.message : String(e);
       store.setState({ job: { status: 'error', progress: 0, error: message } });
     }

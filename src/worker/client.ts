@@ -10,6 +10,8 @@ import type { Endpoint, ForwardParams, FromWorker, ParamsOf, RequestType, Result
 
 /** Below this many multiply-adds a forward pass runs on one worker. */
 const SPLIT_MIN_MULTIPLY_ADDS = 4_000_000;
+/** A worker that fails is started again this many times before the engine moves to the main thread. */
+const RESPAWNS = 2;
 
 /** A reply that failed: the worker's error code and message. */
 export class EngineError extends Error {
@@ -101,6 +103,11 @@ export function isAbortError(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }
 
+/** Whether a failed request is worth sending again: its worker died (a new one or the main thread now serves). */
+export function isRetryable(e: unknown): boolean {
+  return e instanceof EngineError && e.code === 'worker-failed';
+}
+
 export interface EngineClientOptions {
   /** Makes one worker endpoint; throws if workers are unavailable. */
   readonly createWorker: () => Endpoint;
@@ -112,11 +119,21 @@ export interface EngineClientOptions {
   readonly splitMinMultiplyAdds?: number;
   /** Told once when the client falls back to the main thread. */
   readonly onFallback?: (reason: string) => void;
+  /** Told when a worker failed and was started again (its pending requests failed with 'worker-failed'). */
+  readonly onRespawn?: (reason: string) => void;
 }
 
+/**
+ * When a worker fails (its script cannot load, it has a syntax error, or an error escapes it),
+ * every request it was working on is rejected with an EngineError of code 'worker-failed' —
+ * the caller re-runs its job, see isRetryable — and the worker is started again, up to
+ * RESPAWNS times; after that the engine runs on the main thread, which also fails and retries
+ * whatever the workers still held.
+ */
 export class EngineClient {
   private connections: Connection[] | undefined;
   private fallbackReason: string | undefined;
+  private respawns = 0;
   constructor(private readonly options: EngineClientOptions) {}
 
   /** True once the client runs the engine on the main thread. */
@@ -133,7 +150,9 @@ export class EngineClient {
     if (this.connections) return this.connections;
     try {
       const count = Math.max(1, Math.min(2, this.options.workers));
-      this.connections = Array.from({ length: count }, () => this.connect(this.options.createWorker()));
+      const conns: Connection[] = [];
+      this.connections = conns;
+      for (let i = 0; i < count; i++) conns.push(this.connect(this.options.createWorker()));
     } catch (e) {
       this.useFallback(`workers unavailable: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -144,18 +163,48 @@ export class EngineClient {
     const conn = new Connection(endpoint);
     (endpoint as Partial<Worker>).addEventListener?.('error' as 'message', ((event: Event) => {
       event.preventDefault?.();
-      const error = new EngineError('worker-failed', 'the engine worker failed to start or crashed');
-      conn.failAll(error);
-      this.useFallback(error.message);
+      this.workerFailed(conn, (event as ErrorEvent).message || 'the engine worker failed to start or crashed');
     }) as never);
     return conn;
+  }
+
+  /** A worker failed: its requests fail (to be re-run by their callers) and it is replaced. */
+  private workerFailed(conn: Connection, reason: string): void {
+    const slot = this.connections?.indexOf(conn) ?? -1;
+    (conn.endpoint as Partial<Worker>).terminate?.();
+    if (slot < 0 || this.fallbackReason !== undefined) {
+      conn.failAll(new EngineError('worker-failed', reason));
+      return;
+    }
+    if (this.respawns >= RESPAWNS) {
+      conn.failAll(new EngineError('worker-failed', reason));
+      this.useFallback(`the engine worker failed ${this.respawns + 1} times (${reason})`);
+      return;
+    }
+    this.respawns++;
+    try {
+      this.connections![slot] = this.connect(this.options.createWorker());
+    } catch (e) {
+      conn.failAll(new EngineError('worker-failed', reason));
+      this.useFallback(`workers unavailable: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    // Reject only once the replacement is in place, so a caller that re-runs at once reaches it.
+    conn.failAll(new EngineError('worker-failed', reason));
+    this.options.onRespawn?.(reason);
   }
 
   private useFallback(reason: string): void {
     if (this.fallbackReason !== undefined) return;
     this.fallbackReason = reason;
-    for (const c of this.connections ?? []) (c.endpoint as Partial<Worker>).terminate?.();
+    const old = this.connections ?? [];
     this.connections = [new Connection(this.options.createFallback())];
+    // Requests the workers still held fail now (and are re-run on the main thread by their
+    // callers) rather than waiting for ever on a terminated worker.
+    for (const c of old) {
+      (c.endpoint as Partial<Worker>).terminate?.();
+      c.failAll(new EngineError('worker-failed', reason));
+    }
     this.options.onFallback?.(reason);
   }
 

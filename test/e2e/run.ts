@@ -11,5 +11,6 @@ import './a11y.e2e';
 import './offline.e2e';
 import './keyboard.e2e';
 import './photos.e2e';
+import './faults.e2e';
 
 await runAll();

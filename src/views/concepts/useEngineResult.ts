@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { engineRequest } from '../../store/engine';
-import { isAbortError } from '../../worker/client';
+import { isAbortError, isRetryable } from '../../worker/client';
 import type { ParamsOf, RequestType, ResultOf } from '../../worker/protocol';
 
 export type EngineState<R> =
@@ -17,7 +17,12 @@ export function useEngineResult<R>(key: string, run: (signal: AbortSignal) => Pr
   useEffect(() => {
     const controller = new AbortController();
     setState((s) => ({ status: 'loading', result: s.result }));
-    run(controller.signal).then(
+    // A job whose worker died runs again (on a new worker or the main thread), twice at most.
+    const attempt = (left: number): Promise<R> => run(controller.signal).catch((e: unknown) => {
+      if (left > 0 && isRetryable(e) && !controller.signal.aborted) return attempt(left - 1);
+      throw e;
+    });
+    attempt(2).then(
       (result) => {
         if (!controller.signal.aborted) setState({ status: 'done', result });
       },

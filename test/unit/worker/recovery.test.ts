@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateLayerData, pointwiseConv } from '../../../src/engine';
+import { createAppStore } from '../../../src/store';
+import { startWorkerSync } from '../../../src/store/workerSync';
+import { EngineClient, EngineError, isRetryable } from '../../../src/worker/client';
+import { serve } from '../../../src/worker/handler';
+import type { Endpoint } from '../../../src/worker/protocol';
+
+/** The real handler behind a MessageChannel. */
+function goodWorker(): Endpoint {
+  const channel = new MessageChannel();
+  serve(channel.port2 as unknown as Endpoint);
+  channel.port2.start();
+  return channel.port1 as unknown as Endpoint;
+}
+
+/**
+ * A worker that dies as a browser reports it (an 'error' event on the Worker): at once, as a
+ * script that 404s or does not parse, or on its first request, as one whose code throws.
+ */
+function failingWorker(when: 'start' | 'request', log: string[]): Endpoint {
+  const listeners = new Map<string, ((e: Event) => void)[]>();
+  const fire = (type: string) => queueMicrotask(() => listeners.get(type)?.forEach((l) => l(Object.assign(new Event(type), { message: 'boom' }))));
+  if (when === 'start') setTimeout(() => fire('error'), 0);
+  return {
+    postMessage: (msg: unknown) => { if ((msg as { type?: string }).type !== 'cancel' && when === 'request') fire('error'); },
+    addEventListener: (type: string, l: (e: Event) => void) => { listeners.set(type, [...(listeners.get(type) ?? []), l]); },
+    removeEventListener: () => {},
+    terminate: () => { log.push('terminated'); },
+  } as unknown as Endpoint;
+}
+
+const clients: EngineClient[] = [];
+afterEach(() => clients.splice(0).forEach((c) => c.dispose()));
+
+const shape = { height: 6, width: 5, inChannels: 7, outChannels: 9 };
+
+describe('EngineClient when a worker fails', () => {
+  it('rejects the request with a retryable worker-failed error, starts the worker again, and the retry succeeds', async () => {
+    const log: string[] = [];
+    let made = 0;
+    const respawned: string[] = [];
+    const client = new EngineClient({
+      workers: 1,
+      createWorker: () => (made++ === 0 ? failingWorker('request', log) : goodWorker()),
+      createFallback: goodWorker,
+      onRespawn: (r) => respawned.push(r),
+    });
+    clients.push(client);
+    const first = await client.request('generate', { shape, seed: 2 }).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(EngineError);
+    expect(isRetryable(first)).toBe(true);
+    expect(log).toEqual(['terminated']);
+    expect(respawned).toEqual(['boom']);
+    const again = await client.request('generate', { shape, seed: 2 });
+    expect(Array.from(again.weights)).toEqual(Array.from(generateLayerData(shape, 2).weights.data));
+    expect(client.isFallback).toBe(false);
+  });
+
+  it('after repeated failures (a script that never loads) moves to the main thread, failing what the workers held', async () => {
+    const log: string[] = [];
+    let fallbackReason = '';
+    const client = new EngineClient({
+      workers: 2,
+      createWorker: () => failingWorker('start', log),
+      createFallback: goodWorker,
+      onFallback: (r) => { fallbackReason = r; },
+    });
+    clients.push(client);
+    let result: unknown;
+    for (let i = 0; i < 5 && !(result instanceof Object && 'weights' in result); i++) {
+      result = await client.request('generate', { shape, seed: 3 }).catch((e: unknown) => e);
+    }
+    expect(client.isFallback).toBe(true);
+    expect(fallbackReason).toMatch(/failed 3 times/);
+    expect((result as { weights: Float32Array }).weights.length).toBe(9 * 7);
+  });
+});
+
+describe('the worker sync finishes the layer whatever the workers do', () => {
+  const config = { ...shape, seed: 4, useBias: true, useRelu: false, image: 'noise', filters: 'random' } as const;
+  const want = () => {
+    const d = generateLayerData(shape, 4);
+    return pointwiseConv(d.input, { weights: d.weights, bias: d.bias, relu: false }).data;
+  };
+  const done = (store: ReturnType<typeof createAppStore>) => new Promise<void>((resolve, reject) => {
+    const check = () => {
+      const { job } = store.getState();
+      if (job.status === 'done') resolve();
+      if (job.status === 'error') reject(new Error(job.error));
+    };
+    store.subscribe(check);
+    check();
+  });
+
+  for (const [name, make] of [
+    ['a worker whose code throws on its first job', (log: string[]) => { let n = 0; return () => (n++ === 0 ? failingWorker('request', log) : goodWorker()); }],
+    ['workers whose script cannot load (404): the main thread takes over', (log: string[]) => () => failingWorker('start', log)],
+  ] as const) {
+    it(`${name}: the job runs again and the right map arrives, with no stuck status`, async () => {
+      const store = createAppStore();
+      store.setState({ config, view: 'walkthrough' });
+      const client = new EngineClient({ workers: 2, splitMinMultiplyAdds: 0, createWorker: make([]), createFallback: goodWorker });
+      clients.push(client);
+      const stop = startWorkerSync(store, client);
+      await done(store);
+      expect(Array.from(store.getState().output!)).toEqual(Array.from(want()));
+      stop();
+    });
+  }
+});
