@@ -10,6 +10,8 @@
  *   write-back, so the micro-kernel does 77 % of the classic multiply-adds.
  */
 import { B_AT, KC, MC, MR, NC, NR, makeResident, multiplyBlock, writeBlock } from './gemmKernel';
+
+export { trimWorkspace } from './gemmKernel';
 import { packPanelsB, packRowsA, roundUp } from './gemmPack';
 import { strassenABt, strassenPanels, useStrassen, type StrassenPanels } from './strassen';
 

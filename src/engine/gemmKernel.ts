@@ -60,6 +60,17 @@ const DEST: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
 /** The packed B whose copy sits in HEAP from B_AT on, so the row chunks of a layer copy it once. */
 let resident: Float64Array | null = null;
 
+/**
+ * Gives the working memory back: HEAP is cut to at most `length` doubles (V8 trims the
+ * array's store) and the resident panels are forgotten, so a large layer's hundreds of
+ * megabytes do not outlive it. The next product grows HEAP again to what it needs (a few
+ * milliseconds for the headline layer).
+ */
+export function trimWorkspace(length = 0): void {
+  if (HEAP.length > length) HEAP.length = length;
+  resident = null;
+}
+
 /** Grows HEAP to at least `length` doubles. */
 function reserve(length: number): void {
   while (HEAP.length < length) HEAP.push(0.5);

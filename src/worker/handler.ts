@@ -3,7 +3,7 @@
  * It has no worker globals of its own, so tests run it over a MessageChannel in Node and the
  * client can run it on the main thread when no worker can start.
  */
-import { gemmABt, packB, type PackedB } from '../engine/gemm';
+import { gemmABt, packB, trimWorkspace, type PackedB } from '../engine/gemm';
 import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerData } from '../engine/layerData';
@@ -118,6 +118,9 @@ function absMax(values: Float32Array): number {
 /** Fills in a forward request's data from the worker's cache, or keeps what it brought. */
 function withCachedLayer(p: ForwardParams, cache: { current: { key: string; input: Float32Array; weights: Float32Array } | null }): ForwardParams {
   if (p.input && p.weights) {
+    // A new layer: the last one's data, packed filters and working memory go (a smaller layer
+    // after a large one must not keep the large one's memory).
+    if (cache.current?.key !== p.cacheKey) trimWorkspace();
     if (p.cacheKey) cache.current = { key: p.cacheKey, input: p.input, weights: p.weights };
     return p;
   }

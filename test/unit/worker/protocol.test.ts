@@ -174,3 +174,23 @@ describe('errors', () => {
     expect(Array.from(got.weights.subarray(0, 4))).toEqual(Array.from(data.weights.data.subarray(0, 4)));
   });
 });
+
+describe('memory comes back (issue #18 §3)', () => {
+  it('a new, smaller layer empties the GEMM’s working array and forgets the old packed filters; a toggle on the same layer keeps them', async () => {
+    const { HEAP } = await import('../../../src/engine/gemmKernel');
+    const { client } = makeClient(1);
+    const big = { height: 32, width: 32, inChannels: 384, outChannels: 256 };
+    const d = generateLayerData(big, 1);
+    await client.forward({ ...big, input: d.input.data, weights: d.weights.data, relu: false, cacheKey: 'big' });
+    const grown = HEAP.length;
+    expect(grown).toBeGreaterThan(256 * 384);
+    // Same layer, ReLU toggled: nothing is re-sent or trimmed.
+    await client.forward({ ...big, input: d.input.data, weights: d.weights.data, relu: true, cacheKey: 'big' });
+    expect(HEAP.length).toBe(grown);
+    const tiny = { height: 4, width: 4, inChannels: 3, outChannels: 2 };
+    const t = generateLayerData(tiny, 1);
+    const out = await client.forward({ ...tiny, input: t.input.data, weights: t.weights.data, relu: false, cacheKey: 'tiny' });
+    expect(HEAP.length).toBe(0);
+    expect(Array.from(out.output)).toEqual(Array.from(pointwiseConv(t.input, { weights: t.weights, relu: false }).data));
+  });
+});
