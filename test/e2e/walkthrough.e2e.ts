@@ -179,3 +179,26 @@ test('walkthrough: tiny 4×4×3→2 with bias and ReLU — the dot product shown
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   await close();
 });
+
+test('walkthrough: scene 2 with wide and tall maps keeps the cards in their place (issue #18 §4)', async ({ baseUrl, newPage }) => {
+  const { page, close } = await newPage({ width: 1280, height: 900 });
+  for (const [h, w] of [[64, 128], [16, 128], [128, 16]] as const) {
+    await page.goto(`${baseUrl}#v=1&view=walkthrough&scene=2&h=${h}&w=${w}&cin=64&cout=32&img=noise`);
+    await page.locator('.channel-cards .card canvas').first().waitFor();
+    const tabs = (await page.locator('nav.scenes').boundingBox())!;
+    const cards = await page.locator('.channel-cards .card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    for (const c of cards) assert(c.top >= tabs.y + tabs.height, `${h}×${w}: a card (top ${c.top}) reaches over the scene tabs (bottom ${tabs.y + tabs.height})`);
+    const tallest = Math.max(...cards.map((c) => c.height));
+    const width = Math.max(...cards.map((c) => c.width));
+    assert(tallest <= 0.7 * (await page.locator('.channel-cards').evaluate((e) => e.getBoundingClientRect().width)) + 2, `${h}×${w}: a card is ${tallest}px tall`);
+    assert(Math.abs(width / tallest - w / h) < 0.1 * (w / h), `${h}×${w}: cards keep the map's aspect (${width}×${tallest})`);
+    // The first scene tab is not covered by a card: a click there lands on it.
+    const tab = page.locator('.scenes button').first();
+    const box = (await tab.boundingBox())!;
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.scenes button') !== null, [box.x + box.width / 2, box.y + box.height / 2]);
+    assert(hit, `${h}×${w}: the "1 Filters" tab is covered`);
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert(pageHeight < 3000, `${h}×${w}: the page is ${pageHeight}px tall`);
+  }
+  await close();
+});

@@ -45,7 +45,7 @@ export function ChannelCards({ input, row, col, channel, onPick, isSparse }: Cha
   const domain = useMemo(() => (isSparse ? quantilePositiveDomain(input.data, 0.99) : positiveDomain(input.data)), [input.data, isSparse]);
   const table = palette.inputs;
   return (
-    <div className="channel-cards" style={{ ['--cards' as string]: shown.length }}>
+    <div className="channel-cards" style={cardBox(input.width, input.height, shown.length)}>
       {shown.map((ch, i) => (
         <div key={ch} className={`card ${ch === channel ? 'current' : ''}`} style={{ ['--i' as string]: i }}>
           <CanvasHeatmap
@@ -79,4 +79,19 @@ function mostVaried(input: HwcTensor, count: number): number[] {
   const n = data.length / c;
   const variance = Array.from({ length: c }, (_, i) => sq[i]! / n - (sum[i]! / n) ** 2);
   return Array.from({ length: c }, (_, i) => i).sort((a, b) => variance[b]! - variance[a]! || a - b).slice(0, count).sort((a, b) => a - b);
+}
+
+/** The widest a card may be, and how far each next card moves right, in % of the stack's width. */
+const CARD_SIDE = 62, CARD_SHIFT = 7;
+
+/**
+ * A card keeps its map's aspect inside a CARD_SIDE % square, so a wide map (64×128) is a low
+ * card and a tall one (128×16) a narrow card, never taller than a square one; each next card
+ * overlaps the last by 84 % of the card's own height. Percent margins are relative to the
+ * stack's width, which is why the height is given in those units too.
+ */
+export function cardBox(width: number, height: number, cards: number): Record<string, string | number> {
+  const w = CARD_SIDE * Math.min(1, width / height);
+  const h = CARD_SIDE * Math.min(1, height / width);
+  return { '--cards': cards, '--card-w': `${w}%`, '--card-overlap': `${-0.84 * h}%`, '--card-shift': `${CARD_SHIFT}%` };
 }
