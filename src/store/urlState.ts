@@ -100,7 +100,9 @@ export function parseUrlState(hash: string): { state: UrlState; problems: UrlPro
     const eq = part.indexOf('=');
     const k = safeDecode(eq < 0 ? part : part.slice(0, eq));
     const v = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
-    if (k !== null && v !== null && k.length <= 16 && !params.has(k)) params.set(k, v.slice(0, 64));
+    // A broken % escape cannot be read at all: it is named (as written) and otherwise ignored.
+    if (k === null || v === null) problems.push({ key: (k ?? part.slice(0, eq < 0 ? undefined : eq)).slice(0, 16), value: eq < 0 ? '' : part.slice(eq + 1, eq + 65) });
+    else if (k.length <= 16 && !params.has(k)) params.set(k, v.slice(0, 64));
   }
   const version = params.get('v');
   if (version !== undefined && version !== String(URL_STATE_VERSION)) problems.push({ key: 'v', value: version });

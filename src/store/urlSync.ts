@@ -36,7 +36,10 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     const { state, problems } = parseUrlState(hash);
     applyUrlState(store, state);
     store.setState({ urlProblems: problems });
-    written = serializeUrlState(state);
+    written = serializeUrlState(urlStateOf(store.getState()));
+    // The address says what the app uses: values it refused are replaced there too, so Copy
+    // link and a reload give this view, not the refused values (the notice still names them).
+    if (problems.length > 0 && hash !== written) win.history.replaceState(null, '', `${win.location.pathname}${win.location.search}#${written}`);
   };
   const write = () => {
     timer = undefined;

@@ -90,3 +90,14 @@ test('url: 150 random links, Back and Forward in a row end in the last link’s 
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   await close();
 });
+
+test('url: values refused from a link leave the address too, so Copy link gives the view shown (issue #18 §6)', async ({ baseUrl, newPage }) => {
+  const { page, close } = await newPage();
+  await page.goto(`${baseUrl}#v=1&h=999&cin=5000&seed=-3&k=%E0%A4%A&img=noise`);
+  await page.locator('.url-notice').waitFor();
+  const notice = (await page.locator('.url-notice').textContent()) ?? '';
+  for (const k of ['h=999', 'cin=5000', 'seed=-3', 'k=%E0%A4%A']) assert(notice.includes(k), `notice names ${k}: ${notice}`);
+  await page.waitForFunction(() => location.hash.includes('&h=56&') && location.hash.includes('&cin=512&') && location.hash.includes('&seed=1&'), null, { timeout: 3000 });
+  assert(!(await page.evaluate(() => location.hash)).includes('999'), 'the refused height left the address');
+  await close();
+});

@@ -37,17 +37,18 @@ export default function DataLoader() {
   async function read(files: readonly File[], role?: Role) {
     setBusy(true);
     const found: string[] = [];
-    const next: Loaded = { ...loaded };
+    const read: Loaded = {};
     for (const file of files) {
       try {
         const r = await readNpyFile(file);
         if (r.status === 'refused') found.push(refusal(r));
-        else next[role ?? guessRole(r.npy.shape)] = { name: r.name, npy: r.npy };
+        else read[role ?? guessRole(r.npy.shape)] = { name: r.name, npy: r.npy };
       } catch (e) {
         found.push(t('npy.engine', { name: file.name, detail: e instanceof Error ? e.message : String(e) }));
       }
     }
-    setLoaded(next);
+    // Merged into what is loaded by then: two drops in quick succession both count.
+    setLoaded((prev) => ({ ...prev, ...read }));
     setProblems(found);
     setBusy(false);
   }

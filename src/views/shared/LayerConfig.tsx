@@ -5,6 +5,7 @@ import { formatInt } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { PRESET_NAMES, PRESETS, presetOf, type PresetName } from '../../store/presets';
 import { ImageControls } from './photo/lazy';
+import { NumberField } from '../../components/NumberField/NumberField';
 
 const SHAPE_KEYS: readonly ShapeKey[] = ['height', 'width', 'inChannels', 'outChannels'];
 
@@ -65,14 +66,10 @@ export function LayerConfig() {
           </span>
         ))}
       </fieldset>
-      <span className="field">
-        <label htmlFor={`${id}-seed`}>{t('config.seed')}</label>
-        <input id={`${id}-seed`} type="number" inputMode="numeric" min={LIMITS.seed.min} max={LIMITS.seed.max} value={config.seed}
-          onChange={(e) => {
-            const v = Math.trunc(Number(e.target.value));
-            if (Number.isFinite(v) && v >= LIMITS.seed.min && v <= LIMITS.seed.max) setConfig({ seed: v });
-          }} />
-      </span>
+      {/* An empty or non-whole seed is a message; the last good seed stays in use. */}
+      <NumberField label={t('config.seed')} value={config.seed} min={LIMITS.seed.min} max={LIMITS.seed.max}
+        problem={t('error.shape', { key: t('config.seed'), min: formatInt(LIMITS.seed.min, lang), max: formatInt(LIMITS.seed.max, lang) })}
+        onChange={(seed) => setConfig({ seed })} />
       <label className="check">
         <input type="checkbox" checked={config.useBias} onChange={(e) => setConfig({ useBias: e.target.checked })} />
         {t('config.bias')}

@@ -71,3 +71,12 @@ describe('parseUrlState(hash)', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('parseUrlState with broken % escapes (issue #18 §6)', () => {
+  it('names each part it cannot decode and still reads the rest', () => {
+    const { state, problems } = parseUrlState('#%ZZ=3&h=8&k=%E0%A4%A&w=%');
+    expect(state.height).toBe(8);
+    expect(state.filterIndex).toBe(0);
+    expect(problems).toEqual([{ key: '%ZZ', value: '3' }, { key: 'k', value: '%E0%A4%A' }, { key: 'w', value: '%' }]);
+  });
+});
