@@ -27,6 +27,8 @@ export interface NpyArray {
   readonly fortranOrder: boolean;
   /** The values as float32, in C order. */
   readonly data: Float32Array;
+  /** True when a finite float64 value was beyond float32's range and became ±Infinity. */
+  readonly overflow: boolean;
 }
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
@@ -74,15 +76,23 @@ export function parseNpy(bytes: Uint8Array, maxValues: number): NpyArray {
   const actual = bytes.length - dataStart;
   if (actual !== expected) throw new NpyError('size-mismatch', `${actual} data bytes, shape needs ${expected}`);
   const data = new Float32Array(count);
+  let overflow = false;
   if (itemSize === 2) {
     // Every half-precision value looked up in one table (made once): ten times faster than
     // decoding each, which matters for the learned bank's half a million weights.
     const table = float16Table();
     for (let i = 0, o = dataStart; i < count; i++, o += 2) data[i] = table[view.getUint16(o, little)]!;
+  } else if (itemSize === 4) {
+    for (let i = 0, o = dataStart; i < count; i++, o += 4) data[i] = view.getFloat32(o, little);
   } else {
-    for (let i = 0, o = dataStart; i < count; i++, o += itemSize) data[i] = itemSize === 4 ? view.getFloat32(o, little) : view.getFloat64(o, little);
+    for (let i = 0, o = dataStart; i < count; i++, o += 8) {
+      const d = view.getFloat64(o, little);
+      data[i] = d;
+      // 1e300 is a number, but not a float32 one: say so rather than call it infinite.
+      if (data[i] === Infinity || data[i] === -Infinity) overflow ||= Number.isFinite(d);
+    }
   }
-  return { shape, descr, fortranOrder, data: fortranOrder && shape.length > 1 ? fortranToC(data, shape) : data };
+  return { shape, descr, fortranOrder, overflow, data: fortranOrder && shape.length > 1 ? fortranToC(data, shape) : data };
 }
 
 let halfTable: Float32Array | null = null;

@@ -60,7 +60,7 @@ export function symmetricDomain(values: ArrayLike<number>): ColorDomain {
   let m = 0;
   for (let i = 0; i < values.length; i++) {
     const a = Math.abs(values[i]!);
-    if (a > m) m = a;
+    if (a > m && a !== Infinity) m = a; // ±Infinity (overflow) shows at the ends of the scale
   }
   m = m || 1;
   return { lo: -m, hi: m };
@@ -69,7 +69,7 @@ export function symmetricDomain(values: ArrayLike<number>): ColorDomain {
 /** [0, max] for non-negative data. */
 export function positiveDomain(values: ArrayLike<number>): ColorDomain {
   let m = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! > m) m = values[i]!;
+  for (let i = 0; i < values.length; i++) if (values[i]! > m && values[i]! !== Infinity) m = values[i]!;
   return { lo: 0, hi: m || 1 };
 }
 
@@ -105,12 +105,17 @@ export function quantilePositiveDomain(values: ArrayLike<number>, q: number): Co
 export function quantileSymmetricDomain(values: ArrayLike<number>, q: number): ColorDomain {
   const step = Math.max(1, Math.ceil(values.length / 65536));
   let max = 0;
-  for (let i = 0; i < values.length; i += step) max = Math.max(max, Math.abs(values[i]!));
-  if (!(max > 0) || !Number.isFinite(max)) return symmetricDomain(values);
+  for (let i = 0; i < values.length; i += step) {
+    const a = Math.abs(values[i]!);
+    if (a > max && a !== Infinity) max = a;
+  }
+  if (!(max > 0)) return symmetricDomain(values);
   const bins = new Uint32Array(1024);
   let count = 0;
   for (let i = 0; i < values.length; i += step) {
-    bins[Math.min(1023, Math.floor((Math.abs(values[i]!) / max) * 1024))]!++;
+    const a = Math.abs(values[i]!);
+    if (a !== a) continue;
+    bins[Math.min(1023, Math.floor((a / max) * 1024))]!++;
     count++;
   }
   let seen = 0;

@@ -18,7 +18,9 @@ export function formatInt(n: number, _lang: Lang = 'en'): string {
 /** A signed value with 4 significant digits and a real minus sign: −0.01234, 1.235. */
 export function formatValue(v: number): string {
   if (v === 0) return '0';
-  if (!Number.isFinite(v)) return String(v);
+  if (v === Infinity) return '∞';
+  if (v === -Infinity) return '−∞';
+  if (v !== v) return 'NaN';
   const a = Math.abs(v);
   const s = a >= 1e4 || a < 1e-3 ? a.toExponential(3) : a.toPrecision(4);
   return (v < 0 ? '−' : '') + s;

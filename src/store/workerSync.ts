@@ -111,7 +111,7 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
       store.setState({
         output: r.output,
         outputDomain: domain,
-        job: { status: 'done', progress: 1, computeMs: r.computeMs, workers: client.isFallback ? 0 : r.workers },
+        job: { status: 'done', progress: 1, computeMs: r.computeMs, workers: client.isFallback ? 0 : r.workers, nonFinite: r.nonFinite },
       });
     } catch (e) {
       if (isAbortError(e) || signal.aborted) return;

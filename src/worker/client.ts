@@ -220,7 +220,7 @@ export class EngineClient {
   async forward(
     params: Omit<ForwardParams, 'input' | 'weights'> & { input: Float32Array; weights: Float32Array },
     options: { signal?: AbortSignal | undefined; onProgress?: ((fraction: number) => void) | undefined } = {},
-  ): Promise<{ output: Float32Array; computeMs: number; workers: number; absMax: number }> {
+  ): Promise<{ output: Float32Array; computeMs: number; workers: number; absMax: number; nonFinite: number }> {
     const conns = this.start();
     const { height, width, inChannels: cin, outChannels: cout } = params;
     // A small job is faster on one worker than split: the messages would cost more than the work.
@@ -262,10 +262,11 @@ export class EngineClient {
     });
     const results = await Promise.all(jobs);
     const absMax = Math.max(...results.map((r) => r.absMax));
-    if (results.length === 1) return { output: results[0]!.output, computeMs: results[0]!.computeMs, workers: 1, absMax };
+    const nonFinite = results.reduce((n, r) => n + r.nonFinite, 0);
+    if (results.length === 1) return { output: results[0]!.output, computeMs: results[0]!.computeMs, workers: 1, absMax, nonFinite };
     const output = results[0]!.output;
     for (let i = 1; i < results.length; i++) output.set(results[i]!.output, bounds[i]! * width * cout);
-    return { output, computeMs: Math.max(...results.map((r) => r.computeMs)), workers: results.length, absMax };
+    return { output, computeMs: Math.max(...results.map((r) => r.computeMs)), workers: results.length, absMax, nonFinite };
   }
 
   dispose(): void {

@@ -14,7 +14,7 @@ export function runParseNpy(p: ParseNpyParams): ParseNpyResult {
     const { min, max } = valueRange(a.data);
     let finite = true;
     for (let i = 0; i < a.data.length && finite; i++) finite = Number.isFinite(a.data[i]!);
-    return { status: 'read', shape: a.shape, descr: a.descr, fortranOrder: a.fortranOrder, min, max, finite, data: a.data };
+    return { status: 'read', shape: a.shape, descr: a.descr, fortranOrder: a.fortranOrder, min, max, finite, overflow: a.overflow, data: a.data };
   } catch (e) {
     if (e instanceof NpyError) return { status: 'refused', code: e.code, detail: e.detail };
     throw e;

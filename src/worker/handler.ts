@@ -88,7 +88,7 @@ export async function runForward(
   if (pixels * n * k <= CHUNK_MULTIPLY_ADDS) {
     // One chunk: let the engine pick the kernel for the shape (dot products for thin ones).
     pointwiseConvRows(hwcTensor(height, width, k, p.input), { weights: coutCinWeights(n, k, p.weights), bias: p.bias, relu: p.relu }, output, 0, height);
-    return { output: full, computeMs: performance.now() - start, absMax: absMax(output) };
+    return { output: full, computeMs: performance.now() - start, ...magnitude(output) };
   }
   const packed = packedFor(p.weights, n, k);
   // Chunks as even as whole rows allow: a short last chunk would fall below the size at which
@@ -103,16 +103,20 @@ export async function runForward(
       if (isCancelled()) throw new Cancelled();
     }
   }
-  return { output: full, computeMs: performance.now() - start, absMax: absMax(output) };
+  return { output: full, computeMs: performance.now() - start, ...magnitude(output) };
 }
 
-function absMax(values: Float32Array): number {
-  let m = 0;
+/** The largest finite |value| (the colour scale) and how many values are not finite (overflow to ±Infinity, NaN). */
+function magnitude(values: Float32Array): { absMax: number; nonFinite: number } {
+  let m = 0, bad = 0;
   for (let i = 0; i < values.length; i++) {
     const a = Math.abs(values[i]!);
-    if (a > m) m = a;
+    if (a > m) {
+      if (a === Infinity) bad++;
+      else m = a;
+    } else if (a !== a) bad++;
   }
-  return m;
+  return { absMax: m, nonFinite: bad };
 }
 
 /** Fills in a forward request's data from the worker's cache, or keeps what it brought. */

@@ -72,8 +72,10 @@ export interface ForwardResult {
   readonly output: Float32Array;
   /** Time the worker spent computing, in ms. */
   readonly computeMs: number;
-  /** max |output|, so the main thread need not scan the map for its colour scale. */
+  /** max |output| over the finite values, so the main thread need not scan the map for its colour scale. */
   readonly absMax: number;
+  /** Outputs that overflowed float32 to ±Infinity (or are NaN): inputs and weights near 3.4e38. */
+  readonly nonFinite: number;
 }
 
 /** Warm the kernels up (JIT) on a small shape; answers when done. */
@@ -159,6 +161,8 @@ export type ParseNpyResult =
       readonly max: number;
       /** False when a value is NaN or infinite. */
       readonly finite: boolean;
+      /** True when a finite float64 value is beyond float32's range (it became ±Infinity). */
+      readonly overflow: boolean;
       /** The values as float32 in C order. */
       readonly data: Float32Array;
     }

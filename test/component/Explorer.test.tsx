@@ -6,6 +6,7 @@ import { generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import { appStore } from '../../src/store';
 import { stubCanvas } from './helpers';
+import { Explorer } from '../../src/views/Explorer/Explorer';
 
 const initial = appStore.getInitialState();
 
@@ -59,5 +60,16 @@ describe('Explorer page', () => {
     const k = Number(buttons[0]!.textContent!.slice(4));
     fireEvent.click(buttons[0]!);
     expect(screen.getByTestId('output-value').textContent).toBe(`output (0, 0, ${k}) = ${formatValue(output[k]!)}`);
+  });
+});
+
+describe('overflow (issue #18 §5)', () => {
+  it('the status line says how many outputs overflowed float32, and values read ±∞', () => {
+    loadTiny();
+    act(() => appStore.setState({ job: { status: 'done', progress: 1, computeMs: 1, workers: 2, nonFinite: 3 } }));
+    render(<Explorer />);
+    expect(screen.getByTestId('overflow').textContent).toBe('3 outputs are too large for float32 (beyond ±3.4 × 10³⁸): they show as ±∞, at the ends of the colour scale, which spans the finite values.');
+    expect(formatValue(Infinity)).toBe('∞');
+    expect(formatValue(-Infinity)).toBe('−∞');
   });
 });

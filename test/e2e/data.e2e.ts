@@ -63,3 +63,19 @@ test('data: a pair of .npy files loads through the file inputs, is summarised, c
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   await close();
 });
+
+test('data: a 12,000 × 12,000 picture is refused from its header, before decoding, and the view stays (issue #18 §5)', async ({ baseUrl, newPage }) => {
+  const { page, consoleErrors, close } = await newPage({ width: 1280, height: 900 });
+  await page.goto(`${baseUrl}#v=1&view=explorer`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: /Your own data/ }).click();
+  // A real PNG header for 12,000 × 12,000 (what a 420 KB file of one colour would claim), then nothing.
+  const header = Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x2e, 0xe0, 0, 0, 0x2e, 0xe0, 8, 2, 0, 0, 0]);
+  const file = join(dir, 'huge.png');
+  writeFileSync(file, header);
+  await page.getByLabel('Picture (PNG or JPEG)').setInputFiles(file);
+  await page.getByRole('alert').filter({ hasText: 'huge.png is 12,000×12,000 pixels' }).waitFor({ timeout: 10_000 });
+  assert(await page.locator('[data-status="done"]').count() === 1, 'the layer stays computed');
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await close();
+});

@@ -15,6 +15,8 @@ export interface Job {
   readonly computeMs?: number | undefined;
   /** 1 or 2 workers, or 0 when the engine runs on the main thread. */
   readonly workers?: number | undefined;
+  /** Outputs that overflowed float32 (±Infinity) or are NaN. */
+  readonly nonFinite?: number | undefined;
 }
 
 /** A photo's pixels as the first layer saw them (4W × 4H RGBA), for receptive-field crops. */

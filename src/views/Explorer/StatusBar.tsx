@@ -25,6 +25,9 @@ export function StatusBar() {
         <progress max={1} value={job.status === 'computing' ? job.progress : undefined} aria-label={t('status.progressLabel')} />
       )}
       <span>{text}</span>
+      {job.status === 'done' && (job.nonFinite ?? 0) > 0 && (
+        <span className="status-warning" data-testid="overflow">{t('status.overflow', { count: formatInt(job.nonFinite ?? 0, lang) })}</span>
+      )}
     </div>
   );
 }

@@ -3,7 +3,8 @@ import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
 import { activationsFromNpy, biasFromNpy, LayoutError, weightsFromNpy, type ActivationLayout } from '../../engine/tensorFiles';
 import { formatInt, formatValue } from '../../lib/format';
 import { checkShape, LIMITS } from '../../lib/limits';
-import { loadPicture } from '../../lib/loadPicture';
+import { loadPicture, PictureError } from '../../lib/loadPicture';
+import { MAX_PICTURE_PIXELS } from '../../lib/pictureSize';
 import { appStore } from '../../store';
 import { userDataShape } from '../../store/slices/config';
 import { useAppStore } from '../../store/useAppStore';
@@ -88,8 +89,10 @@ export default function DataLoader() {
       setProblems([]);
       appStore.getState().setConfig({ height: pictureSize, width: pictureSize });
       setUserData({ picture: file, label: file.name });
-    } catch {
-      setProblems([t('picture.bad', { name: file.name })]);
+    } catch (e) {
+      setProblems([e instanceof PictureError && e.code === 'too-large' && e.size
+        ? t('picture.tooLarge', { name: file.name, width: formatInt(e.size.width), height: formatInt(e.size.height), max: formatInt(MAX_PICTURE_PIXELS / 1e6) })
+        : t('picture.bad', { name: file.name })]);
     }
     setBusy(false);
   }

@@ -15,6 +15,7 @@ export async function readNpyFile(file: File): Promise<FileRead> {
   const bytes = await file.arrayBuffer();
   const r = await engineRequest('parseNpy', { bytes }, { transfer: [bytes] });
   if (r.status === 'refused') return { status: 'refused', name: file.name, code: r.code, detail: r.detail };
+  if (r.overflow) return { status: 'refused', name: file.name, code: 'float32-overflow', detail: '' };
   if (!r.finite) return { status: 'refused', name: file.name, code: 'non-finite', detail: '' };
   return { status: 'read', name: file.name, npy: r };
 }

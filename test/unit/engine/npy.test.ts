@@ -145,7 +145,7 @@ describe('writeNpy ∘ parseNpy', () => {
 });
 
 describe('layouts', () => {
-  const arr = (shape: number[], data?: number[]): NpyArray => ({ shape, descr: '<f4', fortranOrder: false, data: Float32Array.from(data ?? Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => i)) });
+  const arr = (shape: number[], data?: number[]): NpyArray => ({ shape, descr: '<f4', fortranOrder: false, overflow: false, data: Float32Array.from(data ?? Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => i)) });
   it('moves PyTorch (1, C, H, W) to H×W×C, and back with hwcToChw', () => {
     const a = arr([1, 2, 2, 3]);
     const t = activationsFromNpy(a, 'chw');
@@ -163,5 +163,26 @@ describe('layouts', () => {
     expect(code(() => activationsFromNpy(arr([3, 4]), 'chw'))).toBe('input-rank');
     expect(code(() => weightsFromNpy(arr([3]))) ).toBe('weights-rank');
     expect(code(() => activationsFromNpy(arr([0, 4, 4]), 'chw'))).toBe('empty');
+  });
+});
+
+describe('numbers at the edges (issue #18 §5)', () => {
+  const f8 = (values: number[]) => {
+    const header = `{'descr': '<f8', 'fortran_order': False, 'shape': (${values.length},), }`.padEnd(117, ' ') + '\n';
+    const bytes = new Uint8Array(128 + values.length * 8);
+    bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 118, 0]);
+    for (let i = 0; i < header.length; i++) bytes[10 + i] = header.charCodeAt(i);
+    const view = new DataView(bytes.buffer);
+    values.forEach((v, i) => view.setFloat64(128 + i * 8, v, true));
+    return bytes;
+  };
+  it('a finite float64 beyond float32 is an overflow, not a "non-finite" value', () => {
+    const a = parseNpy(f8([1, 1e300, -2]), 10);
+    expect(a.overflow).toBe(true);
+    expect(a.data[1]).toBe(Infinity);
+  });
+  it('a real infinity or NaN is not an overflow', () => {
+    expect(parseNpy(f8([1, Infinity, NaN]), 10).overflow).toBe(false);
+    expect(parseNpy(f8([3.4e38, -3.4e38]), 10).overflow).toBe(false);
   });
 });

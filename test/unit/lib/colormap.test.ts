@@ -29,3 +29,15 @@ describe('colour tables', () => {
     expect(light(255)).toBeLessThan(300);
   });
 });
+
+describe('domains with overflowed values (issue #18 §5)', () => {
+  it('span the finite values; ±Infinity clamps to the ends, NaN is ignored', async () => {
+    const { symmetricDomain, positiveDomain, quantileSymmetricDomain } = await import('../../../src/lib/colormap');
+    const values = Float32Array.from([Infinity, -Infinity, NaN, 2, -3, 1]);
+    expect(symmetricDomain(values)).toEqual({ lo: -3, hi: 3 });
+    expect(positiveDomain(values)).toEqual({ lo: 0, hi: 2 });
+    const q = quantileSymmetricDomain(values, 1);
+    expect(Number.isFinite(q.hi)).toBe(true);
+    expect(q.hi).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -194,3 +194,15 @@ describe('memory comes back (issue #18 §3)', () => {
     expect(Array.from(out.output)).toEqual(Array.from(pointwiseConv(t.input, { weights: t.weights, relu: false }).data));
   });
 });
+
+describe('outputs that overflow float32 (issue #18 §5)', () => {
+  it('are counted, and the colour scale spans the finite ones', async () => {
+    const { client } = makeClient(1);
+    const input = Float32Array.from({ length: 2 * 2 * 2 }, (_, i) => (i === 0 ? 3e38 : 1));
+    const weights = Float32Array.from([3e38, 0, 1, 1]);
+    const r = await client.forward({ height: 2, width: 2, inChannels: 2, outChannels: 2, input, weights, relu: false });
+    expect(r.nonFinite).toBe(1);
+    expect(r.output[0]).toBe(Infinity);
+    expect(r.absMax).toBe(Math.fround(3e38));
+  });
+});
