@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/component/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
+    setupFiles: ['test/setup.ts'],
   },
 });

@@ -7,6 +7,7 @@ import { Explorer } from '../views/Explorer/Explorer';
 import { Walkthrough } from '../views/Walkthrough/Walkthrough';
 import { isWhyView, type View } from '../store/slices/ui';
 import { ErrorBoundary } from './ErrorBoundary';
+import { OpenFullLink } from './OpenFullLink';
 import { appStore } from '../store';
 import { embedUrls } from './autoHeight';
 import { EmbedButton } from './EmbedButton';
@@ -73,7 +74,7 @@ export function App() {
         <header className="embed-bar">
           <span className="embed-title">{t('app.title')}</span>
           {p.controls !== 'none' && langSwitch}
-          <a href={embedUrls(location.href, p.id).full} target="_blank" rel="noopener">{t('embed.openFull')}</a>
+          <OpenFullLink href={embedUrls(location.href, p.id).full} />
         </header>
       ) : (
         <>

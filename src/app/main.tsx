@@ -2,6 +2,7 @@
  * Start-up in two steps: this small chunk starts the engine workers and asks for the layer's
  * data at once; React and the views load meanwhile (a separate chunk) and render when ready.
  */
+import { loadLanguage } from '../lib/i18n/t';
 import { appStore } from '../store';
 import { setEngineClient } from '../store/engine';
 import { startUrlSync } from '../store/urlSync';
@@ -17,7 +18,8 @@ startWorkerSync(appStore, client);
 const { presentation } = appStore.getState();
 if (presentation.embed) void import('./autoHeight').then((m) => m.startAutoHeight(presentation.id));
 
-void import('./renderApp');
+// React and the views load while the first layer is made; the page's language comes with them.
+void Promise.all([import('./renderApp'), loadLanguage(appStore.getState().lang)]).then(([m]) => m.renderApp());
 
 // Offline once loaded: the service worker precaches the build (production only; a frame
 // whose storage is blocked simply goes without).

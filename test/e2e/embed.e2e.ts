@@ -72,3 +72,24 @@ test('lecture mode: ?present=1 enlarges type and Space steps on', async ({ baseU
   await page.screenshot({ path: `${SHOTS}/present-1280.png` });
   await close();
 });
+
+test('embed: in sandboxed frames — allow-scripts alone says which flags it needs; without allow-popups the full-app link offers the address (issue #18 §7)', async ({ baseUrl, newPage }) => {
+  const src = `${baseUrl}?embed=1#v=1&view=walkthrough&scene=2&h=8&w=8&cin=8&cout=8&img=noise`;
+  const host = await hostPage(`<!doctype html><meta charset="utf-8"><title>blog</title>
+    <iframe id="strict" sandbox="allow-scripts" src="${src}" style="width:600px;height:300px"></iframe>
+    <iframe id="nopopup" sandbox="allow-scripts allow-same-origin" src="${src}" style="width:700px;height:900px"></iframe>`);
+  const { page, close } = await newPage({ width: 1400, height: 1000 });
+  await page.goto(host.url);
+  const strict = page.frameLocator('#strict');
+  await strict.getByRole('alert').filter({ hasText: 'sandboxed without allow-same-origin' }).waitFor({ timeout: 15_000 });
+  const frame = page.frameLocator('#nopopup');
+  await frame.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  await frame.getByRole('link', { name: /Open the full app/ }).click();
+  const address = frame.getByLabel('Address of the full app');
+  await address.waitFor({ timeout: 5_000 });
+  const value = await address.inputValue();
+  assert(value.includes('#v=1') && !value.includes('embed=1'), `the address offered is the full app's: ${value}`);
+  await page.screenshot({ path: `${SHOTS}/embed-sandboxed.png` });
+  await close();
+  host.close();
+});

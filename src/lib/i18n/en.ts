@@ -159,10 +159,13 @@ export const en = {
   'url.dismiss': "Dismiss",
   'embed.button': "Embed",
   'embed.title': "Embed this view",
-  'embed.caption': "Paste this into your page. The frame resizes itself to fit; a sandboxed iframe needs allow-scripts allow-same-origin.",
+  'embed.caption': "Paste this into your page. The frame resizes itself to fit; a sandboxed iframe needs allow-scripts allow-same-origin (and allow-popups allow-popups-to-escape-sandbox for its “open the full app” link).",
   'embed.copy': "Copy code",
   'embed.frameTitle': "pointwise: an interactive 1×1 convolution",
   'embed.openFull': "Open the full app ↗",
+  'embed.popupBlocked': "This frame may not open windows; copy the address:",
+  'embed.fullAddress': "Address of the full app",
+  'embed.copyAddress': "Copy",
   'present.fullscreen': "Fullscreen",
 } as const;
 

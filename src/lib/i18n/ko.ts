@@ -161,9 +161,12 @@ export const ko: Record<MessageKey, string> = {
   'url.dismiss': "닫기",
   'embed.button': "퍼가기",
   'embed.title': "이 화면 퍼가기",
-  'embed.caption': "이 코드를 페이지에 붙여 넣으세요. 프레임 높이는 내용에 맞게 저절로 바뀝니다. sandbox iframe에는 allow-scripts allow-same-origin이 필요합니다.",
+  'embed.caption': "이 코드를 페이지에 붙여 넣으세요. 프레임 높이는 내용에 맞게 저절로 바뀝니다. sandbox iframe에는 allow-scripts allow-same-origin이 필요합니다(‘전체 앱 열기’ 링크에는 allow-popups allow-popups-to-escape-sandbox도 필요합니다).",
   'embed.copy': "코드 복사",
   'embed.frameTitle': "pointwise: 1×1 합성곱 인터랙티브 시각화",
   'embed.openFull': "전체 앱 열기 ↗",
+  'embed.popupBlocked': "이 프레임에서는 새 창을 열 수 없습니다. 주소를 복사하세요:",
+  'embed.fullAddress': "전체 앱 주소",
+  'embed.copyAddress': "복사",
   'present.fullscreen': "전체 화면",
 };

@@ -3,14 +3,29 @@
  * particle pair written right after a placeholder, e.g. `{key}{을/를}`, is resolved from
  * the sound of the word before it (받침 or not).
  */
-import { en, type MessageKey } from './en';
-import { ko } from './ko';
+import type { MessageKey } from './en';
 
 export type Lang = 'en' | 'ko';
 export const LANGS: readonly Lang[] = ['en', 'ko'];
 export type Params = Record<string, string | number>;
 
-const DICTS: Record<Lang, Record<MessageKey, string>> = { en, ko };
+/**
+ * Each language's text is a chunk of its own, loaded (loadLanguage) before the first render
+ * and before a switch of language takes effect: a reader downloads one language, and never
+ * sees another one first.
+ */
+const DICTS: Partial<Record<Lang, Record<MessageKey, string>>> = {};
+
+/** Whether `lang`'s dictionary is here. */
+export const isLoaded = (lang: Lang): boolean => DICTS[lang] !== undefined;
+
+/** Loads `lang`'s dictionary; resolves at once when it is loaded already. */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (isLoaded(lang)) return Promise.resolve();
+  return lang === 'ko'
+    ? import('./ko').then((m) => { DICTS.ko = m.ko; })
+    : import('./en').then((m) => { DICTS.en = m.en; });
+}
 
 /** Whether a word ends in a consonant sound (받침), deciding 을/를, 이/가, 은/는, 과/와. */
 export function hasFinalConsonant(word: string): boolean {
@@ -31,7 +46,9 @@ export function particle(word: string, pair: string): string {
 }
 
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return fill(DICTS[lang][key], params);
+  // Before any dictionary has loaded (never in the app, which loads one before rendering) the key stands in.
+  const dict = DICTS[lang] ?? DICTS.en ?? DICTS.ko;
+  return fill(dict ? dict[key] : key, params);
 }
 
 /** Fills `{name}` placeholders (and Korean particle pairs after them) in any template. */

@@ -1,6 +1,6 @@
 /** Presentation choices: language, view, embed/lecture settings from the query string. */
 import type { StateCreator } from 'zustand/vanilla';
-import type { Lang } from '../../lib/i18n/t';
+import { isLoaded, loadLanguage, type Lang } from '../../lib/i18n/t';
 import type { PaletteName } from '../../lib/palettes';
 import { DEFAULT_PRESENTATION, parsePresentation, type Presentation } from '../presentation';
 import type { AppState } from '../index';
@@ -47,7 +47,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   urlProblems: [],
   presentation: query.presentation,
   presentationProblems: query.problems,
-  setLang: (lang) => set({ lang }),
+  // A language whose dictionary is not here yet switches once it has loaded (a few ms).
+  setLang: (lang) => {
+    if (isLoaded(lang)) set({ lang });
+    else void loadLanguage(lang).then(() => set({ lang }), () => {});
+  },
   // Leaving the walkthrough pauses it: nothing plays where nobody can see it.
   setView: (view) => set(view === 'walkthrough' ? { view } : { view, playing: false }),
   setPalette: (palette) => set({ palette }),
