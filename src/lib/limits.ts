@@ -9,7 +9,7 @@ export const LIMITS = {
   inChannels: { min: 1, max: 2048 },
   outChannels: { min: 1, max: 2048 },
   seed: { min: 0, max: 2 ** 31 - 1 },
-  /** H·W·max(Cin, Cout): 64 M floats = 256 MB per tensor at most. */
+  /** H·W·max(Cin, Cout): 16,777,216 floats = 64 MB per tensor at most (128×128×1024 fits, 128×128×2048 does not). */
   maxValues: 16 * 1024 * 1024,
 } as const;
 

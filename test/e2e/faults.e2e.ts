@@ -12,10 +12,11 @@ const expected = () => {
 for (const [name, fulfil] of [
   ['the worker script is missing (404)', { status: 404, body: 'not found' }],
   ['the worker script does not parse', { status: 200, contentType: 'text/javascript', body: 'export const = ;' }],
+  ['the worker script’s request is aborted', 'abort'],
 ] as const) {
   test(`faults: ${name} — the engine moves to the main thread, says so, and the first layer finishes with the right numbers`, async ({ baseUrl, newPage }) => {
     const { page, consoleErrors, close } = await newPage();
-    await page.route('**/assets/engine.worker*', (route) => route.fulfill(fulfil));
+    await page.route('**/assets/engine.worker*', (route) => (fulfil === 'abort' ? route.abort('failed') : route.fulfill(fulfil)));
     await page.goto(`${baseUrl}${HASH}`);
     await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
     const notice = (await page.getByTestId('fallback-notice').textContent()) ?? '';
@@ -27,7 +28,7 @@ for (const [name, fulfil] of [
     await page.getByLabel('ReLU').check();
     await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
     // The browser logs the failed worker load itself; nothing else may be an error.
-    const unexpected = consoleErrors.filter((e) => !/engine\.worker|Failed to load|404|SyntaxError|Unexpected token/i.test(e));
+    const unexpected = consoleErrors.filter((e) => !/engine\.worker|Failed to load|404|SyntaxError|Unexpected token|ERR_FAILED/i.test(e));
     assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`);
     await close();
   });

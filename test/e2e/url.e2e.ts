@@ -63,14 +63,14 @@ test('url: a valid link or the Back button never blanks the app (issue #18: k be
   await close();
 });
 
-test('url: 150 random links, Back and Forward in a row end in the last link’s view, with no error', async ({ baseUrl, newPage }) => {
+test('url: 300 random links, Back and Forward in a row end in the last link’s view, with no error', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, close } = await newPage();
   await page.goto(`${baseUrl}#v=1&h=4&w=4&cin=3&cout=2&img=noise`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
   let seed = 18;
   const rand = (n: number) => { seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0; return seed % n; };
   let last = '';
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 300; i++) {
     const move = rand(10);
     if (move === 0) await page.goBack({ waitUntil: 'commit' }).catch(() => {});
     else if (move === 1) await page.goForward({ waitUntil: 'commit' }).catch(() => {});
