@@ -1,7 +1,7 @@
 /**
  * The main-thread side of the protocol: starts the engine workers lazily, numbers requests,
  * keeps the pending ones in a Map, drops replies nobody waits for any more, and splits a
- * forward pass across two workers by image rows when the machine has the cores.
+ * forward pass across its workers by image rows (as many as the machine has cores for).
  *
  * Without SharedArrayBuffer (embedding pages are rarely cross-origin isolated), each worker
  * gets its own copy of its rows and of the weights, transferred rather than cloned.
@@ -10,6 +10,8 @@ import type { Endpoint, ForwardParams, FromWorker, ParamsOf, RequestType, Result
 
 /** Below this many multiply-adds a forward pass runs on one worker. */
 const SPLIT_MIN_MULTIPLY_ADDS = 4_000_000;
+/** The most workers a forward pass is split over. */
+export const MAX_WORKERS = 8;
 /** A worker that fails is started again this many times before the engine moves to the main thread. */
 const RESPAWNS = 2;
 
@@ -103,6 +105,35 @@ export function isAbortError(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }
 
+/** Floats copied in one step of copyInSteps: 2 M (8 MB), about 4 ms. */
+const COPY_STEP = 1 << 21;
+
+/** Lets other tasks (a frame, an input event) run; MessageChannel, as timers are clamped. */
+function yieldTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** A copy of src[start, end), made COPY_STEP floats at a time with a yield between steps. */
+export async function copyInSteps(src: Float32Array, start: number, end: number, signal?: AbortSignal): Promise<Float32Array> {
+  if (end - start <= COPY_STEP) return src.slice(start, end);
+  const out = new Float32Array(end - start);
+  for (let o = start; o < end; o += COPY_STEP) {
+    if (o > start) {
+      await yieldTask();
+      if (signal?.aborted) throw abortError();
+    }
+    out.set(src.subarray(o, Math.min(end, o + COPY_STEP)), o - start);
+  }
+  return out;
+}
+
 /** Whether a failed request is worth sending again: its worker died (a new one or the main thread now serves). */
 export function isRetryable(e: unknown): boolean {
   return e instanceof EngineError && e.code === 'worker-failed';
@@ -113,7 +144,7 @@ export interface EngineClientOptions {
   readonly createWorker: () => Endpoint;
   /** Makes an endpoint that runs the engine on the main thread (the fallback). */
   readonly createFallback: () => Endpoint;
-  /** How many workers to use for a forward pass (1 or 2). */
+  /** How many workers to use for a forward pass (1 … MAX_WORKERS). */
   readonly workers: number;
   /** Below this many multiply-adds a forward pass is not split (default 4 M). */
   readonly splitMinMultiplyAdds?: number;
@@ -149,7 +180,7 @@ export class EngineClient {
   private start(): Connection[] {
     if (this.connections) return this.connections;
     try {
-      const count = Math.max(1, Math.min(2, this.options.workers));
+      const count = Math.max(1, Math.min(MAX_WORKERS, Math.floor(this.options.workers) || 1));
       const conns: Connection[] = [];
       this.connections = conns;
       for (let i = 0; i < count; i++) conns.push(this.connect(this.options.createWorker()));
@@ -241,10 +272,12 @@ export class EngineClient {
         },
       };
       const band = { ...params, height: r1 - r0, placement, cacheKey: key };
-      const send = () => {
+      const send = async () => {
         const bias = params.bias?.slice();
-        const input = params.input.slice(r0 * width * cin, r1 * width * cin);
-        const weights = params.weights.slice();
+        // A large layer's band is tens of megabytes: copied a slice at a time, so the page
+        // never stops for longer than a frame (128×128×1024 took one 112 ms task).
+        const input = await copyInSteps(params.input, r0 * width * cin, r1 * width * cin, options.signal);
+        const weights = await copyInSteps(params.weights, 0, params.weights.length, options.signal);
         const transfer: Transferable[] = [input.buffer, weights.buffer];
         if (bias) transfer.push(bias.buffer);
         conn.sentKey = key;

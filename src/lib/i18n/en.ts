@@ -16,6 +16,7 @@ export const en = {
   'status.done': 'Computed {multiplyAdds} multiply-adds in {time} on {workers}.',
   'status.workers.one': 'one worker',
   'status.workers.two': 'two workers',
+  'status.workers.many': '{n} workers',
   'status.workers.main': 'the main thread',
   'notice.fallback': "The engine’s web workers cannot run here, so it computes on this page’s main thread instead: the same numbers, but a large layer takes longer, and the page stays usable while it works.",
   'status.overflow': "{count} outputs are too large for float32 (beyond ±3.4 × 10³⁸): they show as ±∞, at the ends of the colour scale, which spans the finite values.",

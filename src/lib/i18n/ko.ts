@@ -18,6 +18,7 @@ export const ko: Record<MessageKey, string> = {
   'status.done': '곱셈-덧셈 {multiplyAdds}회를 {time} 만에 계산했습니다 ({workers}).',
   'status.workers.one': '워커 1개',
   'status.workers.two': '워커 2개',
+  'status.workers.many': '워커 {n}개',
   'status.workers.main': '메인 스레드',
   'notice.fallback': "엔진의 웹 워커를 여기서 실행할 수 없어 이 페이지의 메인 스레드에서 대신 계산합니다. 결과 수치는 같지만 큰 레이어는 더 오래 걸리며, 계산하는 동안에도 페이지는 계속 쓸 수 있습니다.",
   'status.overflow': "출력 {count}개가 float32로 나타낼 수 있는 범위(±3.4 × 10³⁸)를 넘어 ±∞로 표시됩니다. 색상 척도는 유한한 값에 맞추고, ±∞는 척도의 양 끝 색입니다.",

@@ -15,7 +15,8 @@ export function StatusBar() {
   if (job.status === 'generating') text = t('status.generating');
   else if (job.status === 'computing') text = t('status.computing', { outChannels: formatInt(outChannels, lang), percent: Math.round(job.progress * 100) });
   else if (job.status === 'done') {
-    const workers = job.workers === 0 ? t('status.workers.main') : job.workers === 2 ? t('status.workers.two') : t('status.workers.one');
+    const n = job.workers ?? 1;
+    const workers = n === 0 ? t('status.workers.main') : n === 1 ? t('status.workers.one') : n === 2 ? t('status.workers.two') : t('status.workers.many', { n });
     text = t('status.done', { multiplyAdds: formatInt(cost.multiplyAdds, lang), time: formatMs(job.computeMs ?? 0), workers });
   } else if (job.status === 'error') text = t('status.error', { message: job.error ?? '' });
   const busy = job.status === 'generating' || job.status === 'computing';

@@ -206,3 +206,32 @@ describe('outputs that overflow float32 (issue #18 §5)', () => {
     expect(r.absMax).toBe(Math.fround(3e38));
   });
 });
+
+describe('every core the student has (issue #17 §1)', () => {
+  it('the map is identical, bit for bit, on 1 to 8 workers, with ragged row bands', async () => {
+    // 13 rows: no worker count from 2 to 8 divides them evenly.
+    const ragged = { height: 13, width: 7, inChannels: 40, outChannels: 33 };
+    const d = generateLayerData(ragged, 9);
+    const want = pointwiseConv(d.input, { weights: d.weights, bias: d.bias, relu: true }).data;
+    for (let workers = 1; workers <= 8; workers++) {
+      const { client } = makeClient(workers);
+      const got = await client.forward({ ...ragged, input: d.input.data, weights: d.weights.data, bias: d.bias, relu: true });
+      expect(got.workers, `${workers} workers`).toBe(workers);
+      expect(Array.from(got.output), `${workers} workers`).toEqual(Array.from(want));
+    }
+  });
+
+  it('a map with fewer rows than workers uses one worker a row', async () => {
+    const short = { height: 3, width: 50, inChannels: 16, outChannels: 8 };
+    const d = generateLayerData(short, 2);
+    const { client } = makeClient(8);
+    const got = await client.forward({ ...short, input: d.input.data, weights: d.weights.data, relu: false });
+    expect(got.workers).toBe(3);
+    expect(Array.from(got.output)).toEqual(Array.from(pointwiseConv(d.input, { weights: d.weights, relu: false }).data));
+  });
+
+  it('workersFor(cores): one core left for the page, two at least on two cores, eight at most', async () => {
+    const { workersFor } = await import('../../../src/worker/createEngineClient');
+    expect([1, 2, 3, 4, 8, 12, 64].map(workersFor)).toEqual([1, 2, 2, 3, 7, 8, 8]);
+  });
+});
