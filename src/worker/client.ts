@@ -29,12 +29,27 @@ export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((fraction: number) => void) | undefined;
   readonly transfer?: Transferable[] | undefined;
+  /**
+   * How long the worker may stay silent (no reply, no progress) before it is taken for dead:
+   * SILENT_MS unless the job says otherwise (a forward pass reports progress every chunk).
+   */
+  readonly silenceMs?: number | undefined;
 }
+
+/**
+ * A worker silent this long while it owes an answer is taken for dead (closed by the
+ * browser, out of memory, or killed): generous, since a large single-step job (the photo
+ * layer of a 128×128×2048 layer) takes about a second here and may take ten on a slow phone.
+ */
+export const SILENT_MS = 30_000;
+/** A forward pass reports progress after every chunk (≈ 50 ms here): ten seconds of silence is death. */
+export const FORWARD_SILENT_MS = 10_000;
 
 interface Pending {
   resolve: (value: never) => void;
   reject: (reason: unknown) => void;
   onProgress?: ((fraction: number) => void) | undefined;
+  silenceMs: number;
 }
 
 /** One endpoint (a worker, or the main-thread fallback) with its pending requests. */
@@ -42,10 +57,36 @@ class Connection {
   private readonly pending = new Map<number, Pending>();
   /** The cacheKey of the last layer data this connection's worker was sent. */
   sentKey: string | undefined;
+  /** When the worker was last heard from, or last given work while idle. */
+  private heardAt = 0;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
   private static nextId = 1;
-  constructor(readonly endpoint: Endpoint) {
-    endpoint.addEventListener('message', (event: MessageEvent) => this.receive(event.data as FromWorker));
+  /** `onSilent` is called once when a request has waited too long without a word (no watchdog without it). */
+  constructor(readonly endpoint: Endpoint, private readonly onSilent?: (silentMs: number) => void) {
+    endpoint.addEventListener('message', (event: MessageEvent) => {
+      this.heardAt = Date.now();
+      this.receive(event.data as FromWorker);
+    });
     (endpoint as { start?: () => void }).start?.();
+  }
+
+  /** Checks twice a second, while requests are pending, that the worker still speaks. */
+  private watch(): void {
+    if (!this.onSilent || this.watchdog !== undefined) return;
+    this.watchdog = setInterval(() => {
+      if (this.pending.size === 0) return this.unwatch();
+      const limit = Math.max(...[...this.pending.values()].map((p) => p.silenceMs));
+      const silent = Date.now() - this.heardAt;
+      if (silent > limit) {
+        this.unwatch();
+        this.onSilent!(silent);
+      }
+    }, 500);
+  }
+
+  private unwatch(): void {
+    if (this.watchdog !== undefined) clearInterval(this.watchdog);
+    this.watchdog = undefined;
   }
 
   request<T extends RequestType>(type: T, params: ParamsOf<T>, options: RequestOptions = {}): Promise<ResultOf<T>> {
@@ -58,6 +99,8 @@ class Connection {
         this.endpoint.postMessage({ id, type: 'cancel' });
         reject(abortError());
       };
+      // An idle worker's clock starts with its new work.
+      if (this.pending.size === 0) this.heardAt = Date.now();
       this.pending.set(id, {
         resolve: ((value: ResultOf<T>) => {
           signal?.removeEventListener('abort', onAbort);
@@ -68,14 +111,17 @@ class Connection {
           reject(reason);
         },
         onProgress: options.onProgress,
+        silenceMs: options.silenceMs ?? SILENT_MS,
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       this.endpoint.postMessage({ id, type, params }, options.transfer ?? []);
+      this.watch();
     });
   }
 
   /** Fails every pending request, e.g. when the worker died. */
   failAll(error: EngineError): void {
+    this.unwatch();
     for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
   }
@@ -191,7 +237,7 @@ export class EngineClient {
   }
 
   private connect(endpoint: Endpoint): Connection {
-    const conn = new Connection(endpoint);
+    const conn: Connection = new Connection(endpoint, (ms) => this.workerFailed(conn, `the engine worker stopped answering (silent for ${Math.round(ms / 1000)} s)`));
     (endpoint as Partial<Worker>).addEventListener?.('error' as 'message', ((event: Event) => {
       event.preventDefault?.();
       this.workerFailed(conn, (event as ErrorEvent).message || 'the engine worker failed to start or crashed');
@@ -281,13 +327,13 @@ export class EngineClient {
         const transfer: Transferable[] = [input.buffer, weights.buffer];
         if (bias) transfer.push(bias.buffer);
         conn.sentKey = key;
-        return conn.request('forward', { ...band, input, weights, bias }, { ...request, transfer });
+        return conn.request('forward', { ...band, input, weights, bias }, { ...request, transfer, silenceMs: FORWARD_SILENT_MS });
       };
       if (key === undefined || conn.sentKey !== key) return send();
       // The worker holds this band already: send only the flags (and the small bias).
       try {
         const bias = params.bias?.slice();
-        return await conn.request('forward', { ...band, input: undefined, weights: undefined, bias }, { ...request, transfer: bias ? [bias.buffer] : [] });
+        return await conn.request('forward', { ...band, input: undefined, weights: undefined, bias }, { ...request, transfer: bias ? [bias.buffer] : [], silenceMs: FORWARD_SILENT_MS });
       } catch (e) {
         if (e instanceof EngineError && e.code === 'cache-miss') return send();
         throw e;

@@ -33,3 +33,59 @@ for (const [name, fulfil] of [
     await close();
   });
 }
+
+/**
+ * Layers large enough to be split over both workers, so the sabotaged worker gets a band; the
+ * third runs long enough (≈ 0.8 G multiply-adds, several chunks) to be stopped in the middle.
+ */
+const CASES = {
+  close: { shape: { height: 32, width: 32, inChannels: 64, outChannels: 64 }, at: [20, 5, 7] },
+  throw: { shape: { height: 32, width: 32, inChannels: 64, outChannels: 64 }, at: [20, 5, 7] },
+  stop: { shape: { height: 56, width: 56, inChannels: 512, outChannels: 512 }, at: [50, 5, 300] },
+} as const;
+
+/**
+ * Code put in front of the first worker's real script, sabotaging its first forward pass:
+ * `close` swallows the request and closes the worker (what an out-of-memory kill looks like
+ * from the page: silence); `throw` lets an uncaught error escape; `stop` lets the pass start
+ * and, after its first progress report, the worker says nothing more (terminated mid-pass).
+ */
+const SABOTAGE = {
+  close: "self.addEventListener('message', (e) => { if (e.data && e.data.type === 'forward') { e.stopImmediatePropagation(); self.close(); } });",
+  throw: "self.addEventListener('message', (e) => { if (e.data && e.data.type === 'forward') setTimeout(() => { throw new Error('boom in the worker'); }, 0); });",
+  stop: "{ const post = self.postMessage.bind(self); let dead = false; self.postMessage = (m, t) => { if (dead) return; if (m && 'progress' in m) dead = true; post(m, t); }; }",
+} as const;
+
+for (const [how, what] of [
+  ['close', 'closes itself as the pass starts (what an out-of-memory kill looks like)'],
+  ['throw', 'throws an uncaught error during the pass'],
+  ['stop', 'is terminated in the middle of the pass (its progress stops)'],
+] as const) {
+  test(`faults: a worker that ${what} is replaced, the pass runs again, and the right map arrives with the view kept (issue #17 §2)`, async ({ baseUrl, newPage }) => {
+    const { shape, at: [r, c, k] } = CASES[how];
+    const { page, consoleErrors, close } = await newPage();
+    let served = 0, workers = 0;
+    page.on('worker', () => { workers++; });
+    await page.route('**/assets/engine.worker*', async (route) => {
+      const response = await route.fetch();
+      const body = served++ === 0 ? `${SABOTAGE[how]}\n${await response.text()}` : await response.text();
+      await route.fulfill({ response, body });
+    });
+    const started = Date.now();
+    await page.goto(`${baseUrl}#v=1&view=walkthrough&h=${shape.height}&w=${shape.width}&cin=${shape.inChannels}&cout=${shape.outChannels}&seed=3&bias=1&img=noise&scene=3&r=${r}&c=${c}&k=${k}`);
+    await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+    const ms = Date.now() - started;
+    const d = generateLayerData(shape, 3);
+    const want = formatValue(pointwiseConv(d.input, { weights: d.weights, bias: d.bias, relu: false }).data[(r * shape.width + c) * shape.outChannels + k]!);
+    const shown = await page.getByTestId('output-value').textContent();
+    assert(shown === `output (${r}, ${c}, ${k}) = ${want}`, `shown ${shown}, engine ${want}`);
+    assert((await page.locator('[data-status]').textContent())?.includes('on two workers'), 'computed on two workers');
+    assert(workers >= 3, `a replacement worker was started (${workers} workers)`);
+    assert(await page.getByTestId('fallback-notice').count() === 0, 'one failure is not a reason to leave the workers');
+    assert(await page.locator('.scenes [aria-current="step"]').textContent().then((t) => t?.includes('Next pixel')), 'scene 3 kept');
+    console.log(`      recovered: the right map after ${ms} ms`);
+    const unexpected = consoleErrors.filter((e) => !/boom in the worker/.test(e));
+    assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`);
+    await close();
+  });
+}

@@ -109,3 +109,40 @@ describe('the worker sync finishes the layer whatever the workers do', () => {
     });
   }
 });
+
+describe('the watchdog (issue #17 §2)', () => {
+  it('a worker that goes silent (closed, killed) is replaced after the job’s silence bound, and the job runs again', async () => {
+    const log: string[] = [];
+    let made = 0;
+    const silent: Endpoint = {
+      postMessage: () => {}, addEventListener: () => {}, removeEventListener: () => {},
+      terminate: () => { log.push('terminated'); },
+    } as unknown as Endpoint;
+    const client = new EngineClient({ workers: 1, createWorker: () => (made++ === 0 ? silent : goodWorker()), createFallback: goodWorker });
+    clients.push(client);
+    const started = Date.now();
+    const first = await client.request('generate', { shape, seed: 2 }, { silenceMs: 600 }).catch((e: unknown) => e);
+    const waited = Date.now() - started;
+    expect(isRetryable(first)).toBe(true);
+    expect((first as Error).message).toMatch(/stopped answering/);
+    expect(waited).toBeGreaterThanOrEqual(600);
+    expect(waited).toBeLessThan(3000);
+    expect(log).toEqual(['terminated']);
+    const again = await client.request('generate', { shape, seed: 2 }, { silenceMs: 600 });
+    expect(again.bias.length).toBe(9);
+  });
+
+  it('a busy worker that keeps reporting progress is not taken for dead', async () => {
+    const client = new EngineClient({ workers: 1, createWorker: goodWorker, createFallback: goodWorker });
+    clients.push(client);
+    // About a second of work in ~50 ms chunks, each reported; the bound (400 ms) is far shorter than the job.
+    const big = { height: 96, width: 96, inChannels: 512, outChannels: 512 };
+    const d = generateLayerData(big, 1);
+    let progress = 0;
+    const started = Date.now();
+    const r = await client.request('forward', { ...big, input: d.input.data, weights: d.weights.data, relu: false }, { silenceMs: 400, onProgress: () => progress++ });
+    expect(Date.now() - started).toBeGreaterThan(400);
+    expect(r.output.length).toBe(96 * 96 * 512);
+    expect(progress).toBeGreaterThan(5);
+  });
+});
