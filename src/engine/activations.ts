@@ -6,6 +6,7 @@
  */
 import { mulberry32, subSeed } from './random';
 import { hwcTensor, type HwcTensor } from './tensor';
+import { runSteps, type Steps } from './steps';
 
 /** How many smooth blobs each channel responds to. */
 const BLOBS = 3;
@@ -30,6 +31,11 @@ function wave(x: number): number {
  * spatial structure (neighbouring pixels are similar) and channels that differ.
  */
 export function syntheticActivations(height: number, width: number, channels: number, seed: number): HwcTensor {
+  return runSteps(syntheticActivationsSteps(height, width, channels, seed));
+}
+
+/** syntheticActivations as steps: it yields after every 16 channels. */
+export function* syntheticActivationsSteps(height: number, width: number, channels: number, seed: number): Steps<HwcTensor> {
   const out = hwcTensor(height, width, channels);
   const data = out.data;
   const rand = mulberry32(subSeed(seed, 'activations'));
@@ -74,6 +80,7 @@ export function syntheticActivations(height: number, width: number, channels: nu
       const v = map[i]! - threshold;
       data[q] = v > 0 ? v * gainOut : 0;
     }
+    if (ch % 16 === 15) yield;
   }
   return out;
 }

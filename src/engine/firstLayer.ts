@@ -5,7 +5,8 @@
  * activations after ReLU. A 224×224 photo at stride 4 gives 56×56 maps.
  */
 import { gemmABt } from './gemm';
-import { imagePatches, normalizePatches } from './patches';
+import { imagePatches, normalizePatches, windowCount } from './patches';
+import { runSteps, type Steps } from './steps';
 import { heNormal } from './random';
 import { hwcTensor, type HwcTensor } from './tensor';
 
@@ -37,22 +38,38 @@ export const firstLayerFilters = (layer: FirstLayer): number => layer.bias.lengt
  * @returns outHeight×outWidth×channels, channels-last.
  */
 export function firstLayerFeatures(image: HwcTensor, layer: FirstLayer, channels: number): HwcTensor {
+  return runSteps(firstLayerFeaturesSteps(image, layer, channels));
+}
+
+/** Multiply-adds per band of firstLayerFeaturesSteps: a few ms here (the page pauses between bands). */
+const BAND_MULTIPLY_ADDS = 8e6;
+
+/** firstLayerFeatures as steps: one band of output rows at a time (the same numbers). */
+export function* firstLayerFeaturesSteps(image: HwcTensor, layer: FirstLayer, channels: number): Steps<HwcTensor> {
   const dim = layer.kernel * layer.kernel * 3;
   if (image.channels !== 3) throw new RangeError(`the first layer reads RGB, not ${image.channels} channels`);
   const f = Math.ceil(channels / 2);
   if (f > firstLayerFilters(layer) || layer.filters.length !== firstLayerFilters(layer) * dim) throw new RangeError(`${channels} channels need ${f} filters of ${dim} weights`);
-  const { patches, outHeight, outWidth } = imagePatches(image, layer.kernel, layer.stride, layer.pad);
-  normalizePatches(patches, dim, layer.contrastEps);
-  const pixels = outHeight * outWidth;
-  const responses = new Float32Array(pixels * f);
-  gemmABt(patches, layer.filters.subarray(0, f * dim), responses, f, dim, 0, pixels, layer.bias.subarray(0, f), false);
+  const outHeight = windowCount(image.height, layer.kernel, layer.stride, layer.pad), outWidth = windowCount(image.width, layer.kernel, layer.stride, layer.pad);
+  if (outHeight < 1 || outWidth < 1) throw new RangeError(`a ${layer.kernel}×${layer.kernel} window does not fit ${image.height}×${image.width}`);
   const out = hwcTensor(outHeight, outWidth, channels);
+  const filters = layer.filters.subarray(0, f * dim), bias = layer.bias.subarray(0, f);
+  const band = Math.max(1, Math.floor(BAND_MULTIPLY_ADDS / (outWidth * dim * f)));
   const t = layer.threshold;
-  for (let p = 0; p < pixels; p++) {
-    for (let j = 0; j < f; j++) {
-      const v = responses[p * f + j]!;
-      out.data[p * channels + 2 * j] = v - t > 0 ? v - t : 0;
-      if (2 * j + 1 < channels) out.data[p * channels + 2 * j + 1] = -v - t > 0 ? -v - t : 0;
+  for (let r0 = 0; r0 < outHeight; r0 += band) {
+    yield;
+    const r1 = Math.min(outHeight, r0 + band);
+    const { patches } = imagePatches(image, layer.kernel, layer.stride, layer.pad, [r0, r1]);
+    normalizePatches(patches, dim, layer.contrastEps);
+    const pixels = (r1 - r0) * outWidth;
+    const responses = new Float32Array(pixels * f);
+    gemmABt(patches, filters, responses, f, dim, 0, pixels, bias, false);
+    for (let p = 0, q = r0 * outWidth * channels; p < pixels; p++, q += channels) {
+      for (let j = 0; j < f; j++) {
+        const v = responses[p * f + j]!;
+        out.data[q + 2 * j] = v - t > 0 ? v - t : 0;
+        if (2 * j + 1 < channels) out.data[q + 2 * j + 1] = -v - t > 0 ? -v - t : 0;
+      }
     }
   }
   return out;

@@ -47,6 +47,15 @@ function classicPanels(packed: PackedB): Float64Array {
 }
 
 /**
+ * Packs B's panels for products of `rows` rows now, not inside the first product: a caller
+ * that works in short slices (the page's main thread) makes the packing a slice of its own.
+ */
+export function prepack(packed: PackedB, rows: number): void {
+  if (useStrassen(rows, packed.n, packed.k)) packed.strassen ??= strassenPanels(packed.source, packed.n, packed.k);
+  else classicPanels(packed);
+}
+
+/**
  * Computes rows [rowStart, rowEnd) of C = A·Bᵀ (+ bias, then ReLU if asked) into `c`
  * (M×N row-major; only those rows are written).
  *

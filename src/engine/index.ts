@@ -27,3 +27,4 @@ export * from './learnedFiles';
 export * from './photoLayer';
 export * from './topActivations';
 export * from './meaning';
+export * from './steps';

@@ -2,7 +2,8 @@
  * The data of one walkthrough layer from a seed: the input activations, He-normal weights
  * and small biases. Each comes from its own sub-stream, so changing Cout keeps the input.
  */
-import { syntheticActivations } from './activations';
+import { syntheticActivations, syntheticActivationsSteps } from './activations';
+import { runSteps, type Steps } from './steps';
 import { heNormal, smallBias, subSeed } from './random';
 import { coutCinWeights, type CoutCinWeights, type HwcTensor } from './tensor';
 import { pointwiseConv } from './pointwise';
@@ -23,7 +24,13 @@ export interface LayerData {
 
 /** Input, weights and bias for `shape`, the same numbers for the same seed everywhere. */
 export function generateLayerData(shape: PointwiseShape, seed: number): LayerData {
-  const input = syntheticActivations(shape.height, shape.width, shape.inChannels, seed);
+  return runSteps(generateLayerDataSteps(shape, seed));
+}
+
+/** generateLayerData as steps (see steps.ts). */
+export function* generateLayerDataSteps(shape: PointwiseShape, seed: number): Steps<LayerData> {
+  const input = yield* syntheticActivationsSteps(shape.height, shape.width, shape.inChannels, seed);
+  yield;
   const weightData = heNormal(shape.outChannels * shape.inChannels, shape.inChannels, subSeed(seed, 'weights'));
   const bias = smallBias(shape.outChannels, subSeed(seed, 'bias'));
   return { input, weights: coutCinWeights(shape.outChannels, shape.inChannels, weightData), bias };

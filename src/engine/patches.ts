@@ -15,16 +15,19 @@ export function windowCount(size: number, kernel: number, stride: number, pad: n
  * order as a first-layer filter's weights. Pixels outside the image take the nearest edge
  * pixel's value (replicate padding), so border windows show no artificial black frame.
  *
- * @returns outHeight·outWidth × (kernel·kernel·C) row-major.
+ * `rows` limits it to output rows [r0, r1) (row r0's windows come first).
+ *
+ * @returns (r1 − r0)·outWidth × (kernel·kernel·C) row-major; outHeight and outWidth of the whole.
  */
-export function imagePatches(image: HwcTensor, kernel: number, stride: number, pad: number): { patches: Float32Array; outHeight: number; outWidth: number } {
+export function imagePatches(image: HwcTensor, kernel: number, stride: number, pad: number, rows?: readonly [number, number]): { patches: Float32Array; outHeight: number; outWidth: number } {
   const { height, width, channels, data } = image;
   const outHeight = windowCount(height, kernel, stride, pad), outWidth = windowCount(width, kernel, stride, pad);
   if (outHeight < 1 || outWidth < 1) throw new RangeError(`a ${kernel}×${kernel} window does not fit ${height}×${width}`);
+  const [r0, r1] = rows ?? [0, outHeight];
   const dim = kernel * kernel * channels;
-  const patches = new Float32Array(outHeight * outWidth * dim);
+  const patches = new Float32Array(Math.max(0, r1 - r0) * outWidth * dim);
   let o = 0;
-  for (let r = 0; r < outHeight; r++) {
+  for (let r = r0; r < r1; r++) {
     for (let c = 0; c < outWidth; c++) {
       for (let dy = 0; dy < kernel; dy++) {
         const y = Math.min(height - 1, Math.max(0, r * stride - pad + dy));

@@ -3,7 +3,8 @@
  * values when Cin = 3) and 1×1 filters that are learned, named or seeded-random. Which one a
  * shape gets, and why, is part of the result so the page can say it.
  */
-import { firstLayerFeatures, firstLayerFilters, randomFirstLayer, type FirstLayer } from './firstLayer';
+import { firstLayerFeaturesSteps, firstLayerFilters, randomFirstLayer, type FirstLayer } from './firstLayer';
+import { runSteps, type Steps } from './steps';
 import type { LearnedBank } from './learnBank';
 import type { LayerData, PointwiseShape } from './layerData';
 import { heNormal, smallBias, subSeed } from './random';
@@ -38,6 +39,11 @@ export interface PhotoLayerData extends LayerData {
  * `bank` is needed for `learned`; `seed` gives the random parts.
  */
 export function photoLayerData(shape: PointwiseShape, photo: HwcTensor, mode: FilterMode, seed: number, bank?: LearnedBank): PhotoLayerData {
+  return runSteps(photoLayerDataSteps(shape, photo, mode, seed, bank));
+}
+
+/** photoLayerData as steps (see steps.ts). */
+export function* photoLayerDataSteps(shape: PointwiseShape, photo: HwcTensor, mode: FilterMode, seed: number, bank?: LearnedBank): Steps<PhotoLayerData> {
   const { height, width, inChannels: cin, outChannels: cout } = shape;
   if (photo.channels !== 3 || photo.height !== 4 * height || photo.width !== 4 * width) {
     throw new RangeError(`the photo must be ${4 * height}×${4 * width}×3 for ${height}×${width} maps`);
@@ -55,7 +61,8 @@ export function photoLayerData(shape: PointwiseShape, photo: HwcTensor, mode: Fi
   const f = Math.ceil(cin / 2);
   const learnedFits = mode === 'learned' && bank !== undefined && f <= firstLayerFilters(bank.first);
   const first = learnedFits ? bank.first : randomFirstLayer(f, subSeed(seed, 'first'));
-  const input = firstLayerFeatures(photo, first, cin);
+  const input = yield* firstLayerFeaturesSteps(photo, first, cin);
+  yield;
   const used = learnedFits ? { ...first, filters: first.filters.slice(0, f * first.kernel * first.kernel * 3), bias: first.bias.slice(0, f) } : first;
   if (!learnedFits || cout > bank!.pointwise.outChannels) {
     return { input, weights: randomWeights(), bias: randomBias(), filterKind: mode === 'learned' ? 'random-shape' : 'random', first: used };

@@ -3,13 +3,16 @@ import { EngineClient, MAX_WORKERS } from './client';
 import type { Endpoint } from './protocol';
 
 /**
- * Runs the worker's handler on the main thread over a MessageChannel (chunked, yielding).
- * The handler is loaded only when needed: a port queues messages until it is started.
+ * Runs the worker's handler on the main thread over a MessageChannel, in slices: a layer is
+ * made in steps of about 10 ms and computed in chunks of 8·10⁶ multiply-adds (a few ms once
+ * the kernels are compiled, and short enough before that), with the event loop free between
+ * them, so the page never stops for 50 ms. The handler is loaded
+ * only when needed: a port queues messages until it is started.
  */
 export function mainThreadEndpoint(): Endpoint {
   const channel = new MessageChannel();
   void import('./handler').then(({ serve }) => {
-    serve(channel.port2);
+    serve(channel.port2, { sliceMs: 10, chunkMultiplyAdds: 8e6 });
     channel.port2.start();
   });
   return channel.port1;

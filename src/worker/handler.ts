@@ -3,11 +3,12 @@
  * It has no worker globals of its own, so tests run it over a MessageChannel in Node and the
  * client can run it on the main thread when no worker can start.
  */
-import { gemmABt, packB, trimWorkspace, type PackedB } from '../engine/gemm';
+import { gemmABt, packB, prepack, trimWorkspace, type PackedB } from '../engine/gemm';
 import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
-import { generateLayerData } from '../engine/layerData';
-import { photoLayerData } from '../engine/photoLayer';
+import { generateLayerDataSteps } from '../engine/layerData';
+import { runSteps, type Steps } from '../engine/steps';
+import { photoLayerDataSteps } from '../engine/photoLayer';
 import { pictureTensor } from '../engine/picture';
 import { runConv2d, runReduction } from './conceptJobs';
 import { runParseNpy } from './fileJobs';
@@ -67,6 +68,7 @@ export async function runForward(
   p: ForwardParams,
   onProgress: (fraction: number) => void,
   isCancelled: () => boolean,
+  chunkMultiplyAdds = CHUNK_MULTIPLY_ADDS,
 ): Promise<ForwardResult> {
   validateForward(p);
   const start = performance.now();
@@ -85,20 +87,27 @@ export async function runForward(
     full.fill(0, (place.rowOffset + height) * width * n);
   }
   const pixels = height * width;
-  if (pixels * n * k <= CHUNK_MULTIPLY_ADDS) {
+  if (pixels * n * k <= chunkMultiplyAdds) {
     // One chunk: let the engine pick the kernel for the shape (dot products for thin ones).
     pointwiseConvRows(hwcTensor(height, width, k, p.input), { weights: coutCinWeights(n, k, p.weights), bias: p.bias, relu: p.relu }, output, 0, height);
     return { output: full, computeMs: performance.now() - start, ...magnitude(output) };
   }
   const packed = packedFor(p.weights, n, k);
-  // Chunks as even as whole rows allow: a short last chunk would fall below the size at which
-  // the GEMM switches to Strassen's scheme.
-  const chunks = Math.ceil(height / Math.max(1, Math.floor(CHUNK_MULTIPLY_ADDS / (width * k * n))));
-  for (let i = 0; i < chunks; i++) {
-    const r = Math.floor((i * height) / chunks), r1 = Math.floor(((i + 1) * height) / chunks);
-    gemmABt(p.input, packed, output, n, k, r * width, r1 * width, p.bias, p.relu);
-    if (r1 < height) {
-      onProgress(r1 / height);
+  // Chunks as even as whole rows allow (a short last chunk would fall below the size at which
+  // the GEMM switches to Strassen's scheme); a chunk smaller than one row (the main thread's)
+  // is a run of pixels instead.
+  const perChunk = Math.max(1, Math.floor(chunkMultiplyAdds / (k * n)));
+  const step = perChunk >= width ? Math.ceil(height / Math.floor(perChunk / width)) : Math.ceil(pixels / perChunk);
+  const unit = perChunk >= width ? width : 1, units = perChunk >= width ? height : pixels;
+  // The filters' panels are packed as a step of their own (tens of ms for a large layer).
+  prepack(packed, Math.ceil(units / step) * unit);
+  await yieldToEventLoop();
+  if (isCancelled()) throw new Cancelled();
+  for (let i = 0; i < step; i++) {
+    const u0 = Math.floor((i * units) / step), u1 = Math.floor(((i + 1) * units) / step);
+    gemmABt(p.input, packed, output, n, k, u0 * unit, u1 * unit, p.bias, p.relu);
+    if (u1 < units) {
+      onProgress(u1 / units);
       await yieldToEventLoop();
       if (isCancelled()) throw new Cancelled();
     }
@@ -134,6 +143,11 @@ function withCachedLayer(p: ForwardParams, cache: { current: { key: string; inpu
 }
 
 export function runGenerate(p: GenerateParams): GenerateResult {
+  return runSteps(generateSteps(p));
+}
+
+/** runGenerate as steps: the main-thread fallback pauses between them (see serve). */
+export function* generateSteps(p: GenerateParams): Steps<GenerateResult> {
   const { shape } = p;
   const h = checkPositiveInt('height', shape?.height), w = checkPositiveInt('width', shape?.width);
   const cin = checkPositiveInt('inChannels', shape.inChannels), cout = checkPositiveInt('outChannels', shape.outChannels);
@@ -141,7 +155,7 @@ export function runGenerate(p: GenerateParams): GenerateResult {
   if (typeof p.seed !== 'number' || !Number.isFinite(p.seed)) throw new RequestError('seed must be a number');
   const size = { height: h, width: w, inChannels: cin, outChannels: cout };
   if (!p.photo) {
-    const data = generateLayerData(size, p.seed);
+    const data = yield* generateLayerDataSteps(size, p.seed);
     return { input: data.input.data, weights: data.weights.data, bias: data.bias, filterKind: 'random' };
   }
   const { rgba, width, height } = p.photo;
@@ -149,7 +163,10 @@ export function runGenerate(p: GenerateParams): GenerateResult {
     throw new RequestError(`photo must be ${4 * w}×${4 * h} RGBA`);
   }
   const mode = p.filters === 'random' ? 'random' : 'learned';
-  const data = photoLayerData(size, pictureTensor(rgba, width, height, 3), mode, p.seed, mode === 'learned' ? learnedBank(p.bank) : undefined);
+  // Reading the bank (half a million float16 values) is a step of its own.
+  const bank = mode === 'learned' ? learnedBank(p.bank) : undefined;
+  yield;
+  const data = yield* photoLayerDataSteps(size, pictureTensor(rgba, width, height, 3), mode, p.seed, bank);
   return { input: data.input.data, weights: data.weights.data, bias: data.bias, filterKind: data.filterKind, firstFilters: data.first?.filters };
 }
 
@@ -181,7 +198,30 @@ function transferables(result: object): Transferable[] {
 }
 
 /** Answers requests arriving at `endpoint` until the endpoint goes away. */
-export function serve(endpoint: Endpoint): void {
+/** How serve runs long jobs: in a worker straight through; on the page's main thread in slices. */
+export interface ServeOptions {
+  /** Pause a generating job after this many milliseconds of work (none: run it through). */
+  readonly sliceMs?: number | undefined;
+  /** Multiply-adds per chunk of a forward pass (default 1.6e8, ≈ 50 ms here). */
+  readonly chunkMultiplyAdds?: number | undefined;
+}
+
+/** Runs `steps`, pausing for the event loop whenever `sliceMs` of work have passed. */
+async function drive<T>(steps: Steps<T>, sliceMs: number | undefined, isCancelled: () => boolean): Promise<T> {
+  if (sliceMs === undefined) return runSteps(steps);
+  let since = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - since >= sliceMs) {
+      await yieldToEventLoop();
+      if (isCancelled()) throw new Cancelled();
+      since = performance.now();
+    }
+  }
+}
+
+export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
   const cancelled = new Set<number>();
   const cache: { current: { key: string; input: Float32Array; weights: Float32Array } | null } = { current: null };
   const reply = (message: FromWorker, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
@@ -200,10 +240,10 @@ export function serve(endpoint: Endpoint): void {
         let result: object;
         switch (msg.type) {
           case 'generate':
-            result = runGenerate(msg.params);
+            result = await drive(generateSteps(msg.params), options.sliceMs, () => cancelled.has(msg.id));
             break;
           case 'forward':
-            result = await runForward(withCachedLayer(msg.params, cache), (progress) => reply({ id: msg.id, progress }), () => cancelled.has(msg.id));
+            result = await runForward(withCachedLayer(msg.params, cache), (progress) => reply({ id: msg.id, progress }), () => cancelled.has(msg.id), options.chunkMultiplyAdds);
             break;
           case 'warmUp':
             result = await runWarmUp();
