@@ -4,5 +4,6 @@
  * (tsconfig.worker.json), so touching `document` here fails to type-check.
  */
 import { serve } from './handler';
+import type { Endpoint } from './protocol';
 
-serve(self as unknown as import('./protocol').Endpoint);
+serve(self as unknown as Endpoint);

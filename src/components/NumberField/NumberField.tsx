@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 
 export interface NumberFieldProps {
   label: string;
@@ -19,7 +19,12 @@ export interface NumberFieldProps {
 export function NumberField({ label, value, min, max, onChange, problem, className }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
+  // A new value from outside replaces the draft, during render (no effect, no extra pass).
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(String(value));
+  }
   const v = Number(text);
   const isValid = text.trim() !== '' && Number.isInteger(v) && v >= min && v <= max;
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { engineRequest } from '../../store/engine';
 import { isAbortError, isRetryable } from '../../worker/client';
 import type { ParamsOf, RequestType, ResultOf } from '../../worker/protocol';
@@ -13,28 +13,32 @@ export type EngineState<R> =
  * its late answer is dropped. The last result stays on screen while the next one computes.
  */
 export function useEngineResult<R>(key: string, run: (signal: AbortSignal) => Promise<R>): EngineState<R> {
-  const [state, setState] = useState<EngineState<R>>({ status: 'loading', result: null });
+  // The state remembers which key it answers; a newer key reads as loading until its answer.
+  const [state, setState] = useState<{ key: string | null; state: EngineState<R> }>({ key: null, state: { status: 'loading', result: null } });
+  // `run` is rebuilt each render; the effect reads the latest one, and only a new key reruns it.
+  const latestRun = useRef(run);
+  useEffect(() => {
+    latestRun.current = run;
+  });
   useEffect(() => {
     const controller = new AbortController();
-    setState((s) => ({ status: 'loading', result: s.result }));
     // A job whose worker died runs again (on a new worker or the main thread), twice at most.
-    const attempt = (left: number): Promise<R> => run(controller.signal).catch((e: unknown) => {
+    const attempt = (left: number): Promise<R> => latestRun.current(controller.signal).catch((e: unknown) => {
       if (left > 0 && isRetryable(e) && !controller.signal.aborted) return attempt(left - 1);
       throw e;
     });
     attempt(2).then(
       (result) => {
-        if (!controller.signal.aborted) setState({ status: 'done', result });
+        if (!controller.signal.aborted) setState({ key, state: { status: 'done', result } });
       },
       (e: unknown) => {
         if (controller.signal.aborted || isAbortError(e)) return;
-        setState((s) => ({ status: 'error', result: s.result, message: e instanceof Error ? e.message : String(e) }));
+        setState((s) => ({ key, state: { status: 'error', result: s.state.result, message: e instanceof Error ? e.message : String(e) } }));
       },
     );
     return () => controller.abort();
-    // `run` is rebuilt each render; `key` names what it computes, so only a new key reruns it.
   }, [key]);
-  return state;
+  return state.key === key ? state.state : { status: 'loading', result: state.state.result };
 }
 
 /** One engine request, abortable through `signal`. */

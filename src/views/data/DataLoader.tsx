@@ -80,7 +80,7 @@ export default function DataLoader() {
     setUserData({ ...out, label: ROLES.map((r) => loaded[r]?.name).filter(Boolean).join(' + ') });
   }
 
-  async function usePicture(file: File) {
+  async function choosePicture(file: File) {
     setBusy(true);
     try {
       // Decoded once here only to refuse a file that is not a picture; the layer decodes it
@@ -102,7 +102,7 @@ export default function DataLoader() {
     setOver(false);
     const files = [...e.dataTransfer.files];
     const pictures = files.filter((f) => /^image\//.test(f.type));
-    if (pictures[0]) void usePicture(pictures[0]);
+    if (pictures[0]) void choosePicture(pictures[0]);
     const arrays = files.filter((f) => !/^image\//.test(f.type));
     if (arrays.length) void read(arrays);
   };
@@ -143,7 +143,7 @@ export default function DataLoader() {
           <span className="field file-field">
             <label htmlFor="picture-file">{t('pictureFile')}</label>
             <input id="picture-file" type="file" accept="image/png,image/jpeg,image/webp" disabled={busy}
-              onChange={(e) => { const f = e.target.files?.[0]; if (f) void usePicture(f); e.target.value = ''; }} />
+              onChange={(e) => { const f = e.target.files?.[0]; if (f) void choosePicture(f); e.target.value = ''; }} />
           </span>
         </fieldset>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../../components/useT';
 import { checkShape, LIMITS, type ShapeKey, type ShapeProblem } from '../../lib/limits';
 import { formatInt } from '../../lib/format';
@@ -23,10 +23,14 @@ export function LayerConfig() {
   const preset = presetOf(config);
   const [draft, setDraft] = useState<Record<ShapeKey, string>>(() => draftOf(config));
   const [problem, setProblem] = useState<ShapeProblem | null>(null);
-  useEffect(() => {
+  // A new configuration from outside (a preset, a link, loaded data) replaces the draft and
+  // its problem, during render (no effect, no extra pass).
+  const [shown, setShown] = useState(config);
+  if (shown !== config) {
+    setShown(config);
     setDraft(draftOf(config));
     setProblem(null);
-  }, [config]);
+  }
 
   const edit = (key: ShapeKey, text: string) => {
     const next = { ...draft, [key]: text };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  activationsFromNpy, hwcToChw, LayoutError, NpyError, parseNpy, weightsFromNpy, writeNpy, type NpyArray,
+  activationsFromNpy, hwcToChw, type LayoutError, NpyError, parseNpy, weightsFromNpy, writeNpy, type NpyArray,
 } from '../../../src/engine';
 
 const LIMIT = 1 << 20;

@@ -38,14 +38,15 @@ export function Basics() {
   const t = useConceptT();
   const [source, setSource] = useState<Source>('picture');
   const [upload, setUpload] = useState<File | null>(null);
-  const [pictureProblem, setPictureProblem] = useState<string | null>(null);
+  /** Which picture failed to load (the sentence is made at render, in the current language). */
+  const [pictureProblem, setPictureProblem] = useState<{ upload: string | null } | null>(null);
   const [picture, setPicture] = useState<{ rgba: Uint8ClampedArray; gray: HwcTensor } | null>(null);
   const [kernelName, setKernelName] = useState<ImageKernelName | 'custom'>('sobelX');
   const [kernel, setKernel] = useState<readonly number[]>(IMAGE_KERNELS.sobelX);
   const [stride, setStride] = useState(1);
   const [pad, setPad] = useState(0);
   const [dilation, setDilation] = useState(1);
-  const [cell, setCell] = useState({ row: 0, col: 0 });
+  const [picked, setCell] = useState({ row: 0, col: 0 });
 
   useEffect(() => {
     let live = true;
@@ -55,13 +56,12 @@ export function Basics() {
         setPicture({ rgba, gray: pictureTensor(rgba, PICTURE_SIZE, PICTURE_SIZE, 1) });
         setPictureProblem(null);
       },
-      () => { if (live) setPictureProblem(upload ? t('basics.uploadProblem', { name: upload.name }) : t('basics.pictureProblem')); },
+      () => { if (live) setPictureProblem({ upload: upload?.name ?? null }); },
     );
     return () => { live = false; };
-    // Only a new file reloads the picture; `t` is read when a load fails.
   }, [upload]);
 
-  const grid = useMemo(gridInput, []);
+  const grid = useMemo(() => gridInput(), []);
   const input = source === 'grid' ? grid : picture?.gray ?? null;
   const size = source === 'grid' ? GRID_SIZE : PICTURE_SIZE;
   const spec: Conv2dSpec = { inChannels: 1, outChannels: 1, kernelHeight: KERNEL, kernelWidth: KERNEL, strideY: stride, strideX: stride, padY: pad, padX: pad, dilationY: dilation, dilationX: dilation };
@@ -73,7 +73,8 @@ export function Basics() {
     return r;
   });
   const output = state.result;
-  useEffect(() => setCell((c) => ({ row: Math.min(c.row, Math.max(0, out - 1)), col: Math.min(c.col, Math.max(0, out - 1)) })), [out]);
+  // The picked output cell, kept inside the output when a setting shrinks it.
+  const cell = { row: Math.min(picked.row, Math.max(0, out - 1)), col: Math.min(picked.col, Math.max(0, out - 1)) };
   const outDomain = useMemo(() => {
     if (!output) return { domain: { lo: 0, hi: 1 }, signed: false };
     let lo = Infinity, hi = -Infinity;
@@ -87,7 +88,7 @@ export function Basics() {
     const d = ARROW_STEPS[e.key];
     if (!d) return;
     e.preventDefault();
-    setCell((c) => ({ row: Math.max(0, Math.min(out - 1, c.row + d[0])), col: Math.max(0, Math.min(out - 1, c.col + d[1])) }));
+    setCell({ row: Math.max(0, Math.min(out - 1, cell.row + d[0])), col: Math.max(0, Math.min(out - 1, cell.col + d[1])) });
   };
   const outLut = outDomain.signed ? palette.signed : GRAY;
   return (
@@ -129,7 +130,7 @@ export function Basics() {
           </span>
         ))}
       </form>
-      {pictureProblem && <p className="problem" role="alert">{pictureProblem}</p>}
+      {pictureProblem && <p className="problem" role="alert">{pictureProblem.upload !== null ? t('basics.uploadProblem', { name: pictureProblem.upload }) : t('basics.pictureProblem')}</p>}
       <KernelEditor values={kernel} onChange={(v) => { setKernel(v); setKernelName('custom'); }} />
       <p className="formula-line" data-testid="size-formula">
         {t('basics.formula', { h: size, p: pad, span, k: KERNEL, d: dilation, s: stride, out })}

@@ -1,11 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useConceptT } from '../text/useConceptT';
 
 /** A 3×3 grid of number inputs; a cell that is not a number keeps its last value. */
 export function KernelEditor({ values, onChange }: { values: readonly number[]; onChange: (v: readonly number[]) => void }) {
   const t = useConceptT();
   const [text, setText] = useState(() => values.map(show));
-  useEffect(() => setText(values.map(show)), [values]);
+  // New values from outside (a preset) replace the draft, during render (no effect, no extra pass).
+  const [shown, setShown] = useState(values);
+  if (shown !== values) {
+    setShown(values);
+    setText(values.map(show));
+  }
   return (
     <fieldset className="kernel-editor">
       <legend>{t('basics.kernelEdit')}</legend>

@@ -1,0 +1,34 @@
+// ESLint (flat config): typescript-eslint's recommended rules with type information, the
+// React hooks rules, type-only imports as such, and the engine kept pure (no DOM, React or
+// worker code may be imported into src/engine, as its tsconfig also enforces).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'screenshots/', '.scratch/', 'bench/engineThread.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/use*.ts'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3-*'], message: 'The engine is pure TypeScript: no UI libraries.' },
+        { group: ['../*'], message: 'The engine imports nothing outside src/engine.' },
+      ] }],
+    },
+  },
+);
