@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { assert, test } from './harness';
+import { assert, test } from './fixtures';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { assert, test } from './harness';
+import { assert, test } from './fixtures';
 
 /** The budgets of issue #5, in bytes of gzip (level 9): what the embed page loads before it is usable. */
 const INITIAL_JS_BUDGET = 110_000;

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { assert, test } from './harness';
+import { assert, test, frames } from './fixtures';
 
 const SHOTS = 'screenshots';
 mkdirSync(SHOTS, { recursive: true });
@@ -24,7 +24,7 @@ for (const p of PAGES) {
     for (const want of p.expect) assert(text.includes(want), `${p.view} should show “${want}”`);
     await page.screenshot({ path: `${SHOTS}/concept-${p.view}-1280.png`, fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.waitForTimeout(100);
+    await frames(page);
     await page.screenshot({ path: `${SHOTS}/concept-${p.view}-375.png`, fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert(overflow <= 1, `${p.view} scrolls sideways at 375 px by ${overflow} px`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hwcToChw, hwcTensor, parseNpy, pointwiseConv, coutCinWeights, writeNpy } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
-import { assert, test } from './harness';
+import { assert, test } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'pointwise-npy-'));
 // A 4×4×3 input in PyTorch order (1, 3, 4, 4) and 2 filters (2, 3, 1, 1).

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { embedSnippet } from '../../src/app/autoHeight';
-import { assert, test } from './harness';
-import { SHOTS } from './explorer.e2e';
+import { assert, expect, test } from './fixtures';
+import { SHOTS } from './fixtures';
 
 /** Serves one host page (a "blog post") on its own port, so the app is cross-origin to it. */
 async function hostPage(html: string): Promise<{ url: string; close: () => void }> {
@@ -27,20 +27,22 @@ test('embed: in a cross-origin iframe the app boots, posts its height, and the h
   assert((await frame.getByRole('link', { name: /전체 앱 열기/ }).getAttribute('href'))?.includes('#v=1'), 'open-full link keeps the view');
   // The iframe's height follows the document (from 640 px in the snippet).
   await page.waitForFunction(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height !== '640px', null, { timeout: 10_000 });
-  // Parts of the page arrive after the first paint (the photo panel); wait until the height settles.
-  const frameHeight = () => page.evaluate(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height);
-  let h1 = await frameHeight();
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(400);
-    const now = await frameHeight();
-    if (now === h1) break;
-    h1 = now;
-  }
-  // A message from the host page itself (not the frame) must not resize it.
-  await page.evaluate(() => window.postMessage({ type: 'pointwise:resize', v: 1, id: 'fig-1', height: 5 }, '*'));
-  await page.waitForTimeout(300);
-  const h2 = await page.evaluate(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height);
-  assert(h1 === h2 && parseFloat(h1) > 300, `height ${h1} then ${h2}`);
+  // Parts of the page arrive after the first paint (the layer, the photo panel): once the app
+  // is done, the frame's height is its document's height.
+  await frame.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  await frame.getByTestId('input-origin').locator('.origin-bank canvas').first().waitFor();
+  const frameHeight = () => page.evaluate(() => parseFloat((document.getElementById('fig-1') as HTMLIFrameElement).style.height));
+  const innerHeight = () => frame.locator('html').evaluate((html) => html.getBoundingClientRect().height);
+  await expect.poll(async () => Math.abs((await frameHeight()) - (await innerHeight())), { message: 'the frame is as tall as its page' }).toBeLessThanOrEqual(1);
+  const h1 = await frameHeight();
+  // A message from the host page itself (not the frame) must not resize it: it is posted, and
+  // the check runs once the host's listener has had it.
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    addEventListener('message', () => setTimeout(resolve, 0), { once: true });
+    window.postMessage({ type: 'pointwise:resize', v: 1, id: 'fig-1', height: 5 }, '*');
+  }));
+  const h2 = await frameHeight();
+  assert(h1 > 300 && h2 > 300 && Math.abs(h2 - (await innerHeight())) <= 1, `height ${h1} then ${h2}: the foreign message (height 5) was applied`);
   await page.screenshot({ path: `${SHOTS}/embed-900.png`, fullPage: true });
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   assert(foreignRequests.filter((u) => !u.startsWith(host.url)).length === 0, `foreign requests: ${foreignRequests.join(' ')}`);

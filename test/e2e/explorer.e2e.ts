@@ -1,10 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
-import { assert, test } from './harness';
-
-export const SHOTS = 'screenshots';
-mkdirSync(SHOTS, { recursive: true });
+import { assert, SHOTS, test } from './fixtures';
 
 /** What the app must show for output (r, c, k) of the headline layer on seeded data (img=noise), seed 1, no bias/ReLU. */
 function expectedHeadline(r: number, c: number, k: number): string {

@@ -1,4 +1,4 @@
-import { assert, test } from './harness';
+import { assert, test } from './fixtures';
 
 test('keyboard only: Tab reaches every control of the walkthrough with a visible focus ring, never gets stuck, and the story runs by keys', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, close } = await newPage({ width: 1280, height: 900 });

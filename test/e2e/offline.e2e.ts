@@ -1,4 +1,4 @@
-import { assert, test } from './harness';
+import { assert, test } from './fixtures';
 
 test('offline: once loaded, the app reloads, makes a photo layer from any shipped photo and opens every page with the network gone', async ({ baseUrl, newPage }) => {
   const { page, context, consoleErrors, close } = await newPage({ width: 1280, height: 900 });

@@ -5,8 +5,8 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { bankFromNpy, LEARNED_FILES, photoLayerData, pictureTensor, pointwiseConv, type LearnedFileName } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
-import { assert, test } from './harness';
-import { SHOTS } from './explorer.e2e';
+import { assert, test } from './fixtures';
+import { SHOTS } from './fixtures';
 
 const bank = bankFromNpy(Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(readFileSync(`public/learned/${n}.npy`))])) as Record<LearnedFileName, Uint8Array>);
 const HEADLINE = { height: 56, width: 56, inChannels: 512, outChannels: 1024 };

@@ -1,6 +1,6 @@
 import { generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
-import { assert, test } from './harness';
+import { assert, frames, test } from './fixtures';
 
 test('url: a shared link opens the same view, shape, cursor and filter', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, close } = await newPage();
@@ -79,7 +79,7 @@ test('url: 300 random links, Back and Forward in a row end in the last link’s 
       last = `v=1&view=${rand(2) ? 'walkthrough' : 'explorer'}&h=${h}&w=${w}&cin=${cin}&cout=${cout}&k=${rand(cout)}&r=${rand(h)}&c=${rand(w)}&ch=${rand(cin)}&scene=${1 + rand(4)}&img=noise`;
       await page.evaluate((hash) => { location.hash = hash; }, last);
     }
-    if (i % 10 === 0) await page.waitForTimeout(50);
+    if (i % 10 === 0) await frames(page, 1);
   }
   // One last link, then the view it names with its numbers.
   last = 'v=1&view=walkthrough&h=5&w=6&cin=7&cout=9&k=8&r=4&c=5&ch=6&scene=3&img=noise';

@@ -1,8 +1,8 @@
 import { dotProductTrace, generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import type { Page } from 'playwright-core';
-import { assert, test } from './harness';
-import { SHOTS } from './explorer.e2e';
+import { assert, frames, test } from './fixtures';
+import { SHOTS } from './fixtures';
 
 /**
  * The budget: no main-thread task of 50 ms or more while the walkthrough plays and both workers
@@ -76,7 +76,9 @@ async function playWhileRecomputing(page: Page): Promise<{ long: number[]; stepM
   await page.getByLabel('ReLU').click();
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   await page.getByRole('link', { name: 'Walkthrough' }).click();
-  await page.waitForTimeout(1500);
+  await page.locator('.walkthrough .viz').waitFor();
+  // Back in the walkthrough, it plays on for 60 frames (about a second) while long tasks are watched.
+  await frames(page, 60);
   const stepMs = await page.evaluate(async () => {
     const viz = document.querySelector('.viz') as HTMLElement;
     viz.focus();
@@ -227,7 +229,7 @@ test('walkthrough: a large layer (128×128×1024 → 1024) computes and paints w
     await page.locator('[data-status="done"]').waitFor({ timeout: 120_000 });
     await page.locator('.output-grid canvas[data-painted="true"]').waitFor({ timeout: 30_000 });
     const ms = Date.now() - started;
-    await page.waitForTimeout(300);
+    await frames(page);
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     console.log(`      run ${attempt}: made, computed and painted in ${ms} ms; long tasks: ${long.length} ${long.map((d) => d.toFixed(0)).join(', ')}`);
     assert(long.every((d) => d < LONG_TASK_FAIL_MS), `a main-thread task of ${LONG_TASK_FAIL_MS} ms or more on the large layer: ${long.join(', ')}`);
