@@ -38,7 +38,7 @@ export const dataKo: Record<DataKey, string> = {
   'npy.float32-overflow': '{name}: 일부 값이 float32의 범위(약 ±3.4 × 10³⁸)를 넘습니다. 이 앱은 PyTorch 레이어처럼 float32로 계산합니다. 배열의 크기를 줄이거나, float32로 저장해 어디에서 넘치는지 확인하세요.',
   'npy.engine': '{name}: 읽지 못했습니다({detail}).',
   'layout.input-rank': '입력은 (1, C, H, W), (C, H, W), (H, W, C) 중 하나여야 합니다. 이 배열은 {shape}입니다.',
-  'layout.batch': '입력에 여러 장의 배치 {shape}가 들어 있습니다. 한 장만 저장하세요: x[0:1].',
+  'layout.batch': '입력에 여러 장의 배치 {shape}{이/가} 들어 있습니다. 한 장만 저장하세요: x[0:1].',
   'layout.weights-rank': '가중치는 (Cout, Cin, 1, 1) 또는 (Cout, Cin)이어야 합니다. 이 배열은 {shape}입니다.',
   'layout.not-1x1': '이 가중치는 1×1이 아니라 {shape} 합성곱의 것입니다.',
   'layout.bias-rank': '편향은 1차원 (Cout,)이어야 합니다. 이 배열은 {shape}입니다.',

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ko } from '../../../src/lib/i18n/ko';
+import { conceptKo } from '../../../src/views/concepts/text/ko';
+import { dataKo } from '../../../src/views/data/text/ko';
+import { photoKo } from '../../../src/views/shared/photo/text/ko';
+
+/**
+ * Particles whose form depends on the final sound of the word before them. Right after a
+ * placeholder the word is not known until run time, so the pair must be written for the
+ * helper ({k}{과/와}), never one form ("출력 채널 {k}와", which reads "0와" for k = 0).
+ */
+const PAIRED = ['은', '는', '이', '가', '을', '를', '과', '와', '으로', '로', '이나', '나', '이라', '라', '이에요', '예요', '이며', '며'];
+
+function slips(dict: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const [key, text] of Object.entries(dict)) {
+    // A placeholder, then at once a Hangul particle from the list, then a non-Hangul character or the end.
+    for (const m of text.matchAll(/\}([가-힣]+)/g)) {
+      const word = m[1]!;
+      const particle = PAIRED.find((p) => word === p || (word.startsWith(p) && !/^[가-힣]/.test(word.slice(p.length))));
+      if (particle) out.push(`${key}: “…}${word}” in “${text.slice(Math.max(0, m.index! - 20), m.index! + 12)}”`);
+    }
+  }
+  return out;
+}
+
+describe('Korean particles after placeholders (issue #15 §6)', () => {
+  for (const [name, dict] of [['ui', ko], ['concepts', conceptKo], ['data', dataKo], ['photo', photoKo]] as const) {
+    it(`${name}: every particle right after a placeholder is a pair for the helper`, () => {
+      expect(slips(dict as Record<string, string>)).toEqual([]);
+    });
+  }
+});
+
+describe('the reported case', () => {
+  it('“출력 채널 0와 그 필터” now reads 0과, and 2와', async () => {
+    const { translate } = await import('../../../src/lib/i18n/t');
+    expect(translate('ko', 'all.enlarged', { k: 0 })).toBe('출력 채널 0과 그 필터');
+    expect(translate('ko', 'all.enlarged', { k: 2 })).toBe('출력 채널 2와 그 필터');
+  });
+});
