@@ -1,3 +1,4 @@
+import { useConceptT } from '../text/useConceptT';
 import { useMemo } from 'react';
 import { CanvasHeatmap } from '../../../components/CanvasHeatmap/CanvasHeatmap';
 import { channelConnectivity, type LayerKind } from '../../../engine/counts';
@@ -19,12 +20,13 @@ const MAX_LINES = 16;
  * matrix (a filled cell = that input channel is read by that output channel's filter).
  */
 export function Connectivity({ kind, inChannels, outChannels, groups, label, matrixLabel }: { kind: LayerKind; inChannels: number; outChannels: number; groups: number; label: string; matrixLabel: string }) {
+  const t = useConceptT();
   const stages: LayerKind[] = kind === 'separable' ? ['depthwise', 'pointwise'] : [kind];
   return (
     <div className="connectivity">
       {stages.map((stage, i) => {
         // A depthwise stage keeps Cin channels, so a separable layer's pointwise stage reads Cin too.
-        return <Stage key={stage} kind={stage} cin={inChannels} cout={stage === 'depthwise' ? inChannels : outChannels} groups={groups} label={`${label}${stages.length > 1 ? ` (${i + 1}/2: ${stage})` : ''}`} matrixLabel={matrixLabel} />;
+        return <Stage key={stage} kind={stage} cin={inChannels} cout={stage === 'depthwise' ? inChannels : outChannels} groups={groups} label={`${label}${stages.length > 1 ? ` (${i + 1}/2: ${t(`fam.kind.${stage}`)})` : ''}`} matrixLabel={matrixLabel} />;
       })}
     </div>
   );

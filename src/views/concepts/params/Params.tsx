@@ -67,6 +67,8 @@ export function Params() {
 
 function InceptionTable({ block, title, testId, size }: { block: CountedBlock; title: string; testId: string; size: string }) {
   const t = useConceptT();
+  // The engine names branches in code words ('pool → 1×1'); the page says them in its language.
+  const branchName = (name: string) => name.replace('pool', t('params.pool'));
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid={testId}>
@@ -76,10 +78,10 @@ function InceptionTable({ block, title, testId, size }: { block: CountedBlock; t
         </thead>
         <tbody>
           {block.branches.flatMap((b) => (b.convs.length === 0
-            ? [<tr key={b.name}><th scope="row">{b.name}</th><td>{t('params.poolOnly', { c: b.outChannels })}</td><td className="num">0</td><td className="num">0</td></tr>]
+            ? [<tr key={b.name}><th scope="row">{branchName(b.name)}</th><td>{t('params.poolOnly', { c: b.outChannels })}</td><td className="num">0</td><td className="num">0</td></tr>]
             : b.convs.map((c, i) => (
               <tr key={`${b.name}-${i}`}>
-                <th scope="row">{i === 0 ? b.name : ''}</th>
+                <th scope="row">{i === 0 ? branchName(b.name) : ''}</th>
                 <td className="formula">{c.formula}</td>
                 <td className="num"><Formula value={formatInt(c.weights)} formula={`${c.kernel}·${c.kernel}·${c.inChannels}·${c.outChannels} = ${formatInt(c.weights)}`} /></td>
                 <td className="num"><Formula value={formatInt(c.multiplyAdds)} formula={`${formatInt(c.weights)} · ${size} = ${formatInt(c.multiplyAdds)}`} /></td>

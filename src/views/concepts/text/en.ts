@@ -189,6 +189,7 @@ export const conceptEn = {
   'params.inception': 'GoogLeNet inception (3a): with and without its 1×1 reductions',
   'params.inceptionIntro': 'Four branches on a {h}×{w}×{c} input, concatenated. In the real block a 1×1 convolution shrinks the channels before the 3×3 and the 5×5, and after the pooling.',
   'params.branch': 'Branch',
+  'params.pool': 'max-pool',
   'params.poolOnly': 'max-pool passes all {c} channels on',
   'params.blockTotal': 'Block ({c} channels out)',
   'params.withReductions': 'With 1×1 reductions (the real block)',

@@ -191,6 +191,7 @@ export const conceptKo: Record<ConceptKey, string> = {
   'params.inception': 'GoogLeNet 인셉션 (3a): 1×1 축소가 있을 때와 없을 때',
   'params.inceptionIntro': '{h}×{w}×{c} 입력에 네 갈래를 두고 이어 붙입니다. 실제 블록에서는 3×3과 5×5 앞, 그리고 풀링 뒤에 1×1 합성곱이 채널을 줄입니다.',
   'params.branch': '갈래',
+  'params.pool': '최대 풀링',
   'params.poolOnly': '최대 풀링이 {c} 채널을 모두 넘김',
   'params.blockTotal': '블록 (출력 {c} 채널)',
   'params.withReductions': '1×1 축소 있음 (실제 블록)',

@@ -1,0 +1,33 @@
+import { assert, frames, test } from './fixtures';
+
+/**
+ * Words in Latin letters a Korean page may show: names of networks, libraries, formats and
+ * people, the product's own name, math symbols and key names, the language switch, and the
+ * original term in parentheses after its Korean one (깊이별(depthwise)), as Korean texts write it.
+ */
+const ALLOWED = new Set([
+  'AlexNet', 'GoogLeNet', 'ResNet', 'PyTorch', 'NumPy', 'ReLU', 'PCA', 'Cin', 'Cout', 'CSV', 'PNG', 'JPEG', 'npy', 'np.save',
+  'CC', 'GPU', 'English', 'Stefan', 'van', 'der', 'Walt', 'Coates', 'Ng', 'scikit', 'image', 'pointwise', 'Home', 'End', 'Shift',
+  'Page', 'Down', 'Up', 'Space', 'Esc', 'wi', 'xi', 'Conv', 'conv', 'fc', 'ms', 'WebP', 'dtype', 'MobileNet', 'Inception', 'NASA', 'SpaceX',
+  'depthwise', 'Rachel', 'Michetti', 'Pikolo', 'Espresso', 'Bar', 'Mikael', 'Häggström', 'Wikimedia', 'Commons', 'Sobel', 'kernel',
+]);
+
+const VIEWS = ['walkthrough&scene=1', 'walkthrough&scene=2', 'walkthrough&scene=3', 'walkthrough&scene=4', 'explorer',
+  'bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'family', 'basics', 'params'];
+
+test('korean: every page in Korean shows no English word outside the names, symbols and units it must (issue #15 §6)', async ({ baseUrl, newPage }) => {
+  const { page, close } = await newPage();
+  const found: string[] = [];
+  for (const view of VIEWS) {
+    await page.goto(`${baseUrl}?lang=ko#v=1&view=${view}`);
+    await page.waitForLoadState('networkidle');
+    if (view === 'explorer' || view.startsWith('walkthrough')) await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+    if (view === 'explorer') await page.getByRole('button', { name: /내 데이터/ }).click();
+    await page.waitForLoadState('networkidle');
+    await frames(page, 5);
+    const text = await page.evaluate(() => `${document.body.innerText} ${[...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')).join(' ')}`);
+    for (const word of new Set(text.match(/[A-Za-z][A-Za-z.]+/g) ?? [])) if (!ALLOWED.has(word)) found.push(`${view}: ${word}`);
+  }
+  assert(found.length === 0, `English on Korean pages: ${found.join(', ')}`);
+  await close();
+});
