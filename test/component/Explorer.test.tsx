@@ -50,7 +50,7 @@ describe('Explorer page', () => {
     expect(statusText()).toMatch(/Computed 96 multiply-adds .* on two workers/);
     fireEvent.click(screen.getByRole('button', { name: '한국어' }));
     expect(document.documentElement.lang).toBe('ko');
-    expect(statusText()).toMatch(/곱셈-덧셈 96회/);
+    expect(statusText()).toMatch(/곱셈-누산 96회/);
   });
 
   it('picks a filter from the largest-outputs table', () => {
