@@ -28,3 +28,4 @@ export * from './photoLayer';
 export * from './topActivations';
 export * from './meaning';
 export * from './steps';
+export * from './collapse';

@@ -7,7 +7,9 @@ import { learnedBank } from './bankJobs';
 import { channelMoments, filterBasis, pca, pcaBasis, reconstruct, type ChannelMoments, type PcaResult, type FilterBasis } from '../engine/reduction';
 import { heNormal, subSeed } from '../engine/random';
 import { hwcTensor, type HwcTensor } from '../engine/tensor';
-import type { Conv2dRequestParams, Conv2dResult, ReductionParams, ReductionResult } from './protocol';
+import type { CollapseParams, CollapseResult, Conv2dRequestParams, Conv2dResult, ReductionParams, ReductionResult } from './protocol';
+import { bestConvFit, composeSqueezeThenConv, inputChannelRank, relativeError } from '../engine/collapse';
+import { maxAbsDifference } from '../engine/transforms';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 
 export function runConv2d(p: Conv2dRequestParams): Conv2dResult {
@@ -29,6 +31,34 @@ export function runConv2d(p: Conv2dRequestParams): Conv2dResult {
   const out = conv2d(hwcTensor(h, w, s.inChannels, p.input), s, { weights: p.weights, bias: p.bias });
   if (p.relu) for (let i = 0; i < out.data.length; i++) if (out.data[i]! < 0) out.data[i] = 0;
   return { output: out.data, height: out.height, width: out.width, computeMs: performance.now() - start };
+}
+
+/** Linear collapse (see CollapseParams): everything computed here, nothing assumed. */
+export function runCollapse(p: CollapseParams): CollapseResult {
+  const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
+  const cin = checkPositiveInt('inChannels', p.inChannels), b = checkPositiveInt('squeezeChannels', p.squeezeChannels), cout = checkPositiveInt('outChannels', p.outChannels);
+  if (h * w > 64 * 64 || cin > 64 || b > 64 || cout > 64) throw new RequestError('collapse is limited to 64×64 pixels and 64 channels');
+  if (!isFloat32Array(p.input) || p.input.length !== h * w * cin) throw new RequestError(`input must hold ${h}×${w}×${cin} floats`);
+  if (!isFloat32Array(p.squeeze) || p.squeeze.length !== b * cin) throw new RequestError(`squeeze must hold ${b}×${cin} floats`);
+  if (!isFloat32Array(p.spatial) || p.spatial.length !== cout * b * 9) throw new RequestError(`spatial must hold ${cout}×${b}×3×3 floats`);
+  const x = hwcTensor(h, w, cin, p.input);
+  const conv = (input: HwcTensor, inCh: number, outCh: number, k: number, weights: Float32Array) =>
+    conv2d(input, { inChannels: inCh, outChannels: outCh, kernelHeight: k, kernelWidth: k, padY: (k - 1) / 2, padX: (k - 1) / 2 }, { weights }).data;
+  const mid = conv(x, cin, b, 1, p.squeeze);
+  const two = conv(hwcTensor(h, w, b, mid), b, cout, 3, p.spatial);
+  const merged = composeSqueezeThenConv(p.squeeze, p.spatial, cin, b, cout, 3);
+  const one = conv(x, cin, cout, 3, merged);
+  const withRelu = conv(hwcTensor(h, w, b, mid.map((v) => (v > 0 ? v : 0))), b, cout, 3, p.spatial);
+  let scale = 0;
+  for (const v of two) scale = Math.max(scale, Math.abs(v));
+  return {
+    linearMaxDifference: maxAbsDifference(one, two),
+    outputScale: scale,
+    mergedRank: inputChannelRank(merged, cout, cin, 3),
+    reluMergedError: relativeError(one, withRelu),
+    reluBestError: bestConvFit(x, withRelu, cout, 3).relativeError,
+    windows: h * w,
+  };
 }
 
 /** The analysis depends on the data only; changing k reuses it. */

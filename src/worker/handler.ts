@@ -10,7 +10,7 @@ import { generateLayerDataSteps } from '../engine/layerData';
 import { runSteps, type Steps } from '../engine/steps';
 import { photoLayerDataSteps } from '../engine/photoLayer';
 import { pictureTensor } from '../engine/picture';
-import { runConv2d, runReduction } from './conceptJobs';
+import { runCollapse, runConv2d, runReduction } from './conceptJobs';
 import { runParseNpy } from './fileJobs';
 import { learnedBank } from './bankJobs';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
@@ -253,6 +253,9 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
             break;
           case 'reduction':
             result = runReduction(msg.params);
+            break;
+          case 'collapse':
+            result = runCollapse(msg.params);
             break;
           case 'parseNpy':
             result = runParseNpy(msg.params);

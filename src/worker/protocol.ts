@@ -145,6 +145,33 @@ export interface ReductionResult {
   readonly computeMs: number;
 }
 
+/**
+ * Linear collapse: a 1×1 layer Cin→b (`squeeze`, b×Cin) then a 3×3 layer b→Cout (`spatial`,
+ * Cout×b×3×3), both without bias, on an H×W×Cin input, with and without a ReLU between them.
+ */
+export interface CollapseParams {
+  readonly height: number;
+  readonly width: number;
+  readonly inChannels: number;
+  readonly squeezeChannels: number;
+  readonly outChannels: number;
+  readonly input: Float32Array;
+  readonly squeeze: Float32Array;
+  readonly spatial: Float32Array;
+}
+
+export interface CollapseResult {
+  /** Largest |two layers − the one merged 3×3 layer|, without the ReLU, and the largest |output| for scale. */
+  readonly linearMaxDifference: number;
+  readonly outputScale: number;
+  /** Directions of the Cin input channels the merged layer reads (≤ b). */
+  readonly mergedRank: number;
+  /** With the ReLU between them: relative error of the merged layer, and of the best single 3×3 layer (least squares). */
+  readonly reluMergedError: number;
+  readonly reluBestError: number;
+  readonly windows: number;
+}
+
 /** Read a .npy file the student chose (parsed here, off the main thread). */
 export interface ParseNpyParams {
   /** The file's bytes; transferred. */
@@ -180,6 +207,7 @@ export interface Requests {
   warmUp: [WarmUpParams, WarmUpResult];
   conv2d: [Conv2dRequestParams, Conv2dResult];
   reduction: [ReductionParams, ReductionResult];
+  collapse: [CollapseParams, CollapseResult];
   parseNpy: [ParseNpyParams, ParseNpyResult];
 }
 

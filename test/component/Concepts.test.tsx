@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
 import {
-  channelMoments, conv2d, correlatedActivations, heNormal, hwcTensor, IMAGE_KERNELS, mulberry32, pca, subSeed, syntheticActivations,
+  bestConvFit, channelMoments, conv2d, correlatedActivations, heNormal, hwcTensor, IMAGE_KERNELS, mulberry32, pca, subSeed, syntheticActivations,
 } from '../../src/engine';
 import { formatInt, formatValue } from '../../src/lib/format';
 import { appStore } from '../../src/store';
@@ -141,4 +141,25 @@ describe('colour palette', () => {
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect(document.documentElement.dataset.motion).toBe('reduce');
   });
+});
+
+describe('linear collapse on "One more ReLU" (issue #15 §3)', () => {
+  it('shows that without the middle ReLU the two layers are one 3×3 layer of input rank 5, and that with it even the best 3×3 layer misses', async () => {
+    open('nonlinearity');
+    const box = await screen.findByTestId('nl-collapse', {}, { timeout: 20_000 });
+    // Recomputed here from the same seeded input and weights, by plain conv2d calls.
+    const x = syntheticActivations(24, 24, 10, 1);
+    const squeeze = heNormal(5 * 10, 10, subSeed(1, 'squeeze')), spatial = heNormal(20 * 5 * 9, 5 * 9, subSeed(1, 'spatial'));
+    const c = (input: typeof x, cin: number, cout: number, k: number, w: Float32Array) =>
+      conv2d(input, { inChannels: cin, outChannels: cout, kernelHeight: k, kernelWidth: k, padY: (k - 1) / 2, padX: (k - 1) / 2 }, { weights: w });
+    const mid = c(x, 10, 5, 1, squeeze);
+    const target = c(hwcTensor(24, 24, 5, mid.data.map((v) => Math.max(0, v))), 5, 20, 3, spatial).data;
+    const best = bestConvFit(x, target, 20, 3).relativeError;
+    const text = box.textContent ?? '';
+    expect(text).toContain('reads only 5 directions of its 10 input channels');
+    expect(text).toContain(`even the best single 3×3 layer there is (least squares over all 576 windows) misses it by ${(best * 100).toFixed(1)} %`);
+    const diff = Number(/differ by at most ([0-9.e+-]+)/.exec(text)![1]);
+    expect(diff).toBeLessThan(1e-4);
+    expect(best).toBeGreaterThan(0.05);
+  }, 30_000);
 });

@@ -37,6 +37,9 @@ export const conceptEn = {
   'nl.before': 'ch {ch} before ReLU',
   'nl.after': 'ch {ch} after ReLU',
   'nl.mapLabel': 'Channel {ch}, {when}',
+  'nl.collapse.title': 'Without the ReLU in the middle, two layers are one',
+  'nl.collapse.linear': 'Take the ReLU after the 1×1 layer away: 1×1 ({cin} → {b}) then 3×3 ({b} → {cout}) is exactly one 3×3 layer ({cin} → {cout}) whose weights are their product (computed here). The two outputs differ by at most {diff}, float32 rounding on values up to {scale}. And that one layer reads only {rank} directions of its {cin} input channels: the bottleneck’s {b}.',
+  'nl.collapse.relu': 'With the ReLU, the merged layer misses the real output by {merged} %, and even the best single 3×3 layer there is (least squares over all {n} windows) misses it by {best} %: no linear layer does what the two do. That second nonlinearity is what the 1×1 layer adds.',
   'nl.zeroed': 'This ReLU set {n} of {total} values to zero ({pct} %): every negative value.',
 
   'ww.title': '“What” and “where”',

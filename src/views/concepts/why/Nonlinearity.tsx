@@ -54,13 +54,19 @@ export function Nonlinearity() {
     const rb1 = relu(b1.output);
     const b2 = await run(rb1.post, conv(3, SQUEEZE, COUT), 'spatial');
     const ra = relu(a.output), rb2 = relu(b2.output);
-    return {
+    // The same two layers, merged: the same seeded weights as `run` makes for 'squeeze' and 'spatial'.
+    const collapse = await request('collapse', {
+      height: SIZE, width: SIZE, inChannels: CIN, squeezeChannels: SQUEEZE, outChannels: COUT, input: input.data.slice(),
+      squeeze: heNormal(SQUEEZE * CIN, CIN, subSeed(seed, 'squeeze')), spatial: heNormal(COUT * SQUEEZE * 9, SQUEEZE * 9, subSeed(seed, 'spatial')),
+    }, signal);
+    const paths: Record<'direct' | 'squeezed', Stage[]> = {
       direct: [{ pre: a.output, post: ra.post, zeroed: ra.zeroed, channels: COUT, label: t('convLayer', { k: 3, cin: CIN, cout: COUT }) }],
       squeezed: [
         { pre: b1.output, post: rb1.post, zeroed: rb1.zeroed, channels: SQUEEZE, label: t('convLayer', { k: 1, cin: CIN, cout: SQUEEZE }) },
         { pre: b2.output, post: rb2.post, zeroed: rb2.zeroed, channels: COUT, label: t('convLayer', { k: 3, cin: SQUEEZE, cout: COUT }) },
       ],
-    } satisfies Record<string, Stage[]>;
+    };
+    return { collapse, ...paths };
   });
   const r = state.result;
   const domain = useMemo(() => {
@@ -98,6 +104,15 @@ export function Nonlinearity() {
                 ))}
               </div>
             ))}
+          </div>
+          <div className="collapse" data-testid="nl-collapse">
+            <h3>{t('nl.collapse.title')}</h3>
+            <p>{t('nl.collapse.linear', {
+              cin: CIN, b: SQUEEZE, cout: COUT, diff: r.collapse.linearMaxDifference.toExponential(1), scale: r.collapse.outputScale.toFixed(2), rank: r.collapse.mergedRank,
+            })}</p>
+            <p className="headline-figure">{t('nl.collapse.relu', {
+              merged: (r.collapse.reluMergedError * 100).toFixed(1), best: (r.collapse.reluBestError * 100).toFixed(1), n: formatInt(r.collapse.windows),
+            })}</p>
           </div>
         </>
       )}
