@@ -40,7 +40,7 @@ export const conceptKo: Record<ConceptKey, string> = {
   'nl.after': '채널 {ch}, ReLU 후',
   'nl.mapLabel': '채널 {ch}, {when}',
   'nl.collapse.title': '가운데 ReLU가 없으면 두 레이어는 하나입니다',
-  'nl.collapse.linear': '1×1 레이어 뒤의 ReLU를 빼면 1×1({cin} → {b}) 다음 3×3({b} → {cout})은 두 가중치를 곱한 3×3 레이어 하나({cin} → {cout})와 정확히 같습니다(여기서 계산). 두 출력의 차이는 최대 {diff}로, 최대 {scale}인 값에서 생기는 float32 반올림 오차입니다. 그리고 그 한 레이어는 입력 채널 {cin}개 중 {rank}개 방향만 읽습니다. 병목의 {b}개입니다.',
+  'nl.collapse.linear': '1×1 레이어 뒤의 ReLU를 빼면 1×1({cin} → {b}) 다음 3×3({b} → {cout})은 두 가중치를 곱한 3×3 레이어 하나({cin} → {cout})와 정확히 같습니다(여기서 계산). 두 출력의 최대 차이는 값이 최대 {scale}일 때의 float32 반올림 오차 수준인 {diff}입니다. 그리고 그 한 레이어는 입력 채널 {cin}개 중 {rank}개 방향만 읽습니다. 병목의 {b}개입니다.',
   'nl.collapse.relu': 'ReLU가 있으면 합친 레이어는 실제 출력과 {merged}% 어긋나고, 가능한 가장 좋은 3×3 레이어 하나(윈도우 {n}개 전체에 대한 최소제곱)도 {best}% 어긋납니다. 두 레이어가 하는 일을 선형 레이어 하나로는 할 수 없습니다. 이 두 번째 비선형성이 1×1 레이어가 더하는 것입니다.',
   'nl.zeroed': '이 ReLU는 값 {total}개 중 {n}개({pct} %)를 0으로 만들었습니다. 음수 값 전부입니다.',
 
