@@ -7,6 +7,7 @@
  * gets its own copy of its rows and of the weights, transferred rather than cloned.
  */
 import type { Endpoint, ForwardParams, FromWorker, ParamsOf, RequestType, ResultOf, WorkerError } from './protocol';
+import { yieldTask } from './yieldTask';
 
 /** Below this many multiply-adds a forward pass runs on one worker. */
 const SPLIT_MIN_MULTIPLY_ADDS = 4_000_000;
@@ -153,18 +154,6 @@ export function isAbortError(e: unknown): boolean {
 
 /** Floats copied in one step of copyInSteps: 2 M (8 MB), about 4 ms. */
 const COPY_STEP = 1 << 21;
-
-/** Lets other tasks (a frame, an input event) run; MessageChannel, as timers are clamped. */
-function yieldTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** A copy of src[start, end), made COPY_STEP floats at a time with a yield between steps. */
 export async function copyInSteps(src: Float32Array, start: number, end: number, signal?: AbortSignal): Promise<Float32Array> {

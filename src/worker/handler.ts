@@ -13,6 +13,7 @@ import { pictureTensor } from '../engine/picture';
 import { runCollapse, runConv2d, runReduction } from './conceptJobs';
 import { runParseNpy } from './fileJobs';
 import { learnedBank } from './bankJobs';
+import { yieldTask } from './yieldTask';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateParams, GenerateResult, ToWorker, WarmUpResult } from './protocol';
 
@@ -41,18 +42,6 @@ class CacheMiss extends Error {}
 
 /** A forward request with its data present. */
 export type LoadedForward = ForwardParams & { readonly input: Float32Array; readonly weights: Float32Array };
-
-/** Lets queued messages (a cancel) run before the next chunk, without timer clamping. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 export function validateForward(p: ForwardParams): asserts p is LoadedForward {
   const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
@@ -101,14 +90,14 @@ export async function runForward(
   const unit = perChunk >= width ? width : 1, units = perChunk >= width ? height : pixels;
   // The filters' panels are packed as a step of their own (tens of ms for a large layer).
   prepack(packed, Math.ceil(units / step) * unit);
-  await yieldToEventLoop();
+  await yieldTask();
   if (isCancelled()) throw new Cancelled();
   for (let i = 0; i < step; i++) {
     const u0 = Math.floor((i * units) / step), u1 = Math.floor(((i + 1) * units) / step);
     gemmABt(p.input, packed, output, n, k, u0 * unit, u1 * unit, p.bias, p.relu);
     if (u1 < units) {
       onProgress(u1 / units);
-      await yieldToEventLoop();
+      await yieldTask();
       if (isCancelled()) throw new Cancelled();
     }
   }
@@ -214,7 +203,7 @@ async function drive<T>(steps: Steps<T>, sliceMs: number | undefined, isCancelle
     const r = steps.next();
     if (r.done) return r.value;
     if (performance.now() - since >= sliceMs) {
-      await yieldToEventLoop();
+      await yieldTask();
       if (isCancelled()) throw new Cancelled();
       since = performance.now();
     }
@@ -235,7 +224,7 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
     void (async () => {
       try {
         // Let a cancel already queued behind this request be seen before any work starts.
-        await yieldToEventLoop();
+        await yieldTask();
         if (cancelled.has(msg.id)) throw new Cancelled();
         let result: object;
         switch (msg.type) {
