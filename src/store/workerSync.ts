@@ -65,6 +65,8 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
         let photo: PhotoPixels | undefined;
         let bank: BankFiles | undefined;
         if (!complete && source) {
+          // The workers boot (script, compile) while the photo and the bank download.
+          client.prepare();
           const size = { width: 4 * width, height: 4 * height };
           [photo, bank] = await Promise.all([
             loaders.picture(source, size.width, size.height).then((rgba) => ({ rgba, ...size })),

@@ -211,6 +211,11 @@ export class EngineClient {
     return this.start().length;
   }
 
+  /** Starts the workers now (they boot while the page fetches what the first job needs). */
+  prepare(): void {
+    this.start();
+  }
+
   /** Starts the workers on first use (lazily), or the fallback if they cannot start. */
   private start(): Connection[] {
     if (this.connections) return this.connections;
