@@ -2,14 +2,14 @@ import { assert, frames, test } from './fixtures';
 
 /**
  * Words in Latin letters a Korean page may show: names of networks, libraries, formats and
- * people, the product's own name, math symbols and key names, the language switch, and the
+ * people, type names (float32), the product's own name, math symbols and key names, the language switch, and the
  * original term in parentheses after its Korean one (깊이별(depthwise)), as Korean texts write it.
  */
 const ALLOWED = new Set([
   'AlexNet', 'GoogLeNet', 'ResNet', 'PyTorch', 'NumPy', 'ReLU', 'PCA', 'Cin', 'Cout', 'CSV', 'PNG', 'JPEG', 'npy', 'np.save',
   'CC', 'GPU', 'English', 'Stefan', 'van', 'der', 'Walt', 'Coates', 'Ng', 'scikit', 'image', 'pointwise', 'Home', 'End', 'Shift',
   'Page', 'Down', 'Up', 'Space', 'Esc', 'wi', 'xi', 'Conv', 'conv', 'fc', 'ms', 'WebP', 'dtype', 'MobileNet', 'Inception', 'NASA', 'SpaceX',
-  'depthwise', 'Rachel', 'Michetti', 'Pikolo', 'Espresso', 'Bar', 'Mikael', 'Häggström', 'Wikimedia', 'Commons', 'Sobel', 'kernel',
+  'depthwise', 'float', 'Rachel', 'Michetti', 'Pikolo', 'Espresso', 'Bar', 'Mikael', 'Häggström', 'Wikimedia', 'Commons', 'Sobel', 'kernel',
 ]);
 
 const VIEWS = ['walkthrough&scene=1', 'walkthrough&scene=2', 'walkthrough&scene=3', 'walkthrough&scene=4', 'explorer',
