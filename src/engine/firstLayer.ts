@@ -24,8 +24,10 @@ export interface FirstLayer {
   readonly bias: Float32Array;
 }
 
+import { FIRST_LAYER_SHAPE } from './firstLayerShape';
+
 /** The layout every first layer of the app uses: 8×8 windows, stride 4, 2 pixels of padding. */
-export const FIRST_LAYER_SHAPE = { kernel: 8, stride: 4, pad: 2, contrastEps: 0.01, threshold: 0.25 } as const;
+export { FIRST_LAYER_SHAPE };
 
 /** Number of filters F of `layer`. */
 export const firstLayerFilters = (layer: FirstLayer): number => layer.bias.length;

@@ -74,27 +74,41 @@ export function positiveDomain(values: ArrayLike<number>): ColorDomain {
 }
 
 /**
- * [0, q-quantile of the positive values]: for sparse, heavy-tailed maps (a real network's
- * features after ReLU), where the largest value would leave most of the map pale. Values
- * above it show at full colour. Linear time: a 1,024-bin histogram, not a sort.
+ * The q-quantile of `measure(v)` over every `step`-th value, from a 1,024-bin histogram
+ * between 0 and the largest finite measure: linear time, no sort. Counted are the values
+ * whose measure is > 0, or, with `countAll`, every one that is a number (zeros in the first
+ * bin, ±Infinity in the last). Null when no finite measure is > 0.
  */
-export function quantilePositiveDomain(values: ArrayLike<number>, q: number): ColorDomain {
-  const max = positiveDomain(values).hi;
+function quantileOf(values: ArrayLike<number>, q: number, measure: (v: number) => number, step = 1, countAll = false): number | null {
+  let max = 0;
+  for (let i = 0; i < values.length; i += step) {
+    const a = measure(values[i]!);
+    if (a > max && a !== Infinity) max = a;
+  }
+  if (!(max > 0)) return null;
   const bins = new Uint32Array(1024);
-  let positive = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v > 0) {
-      bins[Math.min(1023, Math.floor((v / max) * 1024))]!++;
-      positive++;
-    }
+  let count = 0;
+  for (let i = 0; i < values.length; i += step) {
+    const a = measure(values[i]!);
+    if (countAll ? a !== a : !(a > 0)) continue;
+    bins[Math.min(1023, Math.floor((a / max) * 1024))]!++;
+    count++;
   }
   let seen = 0;
   for (let b = 0; b < 1024; b++) {
     seen += bins[b]!;
-    if (seen >= q * positive) return { lo: 0, hi: ((b + 1) / 1024) * max };
+    if (seen >= q * count) return ((b + 1) / 1024) * max;
   }
-  return { lo: 0, hi: max };
+  return max;
+}
+
+/**
+ * [0, q-quantile of the positive values]: for sparse, heavy-tailed maps (a real network's
+ * features after ReLU), where the largest value would leave most of the map pale. Values
+ * above it show at full colour.
+ */
+export function quantilePositiveDomain(values: ArrayLike<number>, q: number): ColorDomain {
+  return { lo: 0, hi: quantileOf(values, q, (v) => v) ?? 1 };
 }
 
 /**
@@ -103,28 +117,11 @@ export function quantilePositiveDomain(values: ArrayLike<number>, q: number): Co
  * few large values that would otherwise wash every other cell out. Beyond ±m: full colour.
  */
 export function quantileSymmetricDomain(values: ArrayLike<number>, q: number): ColorDomain {
-  const step = Math.max(1, Math.ceil(values.length / 65536));
-  let max = 0;
-  for (let i = 0; i < values.length; i += step) {
-    const a = Math.abs(values[i]!);
-    if (a > max && a !== Infinity) max = a;
-  }
-  if (!(max > 0)) return symmetricDomain(values);
-  const bins = new Uint32Array(1024);
-  let count = 0;
-  for (let i = 0; i < values.length; i += step) {
-    const a = Math.abs(values[i]!);
-    if (a !== a) continue;
-    bins[Math.min(1023, Math.floor((a / max) * 1024))]!++;
-    count++;
-  }
-  let seen = 0;
-  for (let b = 0; b < 1024; b++) {
-    seen += bins[b]!;
-    if (seen >= q * count) {
-      const m = ((b + 1) / 1024) * max;
-      return { lo: -m, hi: m };
-    }
-  }
-  return { lo: -max, hi: max };
+  const m = quantileOf(values, q, Math.abs, Math.max(1, Math.ceil(values.length / 65536)), true);
+  return m === null ? symmetricDomain(values) : { lo: -m, hi: m };
+}
+
+/** The weights' scale: learned prototypes have a few large weights, so their 99.5th percentile; others their full range. */
+export function weightDomain(weights: ArrayLike<number>, isLearned: boolean): ColorDomain {
+  return isLearned ? quantileSymmetricDomain(weights, 0.995) : symmetricDomain(weights);
 }

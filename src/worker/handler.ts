@@ -15,7 +15,7 @@ import { runParseNpy } from './fileJobs';
 import { learnedBank } from './bankJobs';
 import { yieldTask } from './yieldTask';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
-import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateParams, GenerateResult, ToWorker, WarmUpResult } from './protocol';
+import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateParams, GenerateResult, ToWorker } from './protocol';
 
 /** Multiply-adds per chunk of a forward job: about 50 ms, so a cancel is seen quickly while the per-call packing stays small. */
 const CHUNK_MULTIPLY_ADDS = 1.6e8;
@@ -160,25 +160,6 @@ export function* generateSteps(p: GenerateParams): Steps<GenerateResult> {
 }
 
 
-export async function runWarmUp(): Promise<WarmUpResult> {
-  const start = performance.now();
-  // The first shape crosses every block edge of the classic GEMM (rows 192 + 64, depth 128 + 32,
-  // filters 342 + 18), the second takes the Strassen path (64 rows, 384 channels, 256 filters),
-  // so each of their loops is compiled before the first real layer (≈ 150 ms from a cold start,
-  // most of it compiling, time the first layer would otherwise spend).
-  const shapes = [
-    { height: 16, width: 16, inChannels: 160, outChannels: 360 },
-    { height: 8, width: 8, inChannels: 384, outChannels: 256 },
-  ];
-  for (const shape of shapes) {
-    const d = runGenerate({ shape, seed: 1 });
-    for (let i = 0; i < 3; i++) {
-      await runForward({ ...shape, input: d.input, weights: d.weights, bias: d.bias, relu: true }, () => {}, () => false);
-    }
-  }
-  return { ms: performance.now() - start };
-}
-
 /** Buffers to transfer (not copy) back to the main thread. */
 function transferables(result: object): Transferable[] {
   return Object.values(result)
@@ -233,9 +214,6 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
             break;
           case 'forward':
             result = await runForward(withCachedLayer(msg.params, cache), (progress) => reply({ id: msg.id, progress }), () => cancelled.has(msg.id), options.chunkMultiplyAdds);
-            break;
-          case 'warmUp':
-            result = await runWarmUp();
             break;
           case 'conv2d':
             result = runConv2d(msg.params);

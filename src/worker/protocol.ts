@@ -78,12 +78,6 @@ export interface ForwardResult {
   readonly nonFinite: number;
 }
 
-/** Warm the kernels up (JIT) on a small shape; answers when done. */
-export type WarmUpParams = Record<string, never>;
-export interface WarmUpResult {
-  readonly ms: number;
-}
-
 /** A general convolution (the concept views): H×W×Cin input, weights Cout×Cin/G×kh×kw. */
 export interface Conv2dRequestParams {
   readonly height: number;
@@ -204,7 +198,6 @@ export type ParseNpyResult =
 export interface Requests {
   generate: [GenerateParams, GenerateResult];
   forward: [ForwardParams, ForwardResult];
-  warmUp: [WarmUpParams, WarmUpResult];
   conv2d: [Conv2dRequestParams, Conv2dResult];
   reduction: [ReductionParams, ReductionResult];
   collapse: [CollapseParams, CollapseResult];

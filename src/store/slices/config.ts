@@ -66,30 +66,28 @@ export function userDataShape(d: Omit<UserData, 'id' | 'label'>, c: PointwiseSha
 
 let nextId = 1;
 
+/** The cursor and channel clamped to `config`'s shape, so no view pairs a cursor with a shape it does not fit. */
+function fitCursor(s: AppState, config: LayerConfig): Pick<AppState, 'cursor' | 'channel'> {
+  return {
+    cursor: clampCursor(s.cursor, config.height, config.width, config.outChannels),
+    channel: Math.max(0, Math.min(config.inChannels - 1, s.channel)),
+  };
+}
+
 export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (set) => ({
   config: DEFAULT_CONFIG,
   userData: null,
   // A new shape that the loaded tensors do not fit returns the layer to seeded data; picking
   // another image puts the student's picture away.
-  // The cursor and the channel are clamped to the new shape at once, so no view ever pairs a
-  // cursor with a shape it does not fit.
   setConfig: (patch) => set((s) => {
     const config = { ...s.config, ...patch };
     const keep = s.userData && userDataFits(s.userData, config) && !(patch.image !== undefined && s.userData.picture);
-    return {
-      config, userData: keep ? s.userData : null,
-      cursor: clampCursor(s.cursor, config.height, config.width, config.outChannels),
-      channel: Math.max(0, Math.min(config.inChannels - 1, s.channel)),
-    };
+    return { config, userData: keep ? s.userData : null, ...fitCursor(s, config) };
   }),
   setUserData: (data) => set((s) => {
     if (!data) return { userData: null };
     const userData = { ...data, id: nextId++ };
     const config = { ...s.config, ...userDataShape(data, s.config), useBias: data.bias ? true : s.config.useBias };
-    return {
-      userData, config,
-      cursor: clampCursor(s.cursor, config.height, config.width, config.outChannels),
-      channel: Math.max(0, Math.min(config.inChannels - 1, s.channel)),
-    };
+    return { userData, config, ...fitCursor(s, config) };
   }),
 });

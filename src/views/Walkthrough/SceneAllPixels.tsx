@@ -4,7 +4,7 @@ import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useT } from '../../components/useT';
-import { quantileSymmetricDomain, symmetricDomain } from '../../lib/colormap';
+import { weightDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import type { CoutCinWeights } from '../../engine/tensor';
 import { filterVector } from '../../engine/tensor';
@@ -24,7 +24,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
   const setCursor = useAppStore((s) => s.setCursor);
   const domain = useAppStore((s) => s.outputDomain);
   const learned = useAppStore((s) => selectSnapshot(s).data?.filterKind === 'learned');
-  const wDomain = useMemo(() => (learned ? quantileSymmetricDomain(weights.data, 0.995) : symmetricDomain(weights.data)), [weights.data, learned]);
+  const wDomain = useMemo(() => weightDomain(weights.data, learned), [weights.data, learned]);
   const cost = useAppStore(useShallow(selectCost));
   const f = (n: number) => formatInt(n, lang);
   const table = palette.signed;

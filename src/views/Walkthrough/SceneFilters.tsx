@@ -3,7 +3,7 @@ import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useT } from '../../components/useT';
-import { quantileSymmetricDomain, symmetricDomain } from '../../lib/colormap';
+import { weightDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
 import type { CoutCinWeights } from '../../engine/tensor';
@@ -22,8 +22,7 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
   const useBias = useAppStore((s) => s.config.useBias);
   const { outChannels: cout, inChannels: cin } = weights;
   const learned = useAppStore((s) => selectSnapshot(s).data?.filterKind === 'learned');
-  // Learned prototypes have a few large weights; scale to the 99.5th percentile so the rest show.
-  const domain = useMemo(() => (learned ? quantileSymmetricDomain(weights.data, 0.995) : symmetricDomain(weights.data)), [weights.data, learned]);
+  const domain = useMemo(() => weightDomain(weights.data, learned), [weights.data, learned]);
   // Each filter is drawn as one column: entry (i, k) of the picture is weight k·Cin + i.
   // Drawn Cin rows × Cout columns straight from the Cout×Cin weights (filter k is column k).
   const matrix = useMemo(() => ({ values: weights.data, height: cin, width: cout, stride: cin, rowStride: 1 }), [weights.data, cin, cout]);

@@ -6,6 +6,10 @@ import { filterPatch } from '../../../lib/patchPixels';
 import { selectSnapshot } from '../../../store/selectors';
 import { useAppStore } from '../../../store/useAppStore';
 import { RgbaCanvas } from './RgbaCanvas';
+import { FIRST_LAYER_SHAPE } from '../../../engine/firstLayerShape';
+import { receptiveField } from '../../../engine/topActivations';
+
+const { kernel, stride, pad } = FIRST_LAYER_SHAPE;
 
 /** First-layer filters drawn in the bank's overview. */
 const SHOWN_FILTERS = 32;
@@ -40,7 +44,7 @@ export function InputOrigin({ row, col, channel }: { row: number; col: number; c
       </figcaption>
       <div className="origin-row">
         <RgbaCanvas className="origin-photo" rgba={photo.rgba} width={photo.width} height={photo.height}
-          outline={firstFilters ? { top: 4 * row - 2, left: 4 * col - 2, size: 8 } : { top: 4 * row, left: 4 * col, size: 4 }}
+          outline={firstFilters ? receptiveField(row, col, kernel, stride, pad) : receptiveField(row, col, stride, stride, 0)}
           label={t('origin.photoLabel', { row, col })} />
         {current && (
           <div className="origin-current">
