@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import { LANGS, type Lang } from '../lib/i18n/t';
 import { PALETTE_NAMES } from '../lib/palettes';
 import { useAppStore } from '../store/useAppStore';
@@ -11,7 +11,6 @@ import { OpenFullLink } from './OpenFullLink';
 import { appStore } from '../store';
 import { embedUrls } from './autoHeight';
 import { EmbedButton } from './EmbedButton';
-import { FullscreenButton } from './FullscreenButton';
 import { ShareButton } from './ShareButton';
 import { UrlNotice } from './UrlNotice';
 
@@ -34,6 +33,7 @@ export function App() {
   const shownView = useDeferredValue(view);
   const setView = useAppStore((s) => s.setView);
   const p = useAppStore((s) => s.presentation);
+  const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -43,7 +43,11 @@ export function App() {
     root.dataset.motion = p.motion;
     root.classList.toggle('embed', p.embed);
     root.classList.toggle('present', p.present);
+    root.classList.toggle('compact', p.controls !== 'full');
   }, [p]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('chrome', menuOpen);
+  }, [menuOpen]);
 
   const palette = useAppStore((s) => s.palette);
   const setPalette = useAppStore((s) => s.setPalette);
@@ -67,16 +71,28 @@ export function App() {
       ))}
     </div>
   );
+  const tabs = TABS.map((tab) => (
+    <a key={tab} href={`#${tabTarget(tab)}`} aria-current={isTabCurrent(tab, view) ? 'page' : undefined}
+      onClick={(e) => { e.preventDefault(); setView(tabTarget(tab)); setMenuOpen(false); }}>{t(`nav.${tab}`)}</a>
+  ));
+  const currentTab = TABS.find((tab) => isTabCurrent(tab, view)) ?? 'walkthrough';
+  // Lecture mode is a slide: the page's chrome comes back only from the corner menu.
+  const chrome = !p.present || menuOpen;
   return (
     <div className="app">
       <a className="skip" href="#main">{t('app.skip')}</a>
+      {p.present && (
+        <button type="button" className="present-menu" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
+          {menuOpen ? '✕' : '☰'} {t('present.menu')}
+        </button>
+      )}
       {p.embed ? (
         <header className="embed-bar">
           <span className="embed-title">{t('app.title')}</span>
           {p.controls !== 'none' && langSwitch}
           <OpenFullLink href={embedUrls(location.href, p.id).full} />
         </header>
-      ) : (
+      ) : chrome && (
         <>
           <header className="app-header">
             <div>
@@ -94,12 +110,14 @@ export function App() {
             </div>
           </header>
           <nav className="views" aria-label={t('nav.label')}>
-            {TABS.map((tab) => (
-              <a key={tab} href={`#${tabTarget(tab)}`} aria-current={isTabCurrent(tab, view) ? 'page' : undefined}
-                onClick={(e) => { e.preventDefault(); setView(tabTarget(tab)); }}>{t(`nav.${tab}`)}</a>
-            ))}
+            <span className="tabs">{tabs}</span>
+            {/* On a phone the tabs fold into one menu that names the current view. */}
+            <details className="nav-menu" open={menuOpen && !p.present} onToggle={(e) => { if (!p.present) setMenuOpen(e.currentTarget.open); }}>
+              <summary><span aria-hidden="true">☰</span> {t(`nav.${currentTab}`)}</summary>
+              <div className="nav-menu-list">{tabs}</div>
+            </details>
             <span className="nav-actions">
-              {p.present && <FullscreenButton />}
+              {p.present && <a className="present-exit" href={withoutPresent(location.href)}>{t('present.exit')}</a>}
               <ShareButton />
               <EmbedButton />
             </span>
@@ -136,4 +154,11 @@ function DisplaySelect<T extends string>({ id, label, value, options, optionLabe
       </select>
     </span>
   );
+}
+
+/** The address without lecture mode (the view state in the hash is kept). */
+function withoutPresent(href: string): string {
+  const url = new URL(href);
+  url.searchParams.delete('present');
+  return url.toString();
 }

@@ -1,41 +1,22 @@
-import { useId, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../components/useT';
-import { embedSnippet, embedUrls } from './autoHeight';
 
-/** Shows a copy-paste snippet that embeds the current view (iframe + resize listener). */
+/** The dialog and its live preview load on first use: nothing of them is in the start-up code. */
+const EmbedDialog = lazy(() => import('./EmbedDialog'));
+
+/** Opens the dialog that makes a copy-paste snippet embedding the current view. */
 export function EmbedButton() {
   const t = useT();
-  const id = useId();
   const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState(false);
-  const areaRef = useRef<HTMLTextAreaElement>(null);
-  const frameId = 'pointwise-embed';
-  const snippet = open ? embedSnippet(embedUrls(location.href, frameId).embed, frameId, t('embed.frameTitle')) : '';
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(snippet);
-      setCopied(true);
-    } catch {
-      areaRef.current?.select();
-    }
-  };
   return (
     <>
-      <button type="button" onClick={() => { setOpen(true); setCopied(false); }} aria-expanded={open} aria-controls={`${id}-panel`}>
+      <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-expanded={open}>
         {t('embed.button')}
       </button>
       {open && (
-        <div className="embed-panel" id={`${id}-panel`} role="dialog" aria-modal="false" aria-labelledby={`${id}-title`}
-          onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
-          <h2 id={`${id}-title`}>{t('embed.title')}</h2>
-          <p className="caption">{t('embed.caption')}</p>
-          <textarea ref={areaRef} readOnly value={snippet} rows={10} aria-label={t('embed.title')} />
-          <div className="embed-actions">
-            <button type="button" onClick={() => void copy()}>{t('embed.copy')}</button>
-            <span role="status">{copied ? t('share.copied') : ''}</span>
-            <button type="button" onClick={() => setOpen(false)}>{t('help.close')}</button>
-          </div>
-        </div>
+        <Suspense fallback={null}>
+          <EmbedDialog onClose={() => setOpen(false)} />
+        </Suspense>
       )}
     </>
   );

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { useT } from '../components/useT';
 
-/** Fullscreen for lecture mode; absent where the page may not go fullscreen. */
-export function FullscreenButton() {
+/**
+ * Fullscreen for lecture mode: the visualization (`target`) fills the screen, not the page
+ * around it; absent where the page may not go fullscreen. Escape or the button leaves.
+ */
+export function FullscreenButton({ target }: { target: RefObject<HTMLElement | null> }) {
   const t = useT();
   const [isFull, setIsFull] = useState(false);
   useEffect(() => {
@@ -13,7 +16,7 @@ export function FullscreenButton() {
   if (!document.fullscreenEnabled) return null;
   const toggle = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
-    else void document.documentElement.requestFullscreen().catch(() => {});
+    else void (target.current ?? document.documentElement).requestFullscreen().catch(() => {});
   };
-  return <button type="button" onClick={toggle} aria-pressed={isFull}>{t('present.fullscreen')}</button>;
+  return <button type="button" className="fullscreen-button" onClick={toggle} aria-pressed={isFull}>{t('present.fullscreen')}</button>;
 }

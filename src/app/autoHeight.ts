@@ -12,7 +12,10 @@ export function startAutoHeight(id: string, win: Window = window): () => void {
   const send = () => {
     frame = 0;
     const height = Math.ceil(win.document.documentElement.getBoundingClientRect().height);
-    if (height === last) return;
+    // Nothing is sent before the app has rendered: an empty page's height (0) would collapse
+    // the frame for a moment. The first message carries the real height.
+    const rendered = (win.document.getElementById('root')?.childElementCount ?? 1) > 0;
+    if (height === last || height <= 0 || !rendered) return;
     last = height;
     win.parent.postMessage({ type: RESIZE_MESSAGE, v: 1, id, height }, '*');
   };
@@ -43,13 +46,38 @@ export function embedSnippet(src: string, id: string, title: string): string {
 </script>`;
 }
 
-/** The app's URL in embed mode (keeping the hash state), and the full app's URL. */
-export function embedUrls(href: string, id: string): { embed: string; full: string } {
+/** What the embed dialog lets a blogger choose; `scene` replaces the walkthrough's scene. */
+export interface EmbedOptions {
+  readonly controls?: 'full' | 'min' | 'none';
+  readonly lang?: 'auto' | 'en' | 'ko';
+  readonly theme?: 'auto' | 'light' | 'dark';
+  readonly scene?: 1 | 2 | 3 | 4;
+}
+
+/**
+ * The app's URL in embed mode (keeping the hash state, with the options chosen), and the
+ * full app's URL. Options left at their defaults stay out of the address.
+ */
+export function embedUrls(href: string, id: string, options: EmbedOptions = {}): { embed: string; full: string } {
   const url = new URL(href);
-  url.searchParams.delete('embed');
-  url.searchParams.delete('id');
+  for (const key of ['embed', 'id', 'controls', 'present']) url.searchParams.delete(key);
   const full = url.toString();
   url.searchParams.set('embed', '1');
   url.searchParams.set('id', id);
+  if (options.controls && options.controls !== 'full') url.searchParams.set('controls', options.controls);
+  if (options.lang) {
+    if (options.lang === 'auto') url.searchParams.delete('lang');
+    else url.searchParams.set('lang', options.lang);
+  }
+  if (options.theme) {
+    if (options.theme === 'auto') url.searchParams.delete('theme');
+    else url.searchParams.set('theme', options.theme);
+  }
+  if (options.scene) {
+    const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
+    hash.set('scene', String(options.scene));
+    if (!hash.has('view')) hash.set('view', 'walkthrough');
+    url.hash = hash.toString();
+  }
   return { embed: url.toString(), full };
 }

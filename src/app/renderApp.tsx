@@ -2,6 +2,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './layout.css';
 
 /** Mounts the app (main.tsx calls it once the UI language's text is loaded). */
 export function renderApp(): void {

@@ -15,15 +15,31 @@ export function formatInt(n: number, _lang: Lang = 'en'): string {
   return (n < 0 ? '−' : '') + out;
 }
 
-/** A signed value with 4 significant digits and a real minus sign: −0.01234, 1.235. */
+/**
+ * A signed value with 4 significant digits and a real minus sign: −0.01234, 1.235, 0.0001615,
+ * 12,345.7. Only values beyond what a table can hold plainly (below 10⁻⁶ or from 10⁹) take a
+ * power of ten, written as one: 1.500 × 10⁻⁷ — never the programmer's "1.5e-7".
+ */
 export function formatValue(v: number): string {
   if (v === 0) return '0';
   if (v === Infinity) return '∞';
   if (v === -Infinity) return '−∞';
   if (v !== v) return 'NaN';
   const a = Math.abs(v);
-  const s = a >= 1e4 || a < 1e-3 ? a.toExponential(3) : a.toPrecision(4);
+  let s: string;
+  if (a < 1e-6 || a >= 1e9) {
+    const [mantissa, exponent] = a.toExponential(3).split('e');
+    s = `${mantissa} × 10${superscript(Number(exponent))}`;
+  } else if (a >= 1e4) {
+    const [whole, fraction] = a.toFixed(1).split('.');
+    s = `${formatInt(Number(whole))}.${fraction}`;
+  } else s = a.toPrecision(4);
   return (v < 0 ? '−' : '') + s;
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+function superscript(n: number): string {
+  return (n < 0 ? '⁻' : '') + String(Math.abs(n)).replace(/[0-9]/g, (d) => SUPERSCRIPT[Number(d)]!);
 }
 
 /** Milliseconds for status lines: "0.3 ms", "412 ms", "1.24 s". */

@@ -32,11 +32,14 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
 /** Pixel index in row-major order: row · W + col. */
 export const pixelIndex = (p: { row: number; col: number }, width: number) => p.row * width + p.col;
 
-/** Moves to pixel index i (clamped), keeping the filter and restarting the dot product. */
+/**
+ * Moves to pixel index i (clamped), keeping the filter. Scene 2 keeps how far the dot product
+ * has got (the same channel at the next pixel, to compare); the other scenes show whole sums.
+ */
 export function atPixel(p: StepPosition, i: number, shape: StepShape): StepPosition {
   const last = shape.height * shape.width - 1;
   const j = clamp(i, 0, last);
-  return { ...p, row: Math.floor(j / shape.width), col: j % shape.width, channel: shape.inChannels - 1 };
+  return { ...p, row: Math.floor(j / shape.width), col: j % shape.width, channel: p.scene === 2 ? p.channel : shape.inChannels - 1 };
 }
 
 /** Applies one step action. */
@@ -52,8 +55,9 @@ export function step(p: StepPosition, action: StepAction, shape: StepShape): Ste
     case 'pixel-': return atPixel(p, here - 1, shape);
     case 'row+': return atPixel(p, here + width, shape);
     case 'row-': return atPixel(p, here - width, shape);
-    case 'first': return p.scene === 2 ? { ...p, channel: 0 } : atPixel(p, 0, shape);
-    case 'last': return p.scene === 2 ? { ...p, channel: inChannels - 1 } : atPixel(p, Number.MAX_SAFE_INTEGER, shape);
+    // Home and End go to the ends of the scene's own step: filters, channels or pixels.
+    case 'first': return p.scene === 2 ? { ...p, channel: 0 } : p.scene === 1 ? { ...p, filterIndex: 0 } : atPixel(p, 0, shape);
+    case 'last': return p.scene === 2 ? { ...p, channel: inChannels - 1 } : p.scene === 1 ? { ...p, filterIndex: outChannels - 1 } : atPixel(p, Number.MAX_SAFE_INTEGER, shape);
     case 'scene+': return { ...p, scene: clamp(p.scene + 1, 1, 4) as Scene };
     case 'scene-': return { ...p, scene: clamp(p.scene - 1, 1, 4) as Scene };
   }

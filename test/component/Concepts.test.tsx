@@ -158,7 +158,9 @@ describe('linear collapse on "One more ReLU" (issue #15 §3)', () => {
     const text = box.textContent ?? '';
     expect(text).toContain('reads only 5 directions of its 10 input channels');
     expect(text).toContain(`even the best single 3×3 layer there is (least squares over all 576 windows) misses it by ${(best * 100).toFixed(1)} %`);
-    const diff = Number(/differ by at most ([0-9.e+-]+)/.exec(text)![1]);
+    // Written as a power of ten: "2.384 × 10⁻⁷".
+    const [, mantissa, exponent = '⁰'] = /differ by at most ([0-9.]+)(?: × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/.exec(text)!;
+    const diff = Number(mantissa) * 10 ** Number(exponent.replace('⁻', '-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d))));
     expect(diff).toBeLessThan(1e-4);
     expect(best).toBeGreaterThan(0.05);
   }, 30_000);

@@ -39,9 +39,14 @@ describe('Explorer page', () => {
     fireEvent.keyDown(picker, { key: 'ArrowRight' });
     // (1, 2, 0) lives at ((1·4 + 2)·2 + 0).
     expect(screen.getByTestId('output-value').textContent).toBe(`output (1, 2, 0) = ${formatValue(output[12]!)}`);
-    // Clamped at the edge: 3 more steps right stay in column 3.
+    // → is the next pixel in reading order, as in the walkthrough: from the row's end to the next row.
     for (let i = 0; i < 3; i++) fireEvent.keyDown(picker, { key: 'ArrowRight' });
-    expect(screen.getByTestId('output-value').textContent).toContain('output (1, 3, 0)');
+    expect(screen.getByTestId('output-value').textContent).toContain('output (2, 1, 0)');
+    // The step bar's buttons do what the keys do; End is the last pixel.
+    fireEvent.click(screen.getByRole('button', { name: /^Previous pixel/ }));
+    expect(screen.getByTestId('output-value').textContent).toContain('output (2, 0, 0)');
+    fireEvent.keyDown(document.body, { key: 'End' });
+    expect(screen.getByTestId('output-value').textContent).toContain('output (3, 3, 0)');
   });
 
   it('says what was computed, and switches to Korean with the right html lang', () => {

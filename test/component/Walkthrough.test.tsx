@@ -52,7 +52,7 @@ describe('Walkthrough keyboard and buttons', () => {
     fireEvent.keyDown(viz, { key: 'ArrowDown' });
     // Scene 3 starts at (0, 1); ↓ → (1, 1); filter 1.
     expect(screen.getByTestId('output-value').textContent).toBe(`output (1, 1, 1) = ${formatValue(output[(1 * 4 + 1) * 2 + 1]!)}`);
-    fireEvent.click(screen.getByRole('button', { name: 'Next pixel' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Next pixel/ }));
     expect(screen.getByTestId('output-value').textContent).toContain('output (1, 2, 1)');
     fireEvent.keyDown(viz, { key: 'Home' });
     expect(screen.getByTestId('output-value').textContent).toContain('output (0, 0, 1)');

@@ -1,6 +1,7 @@
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import type { ColorDomain, Lut } from '../../lib/colormap';
-import { paintMap, type MapSource } from './drawHeatmap';
+import { paintMap, valueAt, wantsDarkInk, type MapSource } from './drawHeatmap';
+import { MapProbe } from './MapProbe';
 import { paintInFrames } from './paintInFrames';
 
 /** Maps up to this many cells paint at once (≈ 2 ms); larger ones in bands across frames. */
@@ -21,12 +22,25 @@ export interface CanvasHeatmapProps {
   /** Size of the highlighted block in data cells (default 1×1). */
   highlightSpan?: { rows: number; cols: number } | undefined;
   className?: string | undefined;
+  /**
+   * Names the value of cell (row, col): the map then shows the value under the pointer (and,
+   * while it has keyboard focus, at the highlighted cell), and a tiny map writes every value
+   * in its cell.
+   */
+  probe?: ((row: number, col: number, value: number) => string) | undefined;
+  /** How to write a value inside its cell (tiny maps). */
+  cellText?: ((value: number) => string) | undefined;
   children?: ReactNode;
 }
 
+/** Maps of at most this many cells write their values in the cells. */
+const NUMBERED_CELLS = 36;
+
 /** A heatmap drawn at data resolution and scaled up by CSS, with an optional picked cell. */
-export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, highlight, highlightSpan, className, children }: CanvasHeatmapProps) {
+export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, highlight, highlightSpan, className, probe, cellText, children }: CanvasHeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const [pointer, setPointer] = useState<{ row: number; col: number } | null>(null);
+  const [focused, setFocused] = useState(false);
   const { height, width } = source;
   useEffect(() => {
     const canvas = ref.current;
@@ -52,24 +66,44 @@ export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, h
     }, () => ctx.putImageData(image, 0, 0));
   }, [source, domain, lut, width, height]);
 
-  const pick = (e: MouseEvent<HTMLCanvasElement>) => {
-    if (!onPick) return;
+  const cellOf = (e: MouseEvent<HTMLElement> | PointerEvent<HTMLElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const col = Math.floor(((e.clientX - rect.left) / rect.width) * width);
     const row = Math.floor(((e.clientY - rect.top) / rect.height) * height);
-    if (row >= 0 && row < height && col >= 0 && col < width) onPick(row, col);
+    return row >= 0 && row < height && col >= 0 && col < width ? { row, col } : null;
   };
+  const pick = (e: MouseEvent<HTMLCanvasElement>) => {
+    const cell = onPick ? cellOf(e) : null;
+    if (cell) onPick!(cell.row, cell.col);
+  };
+  const move = (e: PointerEvent<HTMLCanvasElement>) => {
+    const cell = cellOf(e);
+    if (cell?.row !== pointer?.row || cell?.col !== pointer?.col) setPointer(cell);
+  };
+  const probed = probe ? pointer ?? (focused ? highlight ?? { row: 0, col: 0 } : null) : null;
+  const numbered = cellText && width * height <= NUMBERED_CELLS;
 
   return (
     <div
       className={`heatmap ${className ?? ''}`}
       role="img"
       aria-label={label}
-      tabIndex={onKeyDown ? 0 : undefined}
+      tabIndex={onKeyDown || probe ? 0 : undefined}
       onKeyDown={onKeyDown}
+      onFocus={probe ? () => setFocused(true) : undefined}
+      onBlur={probe ? () => setFocused(false) : undefined}
       style={{ aspectRatio: `${width} / ${height}` }}
     >
-      <canvas ref={ref} width={width} height={height} onClick={pick} className={onPick ? 'pickable' : undefined} />
+      <canvas ref={ref} width={width} height={height} onClick={pick} className={onPick ? 'pickable' : undefined}
+        onPointerMove={probe ? move : undefined} onPointerLeave={probe ? () => setPointer(null) : undefined} />
+      {numbered && (
+        <span className="cell-numbers" aria-hidden="true" style={{ gridTemplateColumns: `repeat(${width}, 1fr)` }}>
+          {Array.from({ length: width * height }, (_, i) => {
+            const v = valueAt(source, Math.floor(i / width), i % width);
+            return <span key={i} className={wantsDarkInk(v, domain, lut) ? 'ink-dark' : 'ink-light'}>{v === v ? cellText(v) : ''}</span>;
+          })}
+        </span>
+      )}
       {highlight && (
         <span
           className="heatmap-highlight"
@@ -82,6 +116,7 @@ export function CanvasHeatmap({ source, domain, lut, label, onPick, onKeyDown, h
           }}
         />
       )}
+      {probed && <MapProbe {...probed} height={height} width={width} text={probe!(probed.row, probed.col, valueAt(source, probed.row, probed.col))} />}
       {children}
     </div>
   );

@@ -24,6 +24,21 @@ function addressing(src: MapSource): { offset: number; stride: number; rowStride
   return { offset: src.offset ?? 0, stride, rowStride: src.rowStride ?? src.width * stride };
 }
 
+/** Value (r, c) of a map. */
+export function valueAt(src: MapSource, r: number, c: number): number {
+  const { offset, stride, rowStride } = addressing(src);
+  return src.values[offset + r * rowStride + c * stride]!;
+}
+
+/** Whether text on v's colour should be dark (the colour's relative luminance is above 0.4). */
+export function wantsDarkInk(v: number, domain: ColorDomain, table: Lut): boolean {
+  if (v !== v) return true;
+  const scale = (LUT_SIZE - 1) / (domain.hi - domain.lo || 1);
+  const i = Math.max(0, Math.min(LUT_SIZE - 1, Math.round((v - domain.lo) * scale))) * 4;
+  const lin = (x: number) => ((x /= 255) <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(table[i]!) + 0.7152 * lin(table[i + 1]!) + 0.0722 * lin(table[i + 2]!) > 0.4;
+}
+
 /**
  * Paints a map into `rgba` (an image `targetWidth` pixels wide) with its top-left corner at
  * (x0, y0): all of it, or only rows [rowStart, rowEnd) (a large map painted in bands).

@@ -29,12 +29,15 @@ export const createWalkthroughSlice: StateCreator<AppState, [], [], WalkthroughS
   speed: 16,
   setScene: (scene) => {
     const s = get();
-    // Scene 2 restarts the current pixel's dot product from its first channel; scene 3
-    // moves on from (0, 0) to the next pixel, (0, 1), and otherwise keeps the cursor.
-    const atOrigin = s.cursor.row === 0 && s.cursor.col === 0;
+    // Scene 2 restarts the current pixel's dot product from its first channel; scene 3, "move
+    // to the next pixel", moves on one pixel when it is reached from scenes 1–2 (from any
+    // pixel but the last), and otherwise keeps the cursor.
+    const complete = s.config.inChannels - 1;
     if (scene === 2) set({ scene, channel: 0, playing: false });
-    else if (scene === 3) set({ scene, playing: false, channel: s.config.inChannels - 1, cursor: atOrigin ? { ...s.cursor, col: Math.min(1, s.config.width - 1) } : s.cursor });
-    else set({ scene, playing: false, channel: s.config.inChannels - 1 });
+    else if (scene === 3 && s.scene < 3) {
+      const next = step({ scene, channel: complete, ...s.cursor }, 'pixel+', s.config);
+      set({ scene, playing: false, channel: complete, cursor: { row: next.row, col: next.col, filterIndex: next.filterIndex } });
+    } else set({ scene, playing: false, channel: complete });
   },
   applyStep: (action) => {
     const s = get();

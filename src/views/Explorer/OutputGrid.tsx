@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { cellAt, cellOrigin, mapGrid, paintShrunk } from '../../components/CanvasHeatmap/drawHeatmap';
 import { paintInFrames } from '../../components/CanvasHeatmap/paintInFrames';
 import type { ColorDomain, Lut } from '../../lib/colormap';
 import { useT } from '../../components/useT';
+import { MapProbe } from '../../components/CanvasHeatmap/MapProbe';
+import { outputProbe } from '../shared/probes';
 
 /**
  * Widest grid canvas, in pixels. The grid is shown at most about this wide, and the browser
@@ -70,12 +72,21 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
     });
   }, [output, layout, outChannels, height, width, domain, lut, factor]);
 
-  const click = (e: MouseEvent<HTMLCanvasElement>) => {
+  const [probe, setProbe] = useState<{ k: number; row: number; col: number; x: number; y: number } | null>(null);
+  /** The map under the pointer, and the full-size cell of that map (thumbnails are shrunk). */
+  const under = (e: MouseEvent<HTMLCanvasElement> | PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const x = ((e.clientX - rect.left) / rect.width) * layout.width;
     const y = ((e.clientY - rect.top) / rect.height) * layout.height;
     const k = cellAt(layout, x, y, outChannels);
-    if (k >= 0) onSelect(k);
+    if (k < 0) return null;
+    const o = cellOrigin(layout, k);
+    const row = Math.min(height - 1, Math.floor((y - o.y) * factor)), col = Math.min(width - 1, Math.floor((x - o.x) * factor));
+    return row >= 0 && col >= 0 ? { k, row, col, x, y } : null;
+  };
+  const click = (e: MouseEvent<HTMLCanvasElement>) => {
+    const hit = under(e);
+    if (hit) onSelect(hit.k);
   };
   const origin = cellOrigin(layout, selected);
   return (
@@ -85,7 +96,12 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
       aria-label={t('outputs.canvasLabel', { count: outChannels, height, width, k: selected })}
       style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
     >
-      <canvas ref={ref} width={layout.width} height={layout.height} onClick={click} className="pickable smooth" />
+      <canvas ref={ref} width={layout.width} height={layout.height} onClick={click} className="pickable smooth"
+        onPointerMove={(e) => setProbe(under(e))} onPointerLeave={() => setProbe(null)} />
+      {probe && (
+        <MapProbe row={Math.floor(probe.y)} col={Math.floor(probe.x)} height={layout.height} width={layout.width}
+          text={outputProbe(probe.k)(probe.row, probe.col, output[(probe.row * width + probe.col) * outChannels + probe.k]!)} />
+      )}
       <span
         className="grid-highlight"
         aria-hidden="true"

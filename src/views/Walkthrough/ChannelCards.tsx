@@ -6,6 +6,7 @@ import { positiveDomain, quantilePositiveDomain } from '../../lib/colormap';
 import { formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
 import type { HwcTensor } from '../../engine/tensor';
+import { cellValue, inputProbe } from '../shared/probes';
 
 export interface ChannelCardsProps {
   input: HwcTensor;
@@ -55,6 +56,8 @@ export function ChannelCards({ input, row, col, channel, onPick, isSparse }: Cha
             label={t('cards.label', { channel: ch, row, col })}
             highlight={{ row, col }}
             onPick={onPick}
+            probe={inputProbe(ch)}
+            cellText={cellValue}
           />
           <span className="card-name">{t('cards.name', { channel: ch })}</span>
         </div>

@@ -39,28 +39,30 @@ export function DotProduct({ trace, channel, onChannel }: DotProductProps) {
       <div className="strip-row"><span className="strip-name output-ink">{t('dot.products')}</span>
         <VectorStrip values={trace.products} domain={pDomain} lut={palette.signed} marker={channel} doneThrough={channel} onPick={onChannel}
           label={t('dot.productsLabel', { count: n })} /></div>
-      <label className="scrub">
-        <span>{t('dot.channel', { channel, last: n - 1 })}</span>
-        <input type="range" min={0} max={n - 1} value={channel} onChange={(e) => onChannel(Number(e.target.value))} />
-      </label>
-      <RunningSum partialSums={trace.partialSums} channel={channel} label={t('dot.sumLabel', { channel, value: formatValue(partial) })} />
-      <table className="terms">
-        <caption>{t('dot.termsCaption')}</caption>
-        <thead><tr><th scope="col">i</th><th scope="col">x<sub>i</sub></th><th scope="col">w<sub>i</sub></th><th scope="col">x<sub>i</sub>·w<sub>i</sub></th><th scope="col">Σ</th></tr></thead>
-        <tbody>
-          {rows.map((i) => (
-            <tr key={i} className={i === channel ? 'current' : i > channel ? 'future' : undefined}>
-              <td>{i}</td><td>{formatValue(trace.inputs[i]!)}</td><td>{formatValue(trace.weights[i]!)}</td>
-              <td>{formatValue(trace.products[i]!)}</td><td>{i <= channel ? formatValue(trace.partialSums[i]!) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
       <p className="sum-readout" data-testid="partial-sum">
         {complete
           ? t('dot.result', { row: trace.row, col: trace.col, k: trace.filterIndex, sum: formatValue(partial), bias: formatValue(trace.bias), value: formatValue(trace.value) })
           : t('dot.partial', { channel, value: formatValue(partial) })}
       </p>
+      <div className="dot-detail">
+        <table className="terms">
+          <caption>{t('dot.termsCaption')}</caption>
+          <thead><tr><th scope="col">i</th><th scope="col">x<sub>i</sub></th><th scope="col">w<sub>i</sub></th><th scope="col">x<sub>i</sub>·w<sub>i</sub></th><th scope="col">Σ</th></tr></thead>
+          <tbody>
+            {rows.map((i) => (
+              <tr key={i} className={`${i === channel ? 'current' : i > channel ? 'future' : ''}${Math.abs(i - channel) > 1 ? ' far' : ''}`}>
+                <td>{i}</td><td>{formatValue(trace.inputs[i]!)}</td><td>{formatValue(trace.weights[i]!)}</td>
+                <td>{formatValue(trace.products[i]!)}</td><td>{i <= channel ? formatValue(trace.partialSums[i]!) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <RunningSum partialSums={trace.partialSums} channel={channel} label={t('dot.sumLabel', { channel, value: formatValue(partial) })} />
+      </div>
+      <label className="scrub">
+        <span>{t('dot.channel', { channel, last: n - 1 })}</span>
+        <input type="range" min={0} max={n - 1} value={channel} onChange={(e) => onChannel(Number(e.target.value))} />
+      </label>
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { linearScale } from '../../lib/linearScale';
+import { useWidth } from '../../components/useWidth';
 
 export interface RunningSumProps {
   /** partialSums[i] = Σ products[0…i]. */
@@ -9,10 +10,15 @@ export interface RunningSumProps {
   label: string;
 }
 
-const W = 600, H = 140, PAD = { l: 48, r: 8, t: 10, b: 20 };
+const H = 150, PAD = { l: 52, r: 10, t: 10, b: 22 };
 
-/** The running sum of the dot product, channel by channel: d3 scales, SVG drawn by React. */
+/**
+ * The running sum of the dot product, channel by channel: d3 scales, SVG drawn by React at
+ * the width it is shown (so its 12 px labels are 12 px on a phone too).
+ */
 export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const W = Math.max(200, useWidth(box, 600));
   const n = partialSums.length;
   const { x, y, ticks, tickLabel, full, done } = useMemo(() => {
     let lo = 0, hi = 0;
@@ -25,21 +31,23 @@ export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
       return d;
     };
     return { x, y, ticks: y.ticks(4), tickLabel: y.tickFormat(4), full: path(n - 1), done: (end: number) => path(end) };
-  }, [partialSums, n]);
+  }, [partialSums, n, W]);
   const cx = x(channel), cy = y(partialSums[channel] ?? 0);
   return (
-    <svg className="running-sum" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line x1={PAD.l} x2={W - PAD.r} y1={y(t)} y2={y(t)} className={t === 0 ? 'axis-zero' : 'grid'} />
-          <text x={PAD.l - 6} y={y(t)} dy="0.32em" textAnchor="end">{tickLabel(t)}</text>
-        </g>
-      ))}
-      <text x={PAD.l} y={H - 4}>0</text>
-      <text x={W - PAD.r} y={H - 4} textAnchor="end">{n - 1}</text>
-      <path d={full} className="sum-future" />
-      <path d={done(channel)} className="sum-done" />
-      <circle cx={cx} cy={cy} r={4.5} className="sum-dot" />
-    </svg>
+    <div ref={box} className="running-sum-box">
+      <svg className="running-sum" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={PAD.l} x2={W - PAD.r} y1={y(t)} y2={y(t)} className={t === 0 ? 'axis-zero' : 'grid'} />
+            <text x={PAD.l - 6} y={y(t)} dy="0.32em" textAnchor="end">{tickLabel(t)}</text>
+          </g>
+        ))}
+        <text x={PAD.l} y={H - 5}>0</text>
+        <text x={W - PAD.r} y={H - 5} textAnchor="end">{n - 1}</text>
+        <path d={full} className="sum-future" />
+        <path d={done(channel)} className="sum-done" />
+        <circle cx={cx} cy={cy} r={5} className="sum-dot" data-testid="sum-dot" />
+      </svg>
+    </div>
   );
 }

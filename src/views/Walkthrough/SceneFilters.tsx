@@ -11,6 +11,7 @@ import { filterVector } from '../../engine/tensor';
 import { selectSnapshot } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { FilterFaces } from '../shared/photo/lazy';
+import { cellValue, weightProbe } from '../shared/probes';
 
 /** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
 export function SceneFilters({ weights, output }: { weights: CoutCinWeights; output: Float32Array | null }) {
@@ -39,6 +40,8 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
           onPick={(_r, c) => setCursor({ filterIndex: c })}
           highlight={{ row: 0, col: k }}
           highlightSpan={{ rows: cin, cols: 1 }}
+          probe={weightProbe}
+          cellText={cellValue}
         />
         <p className="caption">{t('filters.matrixCaption', { cout: formatInt(cout, lang), cin: formatInt(cin, lang) })}</p>
         <Legend domain={domain} lut={palette.weights} label={t('legend.weights', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />

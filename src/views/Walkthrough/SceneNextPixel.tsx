@@ -7,6 +7,7 @@ import { formatValue } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { pixelIndex } from '../../store/stepping';
 import { PixelOutputs } from '../Explorer/PixelOutputs';
+import { cellValue, outputProbe } from '../shared/probes';
 
 /**
  * Scene 3: the cursor walks pixel by pixel and output channel k fills in position by
@@ -31,7 +32,9 @@ export function SceneNextPixel({ output }: { output: Float32Array }) {
   const table = palette.signed;
   return (
     <div className="scene scene-next">
-      <div>
+      <div className="scene-main">
+        <p className="readout" data-testid="output-value">{t('pixel.value', { row, col, k, value: formatValue(output[upTo * outChannels + k]!) })}</p>
+        <p className="caption">{t('next.caption', { done: upTo + 1, total: height * width })}</p>
         <CanvasHeatmap
           className="filling"
           source={{ values: partial, height, width }}
@@ -40,12 +43,12 @@ export function SceneNextPixel({ output }: { output: Float32Array }) {
           label={t('next.mapLabel', { k, done: upTo + 1, total: height * width, row, col })}
           onPick={(r, c) => setCursor({ row: r, col: c })}
           highlight={{ row, col }}
+          probe={outputProbe(k)}
+          cellText={cellValue}
         />
         <Legend domain={domain} lut={table} label={t('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
       </div>
       <div>
-        <p className="caption">{t('next.caption', { done: upTo + 1, total: height * width })}</p>
-        <p className="readout" data-testid="output-value">{t('pixel.value', { row, col, k, value: formatValue(output[upTo * outChannels + k]!) })}</p>
         <PixelOutputs values={pixel} row={row} col={col} selected={k} domain={domain} lut={table} onSelect={(f) => setCursor({ filterIndex: f })} />
       </div>
     </div>

@@ -36,7 +36,9 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   const complete = channel >= config.inChannels - 1;
   return (
     <div className="scene scene-pixel">
-      <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} isSparse={data.firstFilters !== undefined} />
+      <div className="pixel-side">
+        <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} isSparse={data.firstFilters !== undefined} />
+      </div>
       <DotProduct trace={trace} channel={Math.min(channel, config.inChannels - 1)} onChannel={setChannel} />
       {complete && (
         <div className="all-filters">

@@ -1,21 +1,24 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../components/useT';
 import { formatValue } from '../../lib/format';
 import { appStore } from '../../store';
 import { useAppStore } from '../../store/useAppStore';
 import { useSnapshot } from '../../store/useSnapshot';
 import { selectOutputValue } from '../../store/selectors';
-import { backwardAction, forwardAction, SCENES, type StepAction } from '../../store/stepping';
+import { SCENES } from '../../store/stepping';
 import { StatusBar } from '../Explorer/StatusBar';
-import { LayerConfig } from '../shared/LayerConfig';
-import { YourData } from '../shared/YourData';
+import { SettingsLine } from '../shared/SettingsLine';
 import { FilterNote } from '../shared/photo/lazy';
-import { commandFor, SHORTCUTS } from './keymap';
+import { controlsFor, type Command } from '../shared/steps/keymap';
+import { runStep } from '../shared/steps/runStep';
+import { ShortcutHelp } from '../shared/steps/ShortcutHelp';
+import { StepBar } from '../shared/steps/StepBar';
+import { useStepKeys } from '../shared/steps/useStepKeys';
+import { FullscreenButton } from '../../app/FullscreenButton';
 import { SceneAllPixels } from './SceneAllPixels';
 import { SceneFilters } from './SceneFilters';
 import { SceneNextPixel } from './SceneNextPixel';
 import { SceneOnePixel } from './SceneOnePixel';
-import { StepControls } from './StepControls';
 import { usePlayback } from './usePlayback';
 
 /** The four-scene story of the 1×1 convolution, driven by buttons, keys or playback. */
@@ -24,10 +27,12 @@ export function Walkthrough() {
   const scene = useAppStore((s) => s.scene);
   const setScene = useAppStore((s) => s.setScene);
   const playing = useAppStore((s) => s.playing);
+  const status = useAppStore((s) => s.job.status);
   const { data, output } = useSnapshot();
   const presentation = useAppStore((s) => s.presentation);
   const [showHelp, setShowHelp] = useState(false);
-  const helpRef = useRef<HTMLDivElement>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const vizRef = useRef<HTMLElement>(null);
   usePlayback(playing);
   // ?autoplay=1 starts playing once the data is there, unless motion is to be reduced.
   const hasData = data !== null;
@@ -36,75 +41,58 @@ export function Walkthrough() {
     appStore.getState().setPlaying(true);
   }, [hasData, presentation.autoplay, presentation.motion]);
 
-  const run = (command: StepAction | 'forward' | 'backward' | 'play') => {
-    const s = appStore.getState();
-    if (command === 'play') s.setPlaying(!s.playing);
-    else if (command === 'forward') s.applyStep(forwardAction(s.scene));
-    else if (command === 'backward') s.applyStep(backwardAction(s.scene));
-    else if (command === 'scene+' || command === 'scene-') s.setScene(Math.max(1, Math.min(4, s.scene + (command === 'scene+' ? 1 : -1))) as 1 | 2 | 3 | 4);
-    else s.applyStep(command);
+  const run = (c: Command) => {
+    if (c.kind === 'toggleHelp') setShowHelp((v) => !v);
+    else if (c.kind === 'togglePlay') {
+      // In lecture mode Space steps on, like a slide clicker; elsewhere it plays and pauses.
+      const next = controlsFor(scene).find((k) => k.key === 'ArrowRight' && !k.shift);
+      if (presentation.present && next?.command.kind === 'step') runStep(scene, next.command.action);
+      else appStore.getState().setPlaying(!appStore.getState().playing);
+    } else runStep(scene, c.action);
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-    const c = commandFor(e);
-    if (!c) return;
-    e.preventDefault();
-    // In lecture mode Space steps on, like a slide clicker; elsewhere it plays and pauses.
-    if (c.kind === 'togglePlay') run(presentation.present ? 'forward' : 'play');
-    else if (c.kind === 'toggleHelp') setShowHelp((v) => !v);
-    else if (c.kind === 'forward' || c.kind === 'backward') run(c.kind);
-    else run(c.action);
-  };
-  useEffect(() => {
-    if (showHelp) helpRef.current?.focus();
-  }, [showHelp]);
+  // Space from the Play button itself is the button's own click, so a key and a click agree.
+  useStepKeys(scene, run, presentation.controls !== 'none' || presentation.present);
 
   return (
-    <main id="main" className="walkthrough">
-      {presentation.controls === 'full' && (
-        <section className="panel config-panel">
-          <LayerConfig />
-          <YourData />
-        </section>
-      )}
-      <nav className="scenes" aria-label={t('walk.scenes')}>
-        <ol>
-          {SCENES.map((n) => (
-            <li key={n}>
-              <button type="button" aria-current={n === scene ? 'step' : undefined} onClick={() => setScene(n)}>
-                <span className="scene-num">{n}</span> {t(`scene.${n}`)}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      <section className="panel viz" tabIndex={0} onKeyDown={onKeyDown} aria-label={t('walk.vizLabel')} aria-keyshortcuts="ArrowRight ArrowLeft ArrowUp ArrowDown Space Home End PageUp PageDown">
-        <h2>{t(`scene.${scene}.title`)}</h2>
-        <p className="caption">{t(`scene.${scene}.caption`)}</p>
-        {presentation.controls !== 'none' && <StepControls onCommand={run} onHelp={() => setShowHelp(true)} />}
-        <StatusBar />
-        <FilterNote />
-        {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
-        {data && scene === 2 && <SceneOnePixel data={data} />}
-        {output && data && scene === 3 && <SceneNextPixel output={output} />}
-        {output && data && scene === 4 && <SceneAllPixels output={output} weights={data.weights} />}
-        <div className="scene-nav">
-          {scene > 1 && <button type="button" onClick={() => setScene((scene - 1) as 1 | 2 | 3)}>← {t(`scene.${scene - 1}` as 'scene.1')}</button>}
-          {scene < 4 && <button type="button" className="primary" onClick={() => setScene((scene + 1) as 2 | 3 | 4)}>{t(`scene.${scene + 1}` as 'scene.2')} →</button>}
-        </div>
-        {showHelp && (
-          <div className="help" role="dialog" aria-modal="false" aria-label={t('help.title')} tabIndex={-1} ref={helpRef}
-            onKeyDown={(e) => { if (e.key === 'Escape' || e.key === '?') { e.stopPropagation(); setShowHelp(false); } }}>
-            <h3>{t('help.title')}</h3>
-            <dl>
-              {SHORTCUTS.map(([keys, msg]) => (
-                <div key={keys}><dt><kbd>{keys}</kbd></dt><dd>{t(msg)}</dd></div>
-              ))}
-            </dl>
-            <button type="button" onClick={() => setShowHelp(false)}>{t('help.close')}</button>
+    <main id="main" className={`walkthrough${settingsOpen ? ' settings-open' : ''}`}>
+      {presentation.controls === 'full' && <SettingsLine open={settingsOpen} onToggle={setSettingsOpen} />}
+      <div className="walk-body">
+        <nav className="scenes" aria-label={t('walk.scenes')}>
+          <ol>
+            {SCENES.map((n) => (
+              <li key={n}>
+                <button type="button" aria-current={n === scene ? 'step' : undefined} onClick={() => setScene(n)}>
+                  <span className="scene-num">{n}</span> <span className="scene-name">{t(`scene.${n}`)}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <section className="panel viz" ref={vizRef} tabIndex={0} aria-label={t('walk.vizLabel')} data-scene={scene}>
+          <div className="viz-head">
+            <h2>{t(`scene.${scene}.title`)}</h2>
+            <p className="caption">{t(`scene.${scene}.caption`)}</p>
           </div>
-        )}
-      </section>
+          {status !== 'done' && <StatusBar />}
+          {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
+          {data && scene === 2 && <SceneOnePixel data={data} />}
+          {output && data && scene === 3 && <SceneNextPixel output={output} />}
+          {output && data && scene === 4 && <SceneAllPixels output={output} weights={data.weights} />}
+          <div className="viz-foot">
+            {status === 'done' && <StatusBar />}
+            <FilterNote />
+            <div className="scene-nav">
+              {scene > 1 && <button type="button" onClick={() => setScene((scene - 1) as 1 | 2 | 3)}>← {t(`scene.${scene - 1}` as 'scene.1')}</button>}
+              {scene < 4 && <button type="button" className="primary" onClick={() => setScene((scene + 1) as 2 | 3 | 4)}>{t(`scene.${scene + 1}` as 'scene.2')} →</button>}
+            </div>
+          </div>
+          {presentation.controls !== 'none' && (
+            <StepBar stage={scene} onCommand={run} onHelp={() => setShowHelp(true)}
+              extra={presentation.present ? <FullscreenButton target={vizRef} /> : undefined} />
+          )}
+          {showHelp && <ShortcutHelp stage={scene} onClose={() => { setShowHelp(false); vizRef.current?.focus(); }} />}
+        </section>
+      </div>
       <Announcer />
     </main>
   );

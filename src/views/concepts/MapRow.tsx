@@ -1,5 +1,9 @@
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import type { ColorDomain, Lut } from '../../lib/colormap';
+import { formatValue } from '../../lib/format';
+
+/** The value under the pointer of a concept page's map: (row, col) = value. */
+const probe = (row: number, col: number, v: number) => `(${row}, ${col}) = ${formatValue(v)}`;
 
 export interface MapItem {
   /** Visible caption under the map. */
@@ -20,7 +24,7 @@ export function MapRow({ items, domain, lut, className }: { items: readonly MapI
     <div className={`map-row ${className ?? ''}`}>
       {items.map((m, i) => (
         <figure key={i} className="map-cell">
-          <CanvasHeatmap source={m} domain={domain} lut={lut} label={m.label} />
+          <CanvasHeatmap source={m} domain={domain} lut={lut} label={m.label} probe={probe} cellText={formatValue} />
           <figcaption>{m.caption}</figcaption>
         </figure>
       ))}

@@ -12,6 +12,7 @@ import { guessRole, readNpyFile, type FileRead, type NpyRead, type Role } from '
 import { PytorchSnippet } from './PytorchSnippet';
 import { useDataT } from './text/useDataT';
 import './data.css';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const ROLES: readonly Role[] = ['input', 'weights', 'bias'];
 const PICTURE_SIZES = [16, 28, 32, 56, 64, 96, 128] as const;
@@ -87,6 +88,8 @@ export default function DataLoader() {
       // at the size its first layer needs (4 × the map), now and after every change of shape.
       await loadPicture(file, 4, 4);
       setProblems([]);
+      // The picture replaces any .npy files read before: the list shows what is in use.
+      setLoaded({});
       appStore.getState().setConfig({ height: pictureSize, width: pictureSize });
       setUserData({ picture: file, label: file.name });
     } catch (e) {
@@ -150,7 +153,7 @@ export default function DataLoader() {
       <p className="drop-hint" aria-hidden="true">{t('drop')}</p>
       {problems.length > 0 && <ul className="problems" role="alert">{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
       {Object.keys(loaded).length > 0 && (
-        <div className="table-scroll">
+        <ScrollTable>
           <table className="data-table" data-testid="npy-summary">
             <caption>{t('readCaption')}</caption>
             <thead><tr><th scope="col">{t('col.role')}</th><th scope="col">{t('col.file')}</th><th scope="col">{t('col.shape')}</th><th scope="col">{t('col.dtype')}</th><th scope="col">{t('col.order')}</th><th scope="col" className="num">min</th><th scope="col" className="num">max</th></tr></thead>
@@ -167,7 +170,7 @@ export default function DataLoader() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <div className="button-row">
         <button type="button" className="primary" disabled={busy || Object.keys(loaded).length === 0} onClick={apply}>{t('use')}</button>

@@ -12,10 +12,14 @@ describe('formatInt', () => {
 });
 
 describe('formatValue', () => {
-  it('shows 4 significant digits with a real minus sign, and exponents for extremes', () => {
+  it('shows 4 significant digits with a real minus sign, plain decimals where a table can hold them, and powers of ten written as such', () => {
     expect(formatValue(-0.840412)).toBe('−0.8404');
     expect(formatValue(2.30149)).toBe('2.301');
     expect(formatValue(0)).toBe('0');
-    expect(formatValue(1.5e-5)).toBe('1.500e-5');
+    expect(formatValue(1.615e-4)).toBe('0.0001615');
+    expect(formatValue(1.5e-5)).toBe('0.00001500');
+    expect(formatValue(-12345.67)).toBe('−12,345.7');
+    expect(formatValue(1.5e-7)).toBe('1.500 × 10⁻⁷');
+    expect(formatValue(3.4e38)).toBe('3.400 × 10³⁸');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atEnd, step, type StepPosition } from '../../../src/store/stepping';
-import { commandFor } from '../../../src/views/Walkthrough/keymap';
+import { commandFor, controlsFor, type Stage } from '../../../src/views/shared/steps/keymap';
 import { appStore } from '../../../src/store';
 
 const shape = { height: 56, width: 56, inChannels: 512, outChannels: 1024 };
@@ -39,15 +39,40 @@ describe('applySteps(action, count)', () => {
   });
 });
 
-describe('commandFor(key press)', () => {
-  it('maps the documented keys and leaves others (and modified keys) to the page', () => {
-    expect(commandFor({ key: 'ArrowRight' })).toEqual({ kind: 'forward' });
-    expect(commandFor({ key: 'ArrowRight', shiftKey: true })).toEqual({ kind: 'step', action: 'filter+' });
-    expect(commandFor({ key: 'ArrowDown' })).toEqual({ kind: 'step', action: 'row+' });
-    expect(commandFor({ key: ' ' })).toEqual({ kind: 'togglePlay' });
-    expect(commandFor({ key: 'Home' })).toEqual({ kind: 'step', action: 'first' });
-    expect(commandFor({ key: '?' })).toEqual({ kind: 'toggleHelp' });
-    expect(commandFor({ key: 'a' })).toBeNull();
-    expect(commandFor({ key: 'ArrowRight', ctrlKey: true })).toBeNull();
+describe('commandFor(key press, stage)', () => {
+  it('maps each stage’s keys to its own step, and leaves others (and modified keys) to the page', () => {
+    expect(commandFor({ key: 'ArrowRight' }, 1)).toEqual({ kind: 'step', action: 'filter+' });
+    expect(commandFor({ key: 'ArrowRight' }, 2)).toEqual({ kind: 'step', action: 'channel+' });
+    expect(commandFor({ key: 'ArrowRight' }, 3)).toEqual({ kind: 'step', action: 'pixel+' });
+    expect(commandFor({ key: 'ArrowRight', shiftKey: true }, 2)).toEqual({ kind: 'step', action: 'filter+' });
+    expect(commandFor({ key: 'ArrowDown' }, 2)).toEqual({ kind: 'step', action: 'pixel+' });
+    expect(commandFor({ key: 'ArrowDown' }, 4)).toEqual({ kind: 'step', action: 'row+' });
+    expect(commandFor({ key: ' ' }, 3)).toEqual({ kind: 'togglePlay' });
+    expect(commandFor({ key: ' ' }, 'explorer')).toBeNull();
+    expect(commandFor({ key: 'PageDown' }, 'explorer')).toBeNull();
+    expect(commandFor({ key: 'Home' }, 1)).toEqual({ kind: 'step', action: 'first' });
+    expect(commandFor({ key: '?', shiftKey: true }, 4)).toEqual({ kind: 'toggleHelp' });
+    expect(commandFor({ key: 'a' }, 2)).toBeNull();
+    expect(commandFor({ key: 'ArrowRight', ctrlKey: true }, 2)).toBeNull();
+  });
+  it('gives every key one meaning per stage, and every button a key', () => {
+    for (const stage of [1, 2, 3, 4, 'explorer'] as Stage[]) {
+      const keys = controlsFor(stage).map((c) => `${c.shift ? 'Shift+' : ''}${c.key}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const c of controlsFor(stage)) expect(commandFor({ key: c.key, shiftKey: !!c.shift }, stage)).toEqual(c.command);
+    }
+  });
+  it('the ends of scene 1 are its filters, and scene 3 is reached one pixel on from any pixel', () => {
+    expect(step(at({ scene: 1, filterIndex: 5 }), 'last', shape).filterIndex).toBe(1023);
+    expect(step(at({ scene: 1, filterIndex: 5, row: 4 }), 'first', shape)).toMatchObject({ filterIndex: 0, row: 4 });
+    appStore.setState({ ...appStore.getInitialState(), scene: 2, cursor: { row: 10, col: 20, filterIndex: 0 } });
+    appStore.getState().setScene(3);
+    expect(appStore.getState().cursor).toMatchObject({ row: 10, col: 21 });
+    appStore.getState().setScene(4);
+    appStore.getState().setScene(3);
+    expect(appStore.getState().cursor).toMatchObject({ row: 10, col: 21 });
+  });
+  it('in scene 2 a pixel step keeps how far the dot product has got', () => {
+    expect(step(at({ scene: 2, channel: 40 }), 'pixel+', shape)).toMatchObject({ col: 1, channel: 40 });
   });
 });

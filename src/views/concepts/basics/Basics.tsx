@@ -20,6 +20,9 @@ import { NumberGrid } from './NumberGrid';
 import { RgbStack } from './RgbStack';
 import { WindowTable } from './WindowTable';
 
+/** The value under the pointer: (row, col) = value. */
+const cellProbe = (row: number, col: number, v: number) => `(${row}, ${col}) = ${formatValue(v)}`;
+
 const PICTURE_SIZE = 96, GRID_SIZE = 7, KERNEL = 3;
 type Source = 'picture' | 'grid';
 
@@ -143,7 +146,8 @@ export function Basics() {
             ? <NumberGrid values={grid.data} height={GRID_SIZE} width={GRID_SIZE} label={t('basics.inputLabel', { h: size, w: size })}
                 window={{ top: cell.row * stride - pad, left: cell.col * stride - pad, size: KERNEL, step: dilation }} />
             : input && <CanvasHeatmap source={{ values: input.data, height: size, width: size }} domain={{ lo: 0, hi: 1 }} lut={GRAY}
-                label={t('basics.inputLabel', { h: size, w: size })} highlight={{ row: cell.row * stride - pad, col: cell.col * stride - pad }} highlightSpan={{ rows: span, cols: span }} />}
+                label={t('basics.inputLabel', { h: size, w: size })} highlight={{ row: cell.row * stride - pad, col: cell.col * stride - pad }} highlightSpan={{ rows: span, cols: span }}
+                probe={cellProbe} />}
         </figure>
         <figure>
           <figcaption>{t('basics.outputCaption', { h: out, w: out })}</figcaption>
@@ -152,7 +156,7 @@ export function Basics() {
                 selected={cell} onPick={(row, col) => setCell({ row, col })} />
             : <CanvasHeatmap source={{ values: output.output, height: out, width: out }} domain={outDomain.domain} lut={outLut}
                 label={t('basics.outputLabel', { h: out, w: out, row: cell.row, col: cell.col })} highlight={cell}
-                onPick={(row, col) => setCell({ row, col })} onKeyDown={move} />)}
+                onPick={(row, col) => setCell({ row, col })} onKeyDown={move} probe={cellProbe} />)}
           {output && source === 'picture' && <Legend domain={outDomain.domain} lut={outLut} label={t('legend.range', { lo: formatValue(outDomain.domain.lo), hi: formatValue(outDomain.domain.hi) })} />}
         </figure>
       </div>

@@ -34,6 +34,7 @@ export function WindowTable({ win, kernel, row, col, value }: { win: ConvWindow;
         {grid((i) => f(win.terms[i]!.product), t('basics.window.products'), 'output-ink')}
       </div>
       <p className="readout">{t('basics.window.sum', { row, col, value: formatValue(value) })}</p>
+      <p className="caption">{t('basics.window.rounded')}</p>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
 import { Connectivity } from './Connectivity';
 import { familyProblem, familyRows, KINDS, type FamilySettings } from './familyRows';
+import { ScrollTable } from '../../../components/ScrollTable';
 
 const PRESETS = {
   reference: { inChannels: 256, outChannels: 128, groups: 2, kernel: 3, height: 56, width: 56 },
@@ -78,7 +79,7 @@ export function Family() {
       {problem && <p className="problem" role="alert">{t('fam.groupsProblem', { g: s.groups, cin: s.inChannels, cout: s.outChannels })}</p>}
       {!problem && (
         <>
-          <div className="table-scroll">
+          <ScrollTable>
           <table className="data-table" data-testid="family-table">
             <caption>{t('fam.tableCaption', { h: s.height, w: s.width })}</caption>
             <thead>
@@ -101,7 +102,7 @@ export function Family() {
               ))}
             </tbody>
           </table>
-          </div>
+          </ScrollTable>
           <p className="caption">{t('fam.groupsNote', { cin: s.inChannels, cout: s.outChannels, g: s.groups, a: s.inChannels / s.groups, b: s.outChannels / s.groups })}</p>
           <div className="family-detail">
             <div>

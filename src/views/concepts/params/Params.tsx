@@ -3,6 +3,7 @@ import { ALEXNET, ALEXNET_FC6_UNPOOLED, countInception, countLayer, INCEPTION_3A
 import { formatInt } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
 import { Formula } from './Formula';
+import { ScrollTable } from '../../../components/ScrollTable';
 
 /** AlexNet layer by layer, and inception (3a) with and without its 1×1 reductions: counted, not typed in. */
 export function Params() {
@@ -18,7 +19,7 @@ export function Params() {
       <h2 id="params-title">{t('params.title')}</h2>
       <p className="caption">{t('params.intro')}</p>
       <h3>{t('params.alexnet')}</h3>
-      <div className="table-scroll">
+      <ScrollTable>
         <table className="data-table" data-testid="alexnet-table">
           <caption>{t('params.alexnetCaption')}</caption>
           <thead>
@@ -41,7 +42,7 @@ export function Params() {
             <tr className="grand"><th scope="row">{t('params.total')}</th><td colSpan={3} className="num" data-testid="alexnet-total">{formatInt(totals.parameters)}</td></tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollTable>
       <div className="share-bar two" role="img" aria-label={t('params.shareLabel', { conv: (share * 100).toFixed(1), dense: ((1 - share) * 100).toFixed(1) })}>
         <span className="conv" style={{ width: `${share * 100}%` }} /><span className="dense" style={{ width: `${(1 - share) * 100}%` }} />
       </div>
@@ -70,7 +71,7 @@ function InceptionTable({ block, title, testId, size }: { block: CountedBlock; t
   // The engine names branches in code words ('pool → 1×1'); the page says them in its language.
   const branchName = (name: string) => name.replace('pool', t('params.pool'));
   return (
-    <div className="table-scroll">
+    <ScrollTable>
       <table className="data-table" data-testid={testId}>
         <caption>{title}</caption>
         <thead>
@@ -92,6 +93,6 @@ function InceptionTable({ block, title, testId, size }: { block: CountedBlock; t
           <tr className="grand"><th scope="row">{t('params.blockTotal', { c: block.outChannels })}</th><td /><td className="num">{formatInt(block.weights)}</td><td className="num">{formatInt(block.multiplyAdds)}</td></tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

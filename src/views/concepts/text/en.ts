@@ -147,6 +147,7 @@ export const conceptEn = {
   'basics.window.inputs': 'inputs under the window',
   'basics.window.weights': 'kernel weights',
   'basics.window.products': 'products',
+  'basics.window.rounded': 'The grids show each number rounded to three decimals; the sum is of the exact products, so the rounded ones may not add up to it exactly.',
   'basics.window.sum': 'Sum of the products = output ({row}, {col}) = {value}',
   'kernel.identity': 'Identity',
   'kernel.boxBlur': 'Box blur',

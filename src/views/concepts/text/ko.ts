@@ -149,6 +149,7 @@ export const conceptKo: Record<ConceptKey, string> = {
   'basics.window.inputs': '윈도우 아래의 입력',
   'basics.window.weights': '커널 가중치',
   'basics.window.products': '곱',
+  'basics.window.rounded': '격자의 수는 소수 셋째 자리까지 반올림해 보여 줍니다. 합은 반올림하기 전의 곱을 더한 값이라서, 보이는 곱을 더한 값과 조금 다를 수 있습니다.',
   'basics.window.sum': '곱의 합 = 출력 ({row}, {col}) = {value}',
   'kernel.identity': '항등',
   'kernel.boxBlur': '상자 흐림',

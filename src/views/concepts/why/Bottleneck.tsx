@@ -4,6 +4,7 @@ import { comparePaths, pathCost, type PathLayer } from '../../../engine/counts';
 import { formatInt } from '../../../lib/format';
 import { PresetSelect } from '../PresetSelect';
 import { useConceptT } from '../text/useConceptT';
+import { ScrollTable } from '../../../components/ScrollTable';
 
 interface Settings {
   inChannels: number;
@@ -60,7 +61,7 @@ export function Bottleneck() {
         <PathDiagram title={t('bottleneck.direct')} layers={paths.direct} height={s.height} width={s.width} share={1} />
         <PathDiagram title={t('bottleneck.squeezed')} layers={paths.bottleneck} height={s.height} width={s.width} share={Math.min(1, ratio)} />
       </div>
-      <div className="table-scroll">
+      <ScrollTable>
       <table className="data-table">
         <caption>{t('bottleneck.tableCaption', { h: s.height, w: s.width })}</caption>
         <thead>
@@ -72,7 +73,7 @@ export function Bottleneck() {
           <tr><th scope="row">{t('ratio')}</th><td className="num">{pct(ratio)}</td><td className="num">{pct((squeezed.weights + squeezed.biases) / (direct.weights + direct.biases))}</td><td className="num">{pct(squeezed.multiplyAdds / direct.multiplyAdds)}</td></tr>
         </tbody>
       </table>
-      </div>
+      </ScrollTable>
       <p className="caption">{t(ratio < 1 ? 'bottleneck.verdict.saves' : 'bottleneck.verdict.costs', { b: s.squeeze })}</p>
     </section>
   );

@@ -6,7 +6,7 @@ import { syntheticActivations } from '../../../engine/activations';
 import type { Conv2dSpec } from '../../../engine/conv2d';
 import { heNormal, subSeed } from '../../../engine/random';
 import { symmetricDomain } from '../../../lib/colormap';
-import { formatInt } from '../../../lib/format';
+import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
@@ -108,7 +108,7 @@ export function Nonlinearity() {
           <div className="collapse" data-testid="nl-collapse">
             <h3>{t('nl.collapse.title')}</h3>
             <p>{t('nl.collapse.linear', {
-              cin: CIN, b: SQUEEZE, cout: COUT, diff: r.collapse.linearMaxDifference.toExponential(1), scale: r.collapse.outputScale.toFixed(2), rank: r.collapse.mergedRank,
+              cin: CIN, b: SQUEEZE, cout: COUT, diff: formatValue(r.collapse.linearMaxDifference), scale: r.collapse.outputScale.toFixed(2), rank: r.collapse.mergedRank,
             })}</p>
             <p className="headline-figure">{t('nl.collapse.relu', {
               merged: (r.collapse.reluMergedError * 100).toFixed(1), best: (r.collapse.reluBestError * 100).toFixed(1), n: formatInt(r.collapse.windows),

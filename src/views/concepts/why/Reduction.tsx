@@ -13,6 +13,7 @@ import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
 import { KeptChart } from './KeptChart';
+import { ScrollTable } from '../../../components/ScrollTable';
 
 const SIZE = 56, CHANNELS = 250, FEATURES = 48;
 
@@ -93,7 +94,7 @@ export function Reduction() {
               { name: t('red.random'), values: r.randomKept, className: 'random' },
             ]} />
           <p className="chart-key"><span className="key pca">{t('red.pca')}</span> <span className="key random">{t('red.random')}</span></p>
-          <div className="table-scroll">
+          <ScrollTable>
           <table className="data-table compact">
             <caption>{t('red.tableCaption')}</caption>
             <thead><tr><th scope="col">k</th><th scope="col" className="num">{t('red.pca')}</th><th scope="col" className="num">{t('red.random')}</th></tr></thead>
@@ -103,7 +104,7 @@ export function Reduction() {
               ))}
             </tbody>
           </table>
-          </div>
+          </ScrollTable>
           <h3>{t('red.mapsTitle', { k })}</h3>
           <Legend domain={domain} lut={palette.inputs} label={t('legend.range', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
           <MapRow domain={domain} lut={palette.inputs} items={maps(r.originals, t('red.original'))} />
