@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { assert, test } from './fixtures';
+import { assert, openSettings, test } from './fixtures';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -41,7 +41,10 @@ for (const c of CASES) {
       await page.goto(`${baseUrl}${c.query}#view=${view}`);
       await page.reload();
       await page.locator(READY[view]!).first().waitFor({ timeout: 60_000 });
-      if (view === 'explorer') await page.getByRole('button', { name: /Your own data|내 데이터/ }).click().then(() => page.locator('.data-loader').waitFor());
+      if (view === 'explorer') {
+        await openSettings(page);
+        await page.getByRole('button', { name: /Your own data|내 데이터/ }).click().then(() => page.locator('.data-loader').waitFor());
+      }
       for (const v of await scan(page)) found.push(`${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
     }
     assert(found.length === 0, `axe violations:\n        ${found.join('\n        ')}`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hwcToChw, hwcTensor, parseNpy, pointwiseConv, coutCinWeights, writeNpy } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
-import { assert, test } from './fixtures';
+import { assert, test, openSettings } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'pointwise-npy-'));
 // A 4×4×3 input in PyTorch order (1, 3, 4, 4) and 2 filters (2, 3, 1, 1).
@@ -18,6 +18,7 @@ test('data: a pair of .npy files loads through the file inputs, is summarised, c
   const { page, consoleErrors, close } = await newPage({ width: 1280, height: 900 });
   await page.goto(`${baseUrl}#v=1&view=explorer&bias=0`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
   await page.getByRole('button', { name: /Your own data/ }).click();
   await page.getByLabel('Input activations').setInputFiles(join(dir, 'broken.npy'));
   await page.getByRole('alert').filter({ hasText: 'this is not a .npy file' }).waitFor({ timeout: 10_000 });
@@ -68,6 +69,7 @@ test('data: a 12,000 × 12,000 picture is refused from its header, before decodi
   const { page, consoleErrors, close } = await newPage({ width: 1280, height: 900 });
   await page.goto(`${baseUrl}#v=1&view=explorer`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
   await page.getByRole('button', { name: /Your own data/ }).click();
   // A real PNG header for 12,000 × 12,000 (what a 420 KB file of one colour would claim), then nothing.
   const header = Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x2e, 0xe0, 0, 0, 0x2e, 0xe0, 8, 2, 0, 0, 0]);

@@ -1,18 +1,6 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { embedSnippet } from '../../src/app/autoHeight';
-import { assert, expect, test } from './fixtures';
+import { assert, expect, hostPage, test } from './fixtures';
 import { SHOTS } from './fixtures';
-
-/** Serves one host page (a "blog post") on its own port, so the app is cross-origin to it. */
-async function hostPage(html: string): Promise<{ url: string; close: () => void }> {
-  const server = createServer((_req, res) => {
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(html);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
-}
 
 test('embed: in a cross-origin iframe the app boots, posts its height, and the host resizes it; a foreign message is ignored', async ({ baseUrl, newPage }) => {
   const src = `${baseUrl}?embed=1&id=fig-1&lang=ko&controls=min#v=1&view=walkthrough&h=8&w=8&cin=16&cout=8&scene=2`;
@@ -23,7 +11,7 @@ test('embed: in a cross-origin iframe the app boots, posts its height, and the h
   await frame.locator('.viz').waitFor({ timeout: 30_000 });
   assert((await frame.locator('html').getAttribute('lang')) === 'ko', 'lang=ko applied');
   assert((await frame.locator('.app-header').count()) === 0, 'no site chrome in embed mode');
-  assert((await frame.locator('.config-panel').count()) === 0, 'controls=min hides the layer settings');
+  assert((await frame.locator('.settings-line').count()) === 0, 'controls=min hides the layer settings');
   assert((await frame.getByRole('link', { name: /전체 앱 열기/ }).getAttribute('href'))?.includes('#v=1'), 'open-full link keeps the view');
   // The iframe's height follows the document (from 640 px in the snippet).
   await page.waitForFunction(() => (document.getElementById('fig-1') as HTMLIFrameElement).style.height !== '640px', null, { timeout: 10_000 });
@@ -66,7 +54,7 @@ test('lecture mode: ?present=1 enlarges type and Space steps on', async ({ baseU
   await page.goto(`${baseUrl}?present=1#v=1&view=walkthrough&scene=2`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
-  assert(size === '20px', `root font size ${size}`);
+  assert(size === '22.4px', `root font size ${size}`);
   await page.locator('.viz').focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('Space');

@@ -1,6 +1,6 @@
 import { generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
-import { assert, test } from './fixtures';
+import { assert, test, openSettings } from './fixtures';
 
 /** As in walkthrough.e2e: timing tests run up to three times on this shared machine. */
 const LONG_TASK_ATTEMPTS = 3;
@@ -28,6 +28,7 @@ for (const [name, fulfil] of [
     const shown = await page.getByTestId('output-value').textContent();
     assert(shown === `output (2, 5, 7) = ${expected()}`, `shown ${shown}`);
     // A later change computes too.
+    await openSettings(page);
     await page.getByLabel('ReLU').check();
     await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
     // The browser logs the failed worker load itself; nothing else may be an error.

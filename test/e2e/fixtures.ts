@@ -4,6 +4,8 @@
  * any request leaving the app's origin. Contexts are closed after each test, whatever happens.
  */
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 
 export { expect } from '@playwright/test';
@@ -66,4 +68,29 @@ export function frames(page: Page, n = 2): Promise<void> {
     const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
     next(count);
   }), n);
+}
+
+/** Serves one host page (a "blog post") on its own port, so the app is cross-origin to it. */
+export async function hostPage(html: string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(html);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+/** Opens the layer's settings line (closed by default, so the picture comes first). */
+export async function openSettings(page: Page): Promise<void> {
+  const line = page.locator('.settings-line');
+  if (!(await line.evaluate((d) => (d as HTMLDetailsElement).open))) await line.locator('summary').click();
+  await page.locator('.settings-panel form').waitFor();
+}
+
+/** The frame's address and id in an embed snippet. */
+export function embedFrom(snippet: string): { src: string; id: string } {
+  const src = /src="([^"]+)"/.exec(snippet)?.[1]?.replace(/&amp;/g, '&');
+  const id = /id="([^"]+)"/.exec(snippet)?.[1];
+  if (!src || !id) throw new Error(`not an embed snippet: ${snippet.slice(0, 80)}`);
+  return { src, id };
 }

@@ -1,4 +1,4 @@
-import { assert, frames, test } from './fixtures';
+import { assert, frames, openSettings, test } from './fixtures';
 
 /**
  * Words in Latin letters a Korean page may show: names of networks, libraries, formats and
@@ -22,7 +22,10 @@ test('korean: every page in Korean shows no English word outside the names, symb
     await page.goto(`${baseUrl}?lang=ko#v=1&view=${view}`);
     await page.waitForLoadState('networkidle');
     if (view === 'explorer' || view.startsWith('walkthrough')) await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
-    if (view === 'explorer') await page.getByRole('button', { name: /내 데이터/ }).click();
+    if (view === 'explorer') {
+      await openSettings(page);
+      await page.getByRole('button', { name: /내 데이터/ }).click();
+    }
     await page.waitForLoadState('networkidle');
     await frames(page, 5);
     const text = await page.evaluate(() => `${document.body.innerText} ${[...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')).join(' ')}`);

@@ -1,4 +1,4 @@
-import { assert, test } from './fixtures';
+import { assert, test, openSettings } from './fixtures';
 
 test('offline: once loaded, the app reloads, makes a photo layer from any shipped photo and opens every page with the network gone', async ({ baseUrl, newPage }) => {
   const { page, context, consoleErrors, close } = await newPage({ width: 1280, height: 900 });
@@ -16,6 +16,7 @@ test('offline: once loaded, the app reloads, makes a photo layer from any shippe
   // The photo layer is made offline: photos and the learned bank were precached, even a photo
   // never shown before.
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
   await page.getByLabel('Input', { exact: true }).selectOption('rocket');
   await page.waitForFunction(() => location.hash.includes('img=rocket'));
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });

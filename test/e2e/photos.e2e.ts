@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { bankFromNpy, LEARNED_FILES, photoLayerData, pictureTensor, pointwiseConv, type LearnedFileName } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
-import { assert, test } from './fixtures';
+import { assert, test, openSettings } from './fixtures';
 import { SHOTS } from './fixtures';
 
 const bank = bankFromNpy(Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(readFileSync(`public/learned/${n}.npy`))])) as Record<LearnedFileName, Uint8Array>);
@@ -39,6 +39,7 @@ test('photos: the default layer is a photo through learned layers; values equal 
   const rgba = await browserPixels(page, './photos/chelsea.jpg');
   const shown = await page.getByTestId('output-value').textContent();
   assert(shown === `output (20, 30, 5) = ${expected(rgba, 'learned', 20, 30, 5)}`, `learned: shown ${shown}`);
+  await openSettings(page);
   assert(await page.getByLabel('Input', { exact: true }).inputValue() === 'chelsea', 'the cat is the default photo');
   await page.getByText('Stefan van der Walt, CC0').waitFor();
   assert(await page.locator('.filter-note[data-kind="learned"]').isVisible(), 'the note says the filters are learned');
@@ -51,13 +52,15 @@ test('photos: the default layer is a photo through learned layers; values equal 
   await page.locator('.scenes button').nth(1).click();
   await page.getByTestId('input-origin').locator('.origin-bank canvas').nth(31).waitFor();
   // The untrained network, same photo, same shapes.
+  await openSettings(page);
   await page.getByLabel('Filters', { exact: true }).selectOption('random');
   await page.waitForFunction(() => location.hash.includes('filters=random'));
   await page.locator('.filter-note[data-kind="random"]').waitFor({ timeout: 30_000 });
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  // Scene 3 ("move to the next pixel") moves on one pixel from scene 2.
   await page.locator('.scenes button').nth(2).click();
   const random = await page.getByTestId('output-value').textContent();
-  assert(random === `output (20, 30, 5) = ${expected(rgba, 'random', 20, 30, 5)}`, `random: shown ${random}`);
+  assert(random === `output (20, 31, 5) = ${expected(rgba, 'random', 20, 31, 5)}`, `random: shown ${random}`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   assert(foreignRequests.length === 0, `requests left the origin: ${foreignRequests.join(' ')}`);
   await close();
@@ -81,8 +84,10 @@ test('photos: the student’s picture goes through the same first layer (exact p
   const { page, consoleErrors, close } = await newPage();
   await page.goto(`${baseUrl}#v=1&view=walkthrough&scene=3&r=10&c=12&k=2`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
   await page.getByRole('button', { name: /Your own data/ }).click();
   await page.getByLabel('Picture (PNG or JPEG)').setInputFiles(file);
+  await openSettings(page);
   await page.getByLabel('Input', { exact: true }).locator('option[value="yours"]').waitFor({ state: 'attached' });
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => /output \(10, 12, 2\)/.test(document.querySelector('[data-testid="output-value"]')?.textContent ?? ''));

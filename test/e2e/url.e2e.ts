@@ -1,6 +1,6 @@
 import { generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
-import { assert, frames, test } from './fixtures';
+import { assert, frames, test, openSettings } from './fixtures';
 
 test('url: a shared link opens the same view, shape, cursor and filter', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, close } = await newPage();
@@ -53,6 +53,7 @@ test('url: a valid link or the Back button never blanks the app (issue #18: k be
   await page.goto(`${baseUrl}#v=1&view=walkthrough&k=1000&scene=1&img=noise`);
   await page.locator('.filter-stack h3', { hasText: /^Filter 1000:/ }).waitFor({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Explorer' }).click();
+  await openSettings(page);
   await page.getByLabel('Cout').fill('512');
   await page.waitForFunction(() => location.hash.includes('cout=512'));
   await page.goBack();

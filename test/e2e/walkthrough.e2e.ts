@@ -1,7 +1,7 @@
 import { dotProductTrace, generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import type { Page } from 'playwright-core';
-import { assert, frames, test } from './fixtures';
+import { assert, frames, test, openSettings } from './fixtures';
 import { SHOTS } from './fixtures';
 
 /**
@@ -73,6 +73,7 @@ async function playWhileRecomputing(page: Page): Promise<{ long: number[]; stepM
   await page.getByRole('button', { name: /Play/ }).click();
   // While it plays, recompute: toggle ReLU (a worker job) and come back.
   await page.getByRole('link', { name: 'Explorer' }).click();
+  await openSettings(page);
   await page.getByLabel('ReLU').click();
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   await page.getByRole('link', { name: 'Walkthrough' }).click();
@@ -150,8 +151,10 @@ test('walkthrough: tiny 4×4×3→2 with bias and ReLU — the dot product shown
   const { page, consoleErrors, close } = await newPage();
   await page.goto(`${baseUrl}#v=1&img=noise`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
   await page.getByLabel('Layer', { exact: true }).selectOption('tiny');
   await page.getByLabel('Bias').check();
+  await openSettings(page);
   await page.getByLabel('ReLU').check();
   await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
   const d = generateLayerData({ height: 4, width: 4, inChannels: 3, outChannels: 2 }, 1);

@@ -199,6 +199,7 @@ export const en = {
   'embed.preview': 'Preview in a 700 px column',
   'embed.height': 'Height there: {height} px',
   'embed.measuring': 'Measuring…',
+  'pixel.originSummary': 'Where the {cin} input channels come from',
   'table.scroll': 'Scroll sideways to see every column →',
 } as const;
 

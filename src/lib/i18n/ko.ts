@@ -201,5 +201,6 @@ export const ko: Record<MessageKey, string> = {
   'embed.preview': '700px 너비 칼럼에서 미리 보기',
   'embed.height': '그때 높이: {height}px',
   'embed.measuring': '재는 중…',
+  'pixel.originSummary': '입력 채널 {cin}개는 어디서 오나',
   'table.scroll': '옆으로 밀면 모든 열이 보입니다 →',
 };

@@ -88,7 +88,7 @@ export function Explorer() {
               <h2>{t('outputs.heading', { count: formatInt(outChannels, lang) })}</h2>
               <p className="caption">{t('outputs.caption', { height, width })}</p>
               <OutputGrid output={output} height={height} width={width} outChannels={outChannels} selected={k}
-                domain={domain} lut={table} onSelect={(filterIndex) => setCursor({ filterIndex })} />
+                domain={domain} lut={table} onSelect={(filterIndex) => setCursor({ filterIndex })} cursor={{ row, col }} />
               <Legend domain={domain} lut={table} label={t('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
             </section>
           </div>

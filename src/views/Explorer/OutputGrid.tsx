@@ -30,10 +30,12 @@ export interface OutputGridProps {
   domain: ColorDomain;
   lut: Lut;
   onSelect: (k: number) => void;
+  /** The picked pixel: with keyboard focus on the grid, the probe says the selected map's value there. */
+  cursor?: { row: number; col: number } | undefined;
 }
 
 /** All Cout output maps in one canvas (not Cout DOM nodes); click a map to select it. */
-export function OutputGrid({ output, height, width, outChannels, selected, domain, lut, onSelect }: OutputGridProps) {
+export function OutputGrid({ output, height, width, outChannels, selected, domain, lut, onSelect, cursor }: OutputGridProps) {
   const t = useT();
   const ref = useRef<HTMLCanvasElement>(null);
   const imageRef = useRef<ImageData | null>(null);
@@ -73,6 +75,7 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
   }, [output, layout, outChannels, height, width, domain, lut, factor]);
 
   const [probe, setProbe] = useState<{ k: number; row: number; col: number; x: number; y: number } | null>(null);
+  const [focused, setFocused] = useState(false);
   /** The map under the pointer, and the full-size cell of that map (thumbnails are shrunk). */
   const under = (e: MouseEvent<HTMLCanvasElement> | PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -89,18 +92,23 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
     if (hit) onSelect(hit.k);
   };
   const origin = cellOrigin(layout, selected);
+  const at = cursor ?? { row: 0, col: 0 };
+  const shown = probe ?? (focused ? { k: selected, ...at, x: origin.x + at.col / factor, y: origin.y + at.row / factor } : null);
   return (
     <div
       className="output-grid"
       role="img"
       aria-label={t('outputs.canvasLabel', { count: outChannels, height, width, k: selected })}
       style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
+      tabIndex={0}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
     >
       <canvas ref={ref} width={layout.width} height={layout.height} onClick={click} className="pickable smooth"
         onPointerMove={(e) => setProbe(under(e))} onPointerLeave={() => setProbe(null)} />
-      {probe && (
-        <MapProbe row={Math.floor(probe.y)} col={Math.floor(probe.x)} height={layout.height} width={layout.width}
-          text={outputProbe(probe.k)(probe.row, probe.col, output[(probe.row * width + probe.col) * outChannels + probe.k]!)} />
+      {shown && (
+        <MapProbe row={Math.floor(shown.y)} col={Math.floor(shown.x)} height={layout.height} width={layout.width}
+          text={outputProbe(shown.k)(shown.row, shown.col, output[(shown.row * width + shown.col) * outChannels + shown.k]!)} />
       )}
       <span
         className="grid-highlight"

@@ -57,7 +57,7 @@ export function PixelOutputs({ values, row, col, selected, domain, lut, onSelect
   };
   return (
     <div className="pixel-outputs">
-      <div className="bars" style={{ aspectRatio: `${n * barWidth} / ${BAR_HEIGHT}`, maxWidth: n < 64 ? `${n * 28}px` : undefined }}>
+      <div className="bars" style={{ aspectRatio: `${n * barWidth} / ${BAR_HEIGHT}`, maxWidth: n < 64 ? `${Math.max(240, n * 28)}px` : undefined }}>
         <canvas ref={ref} width={n * barWidth} height={BAR_HEIGHT} onClick={click} className="pickable smooth"
           role="img" aria-label={t('pixel.canvasLabel', { count: n, row, col })} />
         <span className="bar-highlight" aria-hidden="true" style={{ left: `${(selected / n) * 100}%`, width: `max(2px, ${100 / n}%)` }} />

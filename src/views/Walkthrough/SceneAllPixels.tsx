@@ -49,7 +49,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
       </div>
       <div>
         <OutputGrid output={output} height={height} width={width} outChannels={outChannels} selected={k} domain={domain} lut={table}
-          onSelect={(filterIndex) => setCursor({ filterIndex })} />
+          onSelect={(filterIndex) => setCursor({ filterIndex })} cursor={{ row, col }} />
         <Legend domain={domain} lut={table} label={t('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
         <table className="summary">
           <caption>{t('all.summary')}</caption>

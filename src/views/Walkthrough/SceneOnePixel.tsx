@@ -34,6 +34,7 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   const outputs = useMemo(() => pixelOutputs(data.input, layer, row, col), [data, layer, row, col]);
   const outDomain = useMemo(() => symmetricDomain(outputs), [outputs]);
   const complete = channel >= config.inChannels - 1;
+  const compact = useAppStore((s) => s.presentation.embed && s.presentation.controls !== 'full');
   return (
     <div className="scene scene-pixel">
       <div className="pixel-side">
@@ -49,7 +50,13 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
           {output && <FilterFaces output={output} k={filterIndex} />}
         </div>
       )}
-      <InputOrigin row={row} col={col} channel={Math.min(channel, config.inChannels - 1)} />
+      {data.firstFilters !== undefined && (
+        // Open, except in a compact embed, where the picture and its steps come first.
+        <details className="origin-details" open={!compact}>
+          <summary>{t('pixel.originSummary', { cin: config.inChannels })}</summary>
+          <InputOrigin row={row} col={col} channel={Math.min(channel, config.inChannels - 1)} />
+        </details>
+      )}
     </div>
   );
 }

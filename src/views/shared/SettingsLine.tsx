@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../components/useT';
 import { formatInt } from '../../lib/format';
-import { photoUrl } from '../../lib/photoIds';
+import { PHOTOS } from '../../lib/photos';
 import { useAppStore } from '../../store/useAppStore';
 
 /** The layer's settings load when first opened: nothing of them is in the start-up code. */
@@ -9,7 +9,7 @@ const SettingsPanel = lazy(() => import('./SettingsPanel'));
 const preload = () => void import('./SettingsPanel');
 
 /**
- * The layer in one line — "56×56×512 → 1024 · learned filters · seed 1 · bias · Edit" — that
+ * The layer in one line — "56×56×512 → 1024 · Chelsea the cat · learned filters · bias · Edit" — that
  * opens the settings. On a wide screen the open settings sit beside the picture (the page
  * lays them out in a column of their own), so a change and its effect are seen together.
  */
@@ -22,7 +22,7 @@ export function SettingsLine({ open, onToggle }: { open: boolean; onToggle: (ope
   if (open && !seen) setSeen(true);
   const parts = [
     `${c.height}×${c.width}×${formatInt(c.inChannels, lang)} → ${formatInt(c.outChannels, lang)}`,
-    userData ? t('settings.yourData', { label: userData.label }) : c.image === 'noise' ? t('settings.noise') : null,
+    userData ? t('settings.yourData', { label: userData.label }) : c.image === 'noise' ? t('settings.noise') : PHOTOS.find((p) => p.id === c.image)?.title[lang] ?? null,
     !userData && c.image !== 'noise' ? t(c.filters === 'learned' ? 'settings.learned' : 'settings.random') : null,
     c.filters === 'random' || c.image === 'noise' ? t('settings.seed', { seed: c.seed }) : null,
     c.useBias ? t('settings.bias') : null,
@@ -32,7 +32,6 @@ export function SettingsLine({ open, onToggle }: { open: boolean; onToggle: (ope
     <details className="settings-line" open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
       <summary onPointerEnter={preload} onFocus={preload}>
         <span className="sr-only">{t('config.label')}: </span>
-        {!userData && c.image !== 'noise' && <img className="settings-thumb" src={photoUrl(c.image)} alt="" width={28} height={28} />}
         <span className="settings-text">{parts.join(' · ')}</span>
         <span className="settings-edit">{t('settings.edit')}</span>
       </summary>
