@@ -113,7 +113,7 @@ export function App() {
             <span className="tabs">{tabs}</span>
             {/* On a phone the tabs fold into one menu that names the current view. */}
             <details className="nav-menu" open={menuOpen && !p.present} onToggle={(e) => { if (!p.present) setMenuOpen(e.currentTarget.open); }}>
-              <summary><span aria-hidden="true">☰</span> {t(`nav.${currentTab}`)}</summary>
+              <summary><span aria-hidden="true">☰</span> <span className="current-tab">{t(`nav.${currentTab}`)}</span></summary>
               <div className="nav-menu-list">{tabs}</div>
             </details>
             <span className="nav-actions">

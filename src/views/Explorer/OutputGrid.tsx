@@ -104,7 +104,7 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}
     >
-      <canvas ref={ref} width={layout.width} height={layout.height} onClick={click} className="pickable smooth"
+      <canvas ref={ref} width={layout.width} height={layout.height} onClick={click} className={factor > 1 ? 'pickable smooth' : 'pickable'}
         onPointerMove={(e) => setProbe(under(e))} onPointerLeave={() => setProbe(null)} />
       {shown && (
         <MapProbe row={Math.floor(shown.y)} col={Math.floor(shown.x)} height={layout.height} width={layout.width}

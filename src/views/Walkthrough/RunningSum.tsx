@@ -10,7 +10,8 @@ export interface RunningSumProps {
   label: string;
 }
 
-const H = 150, PAD = { l: 52, r: 10, t: 10, b: 22 };
+/** Sizes at a 16 px root font; lecture mode's larger type scales the chart with it. */
+const BASE = { h: 150, l: 52, r: 10, t: 10, b: 22 };
 
 /**
  * The running sum of the dot product, channel by channel: d3 scales, SVG drawn by React at
@@ -19,8 +20,11 @@ const H = 150, PAD = { l: 52, r: 10, t: 10, b: 22 };
 export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
   const box = useRef<HTMLDivElement>(null);
   const W = Math.max(200, useWidth(box, 600));
+  const em = rootEm();
+  const H = Math.round(BASE.h * em);
   const n = partialSums.length;
-  const { x, y, ticks, tickLabel, full, done } = useMemo(() => {
+  const { x, y, ticks, tickLabel, full, done, PAD } = useMemo(() => {
+    const PAD = { l: BASE.l * em, r: BASE.r * em, t: BASE.t * em, b: BASE.b * em };
     let lo = 0, hi = 0;
     for (const v of partialSums) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     const x = linearScale([0, Math.max(1, n - 1)], [PAD.l, W - PAD.r]);
@@ -30,8 +34,8 @@ export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
       for (let i = 0; i <= end; i++) d += `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(partialSums[i]!).toFixed(1)}`;
       return d;
     };
-    return { x, y, ticks: y.ticks(4), tickLabel: y.tickFormat(4), full: path(n - 1), done: (end: number) => path(end) };
-  }, [partialSums, n, W]);
+    return { x, y, ticks: y.ticks(4), tickLabel: y.tickFormat(4), full: path(n - 1), done: (end: number) => path(end), PAD };
+  }, [partialSums, n, W, H, em]);
   const cx = x(channel), cy = y(partialSums[channel] ?? 0);
   return (
     <div ref={box} className="running-sum-box">
@@ -42,12 +46,17 @@ export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
             <text x={PAD.l - 6} y={y(t)} dy="0.32em" textAnchor="end">{tickLabel(t)}</text>
           </g>
         ))}
-        <text x={PAD.l} y={H - 5}>0</text>
-        <text x={W - PAD.r} y={H - 5} textAnchor="end">{n - 1}</text>
+        <text x={PAD.l} y={H - 5 * em}>0</text>
+        <text x={W - PAD.r} y={H - 5 * em} textAnchor="end">{n - 1}</text>
         <path d={full} className="sum-future" />
         <path d={done(channel)} className="sum-done" />
         <circle cx={cx} cy={cy} r={5} className="sum-dot" data-testid="sum-dot" />
       </svg>
     </div>
   );
+}
+
+/** The root font size in units of 16 px (1.4 in lecture mode). */
+function rootEm(): number {
+  return (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
 }
