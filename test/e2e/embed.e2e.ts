@@ -18,7 +18,7 @@ test('embed: in a cross-origin iframe the app boots, posts its height, and the h
   // Parts of the page arrive after the first paint (the layer, the photo panel): once the app
   // is done, the frame's height is its document's height.
   await frame.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
-  await frame.getByTestId('input-origin').locator('.origin-bank canvas').first().waitFor();
+  await frame.getByTestId('input-origin').locator('.origin-bank canvas').first().waitFor({ state: 'attached' });
   const frameHeight = () => page.evaluate(() => parseFloat((document.getElementById('fig-1') as HTMLIFrameElement).style.height));
   const innerHeight = () => frame.locator('html').evaluate((html) => html.getBoundingClientRect().height);
   await expect.poll(async () => Math.abs((await frameHeight()) - (await innerHeight())), { message: 'the frame is as tall as its page' }).toBeLessThanOrEqual(1);
