@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../components/useT';
 import { useAppStore } from '../store/useAppStore';
+import { SCENES, type Scene } from '../store/stepping';
 import { embedSnippet, embedUrls, RESIZE_MESSAGE, type EmbedOptions } from './autoHeight';
 
 const FRAME_ID = 'pointwise-embed';
@@ -82,8 +83,8 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
         {walkthrough && (
           <label className="embed-choice">
             <span>{t('embed.scene')}</span>
-            <select value={options.scene} onChange={(e) => set('scene', Number(e.target.value) as 1 | 2 | 3 | 4)}>
-              {([1, 2, 3, 4] as const).map((n) => <option key={n} value={n}>{n} · {t(`scene.${n}`)}</option>)}
+            <select value={options.scene} onChange={(e) => set('scene', Number(e.target.value) as Scene)}>
+              {SCENES.map((n) => <option key={n} value={n}>{n} · {t(`scene.${n}`)}</option>)}
             </select>
           </label>
         )}

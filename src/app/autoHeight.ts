@@ -51,7 +51,7 @@ export interface EmbedOptions {
   readonly controls?: 'full' | 'min' | 'none';
   readonly lang?: 'auto' | 'en' | 'ko';
   readonly theme?: 'auto' | 'light' | 'dark';
-  readonly scene?: 1 | 2 | 3 | 4;
+  readonly scene?: 1 | 2 | 3 | 4 | 5;
 }
 
 /**

@@ -29,3 +29,4 @@ export * from './topActivations';
 export * from './meaning';
 export * from './steps';
 export * from './collapse';
+export * from './combine';

@@ -4,15 +4,19 @@
  * go through it.
  */
 
-export type Scene = 1 | 2 | 3 | 4;
-export const SCENES: readonly Scene[] = [1, 2, 3, 4];
+export type Scene = 1 | 2 | 3 | 4 | 5;
+export const SCENES: readonly Scene[] = [1, 2, 3, 4, 5];
+export const LAST_SCENE: Scene = 5;
+
+/** Scenes whose own step is a channel: the dot product (2) and the maps adding up (5). */
+const stepsChannels = (scene: Scene) => scene === 2 || scene === 5;
 
 export interface StepPosition {
   readonly scene: Scene;
   readonly row: number;
   readonly col: number;
   readonly filterIndex: number;
-  /** How far the dot product has got: channels 0…channel are summed (scene 2). */
+  /** How far the sum has got: channels 0…channel are summed (scene 2), or terms 0…channel added (scene 5). */
   readonly channel: number;
 }
 
@@ -39,7 +43,7 @@ export const pixelIndex = (p: { row: number; col: number }, width: number) => p.
 export function atPixel(p: StepPosition, i: number, shape: StepShape): StepPosition {
   const last = shape.height * shape.width - 1;
   const j = clamp(i, 0, last);
-  return { ...p, row: Math.floor(j / shape.width), col: j % shape.width, channel: p.scene === 2 ? p.channel : shape.inChannels - 1 };
+  return { ...p, row: Math.floor(j / shape.width), col: j % shape.width, channel: stepsChannels(p.scene) ? p.channel : shape.inChannels - 1 };
 }
 
 /** Applies one step action. */
@@ -56,25 +60,25 @@ export function step(p: StepPosition, action: StepAction, shape: StepShape): Ste
     case 'row+': return atPixel(p, here + width, shape);
     case 'row-': return atPixel(p, here - width, shape);
     // Home and End go to the ends of the scene's own step: filters, channels or pixels.
-    case 'first': return p.scene === 2 ? { ...p, channel: 0 } : p.scene === 1 ? { ...p, filterIndex: 0 } : atPixel(p, 0, shape);
-    case 'last': return p.scene === 2 ? { ...p, channel: inChannels - 1 } : p.scene === 1 ? { ...p, filterIndex: outChannels - 1 } : atPixel(p, Number.MAX_SAFE_INTEGER, shape);
-    case 'scene+': return { ...p, scene: clamp(p.scene + 1, 1, 4) as Scene };
+    case 'first': return stepsChannels(p.scene) ? { ...p, channel: 0 } : p.scene === 1 ? { ...p, filterIndex: 0 } : atPixel(p, 0, shape);
+    case 'last': return stepsChannels(p.scene) ? { ...p, channel: inChannels - 1 } : p.scene === 1 ? { ...p, filterIndex: outChannels - 1 } : atPixel(p, Number.MAX_SAFE_INTEGER, shape);
+    case 'scene+': return { ...p, scene: clamp(p.scene + 1, 1, LAST_SCENE) as Scene };
     case 'scene-': return { ...p, scene: clamp(p.scene - 1, 1, 4) as Scene };
   }
 }
 
 /** What "next" means in a scene: a channel inside the dot product in scene 2, else a pixel. */
 export function forwardAction(scene: Scene): StepAction {
-  return scene === 2 ? 'channel+' : scene === 1 ? 'filter+' : 'pixel+';
+  return stepsChannels(scene) ? 'channel+' : scene === 1 ? 'filter+' : 'pixel+';
 }
 
 export function backwardAction(scene: Scene): StepAction {
-  return scene === 2 ? 'channel-' : scene === 1 ? 'filter-' : 'pixel-';
+  return stepsChannels(scene) ? 'channel-' : scene === 1 ? 'filter-' : 'pixel-';
 }
 
 /** True when playing a scene has nothing left to do. */
 export function atEnd(p: StepPosition, shape: StepShape): boolean {
-  if (p.scene === 2) return p.channel >= shape.inChannels - 1;
+  if (stepsChannels(p.scene)) return p.channel >= shape.inChannels - 1;
   if (p.scene === 1) return p.filterIndex >= shape.outChannels - 1;
   return pixelIndex(p, shape.width) >= shape.height * shape.width - 1;
 }

@@ -79,7 +79,7 @@ const FIELDS = [
   field('relu', 'useRelu', flag, (v) => (v ? '1' : '0')),
   field('img', 'image', oneOf<ImageSource>([...PHOTO_IDS, 'noise'])),
   field('filters', 'filters', oneOf<FilterMode>(['learned', 'random'])),
-  field('scene', 'scene', oneOf([1, 2, 3, 4] as const)),
+  field('scene', 'scene', oneOf([1, 2, 3, 4, 5] as const)),
   field('r', 'row', int(0, (s) => s.height - 1)),
   field('c', 'col', int(0, (s) => s.width - 1)),
   field('k', 'filterIndex', int(0, (s) => s.outChannels - 1)),

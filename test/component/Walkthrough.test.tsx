@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
-import { dotProductTrace, generateLayerData, pointwiseConv } from '../../src/engine';
+import { combineMaps, dotProductTrace, generateLayerData, mapCorrelation, partialMap, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import { appStore } from '../../src/store';
 import { stubCanvas } from './helpers';
@@ -78,5 +78,31 @@ describe('Walkthrough keyboard and buttons', () => {
     act(() => appStore.getState().setPlaying(true));
     expect(screen.getByTestId('announcer').textContent).toBe('');
     act(() => appStore.getState().setPlaying(false));
+  });
+});
+
+describe('Scene 5: channels combine, as maps (issue #15 §1)', () => {
+  it('adds the weighted input maps largest first; the readout is the engine’s error and correlation, and all terms make the map before ReLU', async () => {
+    render(<App />);
+    const { data, layer } = loadTiny();
+    act(() => appStore.getState().setScene(5));
+    const readout = await screen.findByTestId('combine-readout');
+    const c = combineMaps(data.input, { ...layer, relu: false }, 0);
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+    const corr = (n: number) => mapCorrelation(partialMap(data.input, layer, c, n), c.final).toFixed(3);
+    expect(readout.textContent).toBe(`After 1 of 3 terms: relative error ${pct(c.relativeError[1]!)}, correlation with the whole map ${corr(1)}`);
+    expect(screen.getByTestId('combine-term').textContent).toContain(`input channel ${c.order[0]} × weight w(0, ${c.order[0]})`);
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(readout.textContent).toContain(`After 2 of 3 terms: relative error ${pct(c.relativeError[2]!)}`);
+    expect(screen.getByTestId('combine-term').textContent).toContain(`input channel ${c.order[1]} ×`);
+    fireEvent.click(screen.getByRole('button', { name: /^All terms/ }));
+    expect(readout.textContent).toBe('After 3 of 3 terms: relative error 0.0%, correlation with the whole map 1.000');
+    // The whole sum before ReLU is the convolution without ReLU, at every position.
+    const plain = pointwiseConv(data.input, { ...layer, relu: false }).data;
+    for (let p = 0; p < 16; p++) expect(c.final[p]).toBeCloseTo(plain[p * 2]!, 5);
+    // Shift+→ picks the next filter: its own terms.
+    fireEvent.keyDown(document.body, { key: 'ArrowRight', shiftKey: true });
+    const c1 = combineMaps(data.input, { ...layer, relu: false }, 1);
+    expect(screen.getByTestId('combine-term').textContent).toContain(`w(1, ${c1.order[2]})`);
   });
 });

@@ -12,7 +12,7 @@ const ALLOWED = new Set([
   'depthwise', 'float', 'Rachel', 'Michetti', 'Pikolo', 'Espresso', 'Bar', 'Mikael', 'Häggström', 'Wikimedia', 'Commons', 'Sobel', 'kernel',
 ]);
 
-const VIEWS = ['walkthrough&scene=1', 'walkthrough&scene=2', 'walkthrough&scene=3', 'walkthrough&scene=4', 'explorer',
+const VIEWS = ['walkthrough&scene=1', 'walkthrough&scene=2', 'walkthrough&scene=3', 'walkthrough&scene=4', 'walkthrough&scene=5', 'explorer',
   'bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'family', 'basics', 'params'];
 
 test('korean: every page in Korean shows no English word outside the names, symbols and units it must (issue #15 §6)', async ({ baseUrl, newPage }) => {

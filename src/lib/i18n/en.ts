@@ -200,6 +200,15 @@ export const en = {
   'embed.height': 'Height there: {height} px',
   'embed.measuring': 'Measuring…',
   'pixel.originSummary': 'Where the {cin} input channels come from',
+  'scene.5': "Maps add up",
+  'scene.5.title': "5 · Channels combine, as maps",
+  'scene.5.caption': "The same layer seen whole: output map k is its bias plus every input map times its weight, Σᵢ w[k, i] · xᵢ. Add the terms one at a time, largest first, and watch the map take shape.",
+  'step.term.first': "First term only",
+  'step.term.back': "Take the last term away",
+  'step.term.next': "Add the next term",
+  'step.term.last': "All terms (the whole map)",
+  'step.at.term': "{n} of {cin} terms",
+  'step.keysHint.5': "Keys: ← → a term · Shift + ← → filter · ? all keys",
   'table.scroll': 'Scroll sideways to see every column →',
 } as const;
 

@@ -33,7 +33,8 @@ export const createWalkthroughSlice: StateCreator<AppState, [], [], WalkthroughS
     // to the next pixel", moves on one pixel when it is reached from scenes 1–2 (from any
     // pixel but the last), and otherwise keeps the cursor.
     const complete = s.config.inChannels - 1;
-    if (scene === 2) set({ scene, channel: 0, playing: false });
+    // Scene 5 starts with no term added: the bias alone.
+    if (scene === 2 || scene === 5) set({ scene, channel: 0, playing: false });
     else if (scene === 3 && s.scene < 3) {
       const next = step({ scene, channel: complete, ...s.cursor }, 'pixel+', s.config);
       set({ scene, playing: false, channel: complete, cursor: { row: next.row, col: next.col, filterIndex: next.filterIndex } });

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useT } from '../../components/useT';
 import { formatValue } from '../../lib/format';
 import { appStore } from '../../store';
 import { useAppStore } from '../../store/useAppStore';
 import { useSnapshot } from '../../store/useSnapshot';
 import { selectOutputValue } from '../../store/selectors';
-import { SCENES } from '../../store/stepping';
+import { LAST_SCENE, SCENES, type Scene } from '../../store/stepping';
 import { StatusBar } from '../Explorer/StatusBar';
 import { SettingsLine } from '../shared/SettingsLine';
 import { FilterNote } from '../shared/photo/lazy';
@@ -15,11 +15,24 @@ import { ShortcutHelp } from '../shared/steps/ShortcutHelp';
 import { StepBar } from '../shared/steps/StepBar';
 import { useStepKeys } from '../shared/steps/useStepKeys';
 import { FullscreenButton } from '../../app/FullscreenButton';
-import { SceneAllPixels } from './SceneAllPixels';
 import { SceneFilters } from './SceneFilters';
-import { SceneNextPixel } from './SceneNextPixel';
-import { SceneOnePixel } from './SceneOnePixel';
 import { usePlayback } from './usePlayback';
+
+/**
+ * Scenes 2–5 load when first shown (or when the pointer or focus reaches their button), so
+ * the start-up code holds scene 1 only; each is a few kilobytes from the same origin.
+ */
+const SCENE_CHUNKS = {
+  2: () => import('./SceneOnePixel').then((m) => ({ default: m.SceneOnePixel })),
+  3: () => import('./SceneNextPixel').then((m) => ({ default: m.SceneNextPixel })),
+  4: () => import('./SceneAllPixels').then((m) => ({ default: m.SceneAllPixels })),
+  5: () => import('./combine/SceneCombine'),
+} as const;
+const SceneOnePixel = lazy(SCENE_CHUNKS[2]);
+const SceneNextPixel = lazy(SCENE_CHUNKS[3]);
+const SceneAllPixels = lazy(SCENE_CHUNKS[4]);
+const SceneCombine = lazy(SCENE_CHUNKS[5]);
+const preloadScene = (n: Scene) => { if (n !== 1) void SCENE_CHUNKS[n](); };
 
 /** The four-scene story of the 1×1 convolution, driven by buttons, keys or playback. */
 export function Walkthrough() {
@@ -61,7 +74,8 @@ export function Walkthrough() {
           <ol>
             {SCENES.map((n) => (
               <li key={n}>
-                <button type="button" aria-current={n === scene ? 'step' : undefined} onClick={() => setScene(n)}>
+                <button type="button" aria-current={n === scene ? 'step' : undefined} onClick={() => setScene(n)}
+                  onPointerEnter={() => preloadScene(n)} onFocus={() => preloadScene(n)}>
                   <span className="scene-num">{n}</span> <span className="scene-name">{t(`scene.${n}`)}</span>
                 </button>
               </li>
@@ -75,15 +89,18 @@ export function Walkthrough() {
           </div>
           {status !== 'done' && <StatusBar />}
           {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
-          {data && scene === 2 && <SceneOnePixel data={data} />}
-          {output && data && scene === 3 && <SceneNextPixel output={output} />}
-          {output && data && scene === 4 && <SceneAllPixels output={output} weights={data.weights} />}
+          <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}>
+            {data && scene === 2 && <SceneOnePixel data={data} />}
+            {output && data && scene === 3 && <SceneNextPixel output={output} />}
+            {output && data && scene === 4 && <SceneAllPixels output={output} weights={data.weights} />}
+            {data && scene === 5 && <SceneCombine data={data} />}
+          </Suspense>
           <div className="viz-foot">
             {status === 'done' && <StatusBar />}
             <FilterNote />
             <div className="scene-nav">
-              {scene > 1 && <button type="button" onClick={() => setScene((scene - 1) as 1 | 2 | 3)}>← {t(`scene.${scene - 1}` as 'scene.1')}</button>}
-              {scene < 4 && <button type="button" className="primary" onClick={() => setScene((scene + 1) as 2 | 3 | 4)}>{t(`scene.${scene + 1}` as 'scene.2')} →</button>}
+              {scene > 1 && <button type="button" onClick={() => setScene((scene - 1) as Scene)}>← {t(`scene.${scene - 1}` as 'scene.1')}</button>}
+              {scene < LAST_SCENE && <button type="button" className="primary" onClick={() => setScene((scene + 1) as Scene)}>{t(`scene.${scene + 1}` as 'scene.2')} →</button>}
             </div>
           </div>
           {presentation.controls !== 'none' && (
@@ -112,7 +129,10 @@ function Announcer() {
   const channel = useAppStore((s) => s.channel);
   const { row, col, filterIndex: k } = useAppStore((s) => s.cursor);
   const value = useAppStore(selectOutputValue);
-  const text = playing ? '' : scene === 2
+  const cin = useAppStore((s) => s.config.inChannels);
+  const text = playing ? '' : scene === 5
+    ? t('step.at.term', { n: Math.min(channel, cin - 1) + 1, cin })
+    : scene === 2
     ? t('announce.channel', { row, col, k, channel })
     : t('announce.pixel', { row, col, k, value: value === null ? '…' : formatValue(value) });
   return <p className="sr-only" role="status" aria-live="polite" data-testid="announcer">{text}</p>;

@@ -39,13 +39,17 @@ export function StepBar({ stage, onCommand, onHelp, extra }: {
     ? `k = ${cursor.filterIndex} / ${outChannels - 1}`
     : stage === 2
       ? `i = ${Math.min(channel, inChannels - 1)} / ${inChannels - 1}`
+      : stage === 5
+        ? `n = ${Math.min(channel, inChannels - 1) + 1} / ${inChannels}`
       : `(${cursor.row}, ${cursor.col})`;
   const atLabel = stage === 1
     ? t('step.at.filter', { k: cursor.filterIndex, last: outChannels - 1 })
     : stage === 2
       ? t('step.at.channel', { i: Math.min(channel, inChannels - 1), last: inChannels - 1 })
+      : stage === 5
+        ? t('step.at.term', { n: Math.min(channel, inChannels - 1) + 1, cin: inChannels })
       : t('step.at.pixel', { row: cursor.row, col: cursor.col });
-  const hint = t(stage === 1 ? 'step.keysHint.1' : stage === 2 ? 'step.keysHint.2' : 'step.keysHint.3');
+  const hint = t(stage === 1 ? 'step.keysHint.1' : stage === 2 ? 'step.keysHint.2' : stage === 5 ? 'step.keysHint.5' : 'step.keysHint.3');
   return (
     <div className="step-bar" role="group" aria-label={t('controls.steps')} data-stage={stage}>
       <div className="step-main">

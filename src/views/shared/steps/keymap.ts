@@ -37,7 +37,7 @@ export interface Control {
 const step = (action: StepAction): Command => ({ kind: 'step', action });
 
 /** The four controls of a stage's main step, plus the ends. */
-function mainStep(back: StepAction, next: StepAction, what: 'filter' | 'channel' | 'pixel'): Control[] {
+function mainStep(back: StepAction, next: StepAction, what: 'filter' | 'channel' | 'pixel' | 'term'): Control[] {
   return [
     { command: step('first'), key: 'Home', keyLabel: 'Home', message: `step.${what}.first`, glyph: '«', group: 'main' },
     { command: step(back), key: 'ArrowLeft', keyLabel: '←', message: `step.${what}.back`, glyph: '‹', group: 'main' },
@@ -71,6 +71,7 @@ const TABLE: Record<Stage, readonly Control[]> = {
   ],
   3: [...mainStep('pixel-', 'pixel+', 'pixel'), PLAY, ...ROWS, ...FILTER, ...SCENES, HELP],
   4: [...mainStep('pixel-', 'pixel+', 'pixel'), PLAY, ...ROWS, ...FILTER, ...SCENES, HELP],
+  5: [...mainStep('channel-', 'channel+', 'term'), PLAY, ...FILTER, ...SCENES, HELP],
   explorer: [...mainStep('pixel-', 'pixel+', 'pixel'), ...ROWS, ...FILTER, HELP],
 };
 
