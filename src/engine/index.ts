@@ -30,3 +30,4 @@ export * from './meaning';
 export * from './steps';
 export * from './collapse';
 export * from './combine';
+export * from './dense';

@@ -11,6 +11,7 @@ import { runSteps, type Steps } from '../engine/steps';
 import { photoLayerDataSteps } from '../engine/photoLayer';
 import { pictureTensor } from '../engine/picture';
 import { runCollapse, runConv2d, runReduction } from './conceptJobs';
+import { runDense } from './denseJob';
 import { runParseNpy } from './fileJobs';
 import { learnedBank } from './bankJobs';
 import { yieldTask } from './yieldTask';
@@ -223,6 +224,9 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
             break;
           case 'collapse':
             result = runCollapse(msg.params);
+            break;
+          case 'dense':
+            result = runDense(msg.params);
             break;
           case 'parseNpy':
             result = runParseNpy(msg.params);

@@ -166,6 +166,43 @@ export interface CollapseResult {
   readonly windows: number;
 }
 
+/**
+ * A 1×1 convolution as a dense layer at every pixel, and the converse: a dense layer on a
+ * flattened k×k×C map as a k×k convolution (the same weights, reshaped), run on a larger map.
+ */
+export interface DenseParams {
+  /** An H×W×Cin input, Cout×Cin weights and Cout biases: the 1×1 layer. */
+  readonly height: number;
+  readonly width: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly input: Float32Array;
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+  /** A fully connected layer on a k×k×C map (weights out × C·k·k, PyTorch's flatten order), and a larger map to run it on. */
+  readonly fcKernel: number;
+  readonly fcChannels: number;
+  readonly fcOutputs: number;
+  readonly fcWeights: Float32Array;
+  readonly fcMapHeight: number;
+  readonly fcMapWidth: number;
+  readonly fcInput: Float32Array;
+}
+
+export interface DenseResult {
+  /** Largest |1×1 convolution − dense layer at each pixel| over all H·W·Cout outputs. */
+  readonly pointwiseMaxDifference: number;
+  readonly outputs: number;
+  /** Pixel (0, 0)'s first outputs both ways. */
+  readonly pixelConv: Float32Array;
+  readonly pixelDense: Float32Array;
+  /** The k×k convolution on the larger map: its output size, and the largest |conv − dense on that window, flattened| over every window. */
+  readonly fcOutHeight: number;
+  readonly fcOutWidth: number;
+  readonly fcMaxDifference: number;
+  readonly fcScale: number;
+}
+
 /** Read a .npy file the student chose (parsed here, off the main thread). */
 export interface ParseNpyParams {
   /** The file's bytes; transferred. */
@@ -201,6 +238,7 @@ export interface Requests {
   conv2d: [Conv2dRequestParams, Conv2dResult];
   reduction: [ReductionParams, ReductionResult];
   collapse: [CollapseParams, CollapseResult];
+  dense: [DenseParams, DenseResult];
   parseNpy: [ParseNpyParams, ParseNpyResult];
 }
 

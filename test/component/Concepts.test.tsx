@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
 import {
-  bestConvFit, channelMoments, conv2d, correlatedActivations, heNormal, hwcTensor, IMAGE_KERNELS, mulberry32, pca, subSeed, syntheticActivations,
+  bestConvFit, channelMoments, conv2d, correlatedActivations, coutCinWeights, denseAtEveryPixel, heNormal, hwcTensor, IMAGE_KERNELS, mulberry32, pca, pointwiseConv, subSeed, syntheticActivations,
 } from '../../src/engine';
 import { formatInt, formatValue } from '../../src/lib/format';
 import { appStore } from '../../src/store';
@@ -163,5 +163,32 @@ describe('linear collapse on "One more ReLU" (issue #15 §3)', () => {
     const diff = Number(mantissa) * 10 ** Number(exponent.replace('⁻', '-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d))));
     expect(diff).toBeLessThan(1e-4);
     expect(best).toBeGreaterThan(0.05);
+  }, 30_000);
+});
+
+describe('dense at every pixel (issue #15 §2)', () => {
+  it('the 1×1 convolution equals the dense layer at every pixel, and a dense layer on a flattened 6×6 map runs as a 6×6 convolution on a larger map', async () => {
+    open('dense');
+    const headline = await screen.findByTestId('dense-pointwise', {}, { timeout: 20_000 });
+    // Recomputed here: the largest difference between the kernel and a dense loop, from the same seeded data.
+    const input = syntheticActivations(16, 16, 64, 1);
+    const weights = heNormal(32 * 64, 64, subSeed(1, 'dense-1x1')), bias = heNormal(32, 64, subSeed(1, 'dense-bias'));
+    const conv = pointwiseConv(input, { weights: coutCinWeights(32, 64, weights), bias, relu: false }).data;
+    const dense = denseAtEveryPixel(input, weights, 32, bias);
+    let worst = 0;
+    for (let i = 0; i < conv.length; i++) worst = Math.max(worst, Math.abs(conv[i]! - dense[i]!));
+    expect(headline.textContent).toContain('agree on all 8,192 outputs');
+    expect(headline.textContent).toContain(`Largest difference: ${formatValue(worst)}.`);
+    expect(worst).toBeLessThan(1e-5);
+    // AlexNet's dense layers, counted both ways: the same weights.
+    const table = screen.getByTestId('dense-alexnet');
+    expect(table.textContent).toContain('6×6 conv, 256 → 4,096, on a 6×6 map');
+    expect(table.textContent).toContain('37,748,736');
+    expect(table.textContent).toContain('16,777,216');
+    expect(table.textContent).toContain('4,096,000');
+    const fc = screen.getByTestId('dense-fc').textContent ?? '';
+    expect(fc).toContain('gives a 4×4 map of outputs');
+    const diff = /largest difference over all 16 windows: ([^,]+),/.exec(fc)![1]!;
+    expect(diff === '0' || /^0\.0000|×/.test(diff)).toBe(true);
   }, 30_000);
 });

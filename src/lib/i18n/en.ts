@@ -48,6 +48,7 @@ export const en = {
   'nav.nonlinearity': "One more ReLU",
   'nav.whatwhere': "What vs where",
   'nav.reduction': "Channel reduction",
+  'nav.dense': "Dense at every pixel",
   'nav.family': "Convolution family",
   'nav.basics': "Convolution basics",
   'nav.params': "Parameter tables",

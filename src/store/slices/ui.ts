@@ -6,10 +6,10 @@ import { DEFAULT_PRESENTATION, parsePresentation, type Presentation } from '../p
 import type { AppState } from '../index';
 
 /** Every page of the app; each has its own URL (`#view=…`). */
-export const VIEWS = ['walkthrough', 'explorer', 'bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'family', 'basics', 'params'] as const;
+export const VIEWS = ['walkthrough', 'explorer', 'bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'dense', 'family', 'basics', 'params'] as const;
 export type View = (typeof VIEWS)[number];
 /** The "Why 1×1?" pages, reached through one tab with its own sub-navigation. */
-export const WHY_VIEWS = ['bottleneck', 'nonlinearity', 'whatwhere', 'reduction'] as const satisfies readonly View[];
+export const WHY_VIEWS = ['bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'dense'] as const satisfies readonly View[];
 export type WhyView = (typeof WHY_VIEWS)[number];
 export function isWhyView(v: View): v is WhyView {
   return (WHY_VIEWS as readonly View[]).includes(v);

@@ -34,7 +34,7 @@ const SceneAllPixels = lazy(SCENE_CHUNKS[4]);
 const SceneCombine = lazy(SCENE_CHUNKS[5]);
 const preloadScene = (n: Scene) => { if (n !== 1) void SCENE_CHUNKS[n](); };
 
-/** The four-scene story of the 1×1 convolution, driven by buttons, keys or playback. */
+/** The five-scene story of the 1×1 convolution, driven by buttons, keys or playback. */
 export function Walkthrough() {
   const t = useT();
   const scene = useAppStore((s) => s.scene);

@@ -5,19 +5,20 @@ import { Basics } from './basics/Basics';
 import { Family } from './family/Family';
 import { Params } from './params/Params';
 import { Bottleneck } from './why/Bottleneck';
+import { Dense } from './why/Dense';
 import { Nonlinearity } from './why/Nonlinearity';
 import { Reduction } from './why/Reduction';
 import { WhatWhere } from './why/WhatWhere';
 import './concepts.css';
 
 const PAGES = {
-  bottleneck: Bottleneck, nonlinearity: Nonlinearity, whatwhere: WhatWhere, reduction: Reduction,
+  bottleneck: Bottleneck, nonlinearity: Nonlinearity, whatwhere: WhatWhere, reduction: Reduction, dense: Dense,
   family: Family, basics: Basics, params: Params,
 } as const;
 
 export type ConceptPage = keyof typeof PAGES;
 
-/** The concept pages (one lazily loaded chunk): "Why 1×1?" with its four sections, and the rest. */
+/** The concept pages (one lazily loaded chunk): "Why 1×1?" with its five sections, and the rest. */
 export default function ConceptView({ view }: { view: ConceptPage }) {
   const t = useT();
   const setView = useAppStore((s) => s.setView);
