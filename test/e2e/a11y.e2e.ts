@@ -8,7 +8,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const READY: Record<string, string> = {
   walkthrough: '.walkthrough .viz', 'walkthrough&scene=2': '.walkthrough .viz', 'walkthrough&scene=3': '.walkthrough .viz',
   'walkthrough&scene=4': '.walkthrough .viz', 'walkthrough&scene=5': '[data-testid="combine-readout"]', explorer: '[data-status="done"]', bottleneck: '[data-testid="bottleneck-headline"]',
-  nonlinearity: '[data-testid="nl-squeezed"]', whatwhere: '[data-testid="ww-max-3"]', reduction: '[data-testid="red-headline"]',
+  nonlinearity: '[data-testid="nl-squeezed"]', whatwhere: '[data-testid="ww-max-3"]', reduction: '[data-testid="red-headline"]', dense: '[data-testid="dense-fc"]',
   family: '.family-detail .map-row', basics: '[data-testid="conv-window"]', params: '[data-testid="alexnet-table"]',
 };
 

@@ -9,11 +9,11 @@ const ALLOWED = new Set([
   'AlexNet', 'GoogLeNet', 'ResNet', 'PyTorch', 'NumPy', 'ReLU', 'PCA', 'Cin', 'Cout', 'CSV', 'PNG', 'JPEG', 'npy', 'np.save',
   'CC', 'GPU', 'English', 'Stefan', 'van', 'der', 'Walt', 'Coates', 'Ng', 'scikit', 'image', 'pointwise', 'Home', 'End', 'Shift',
   'Page', 'Down', 'Up', 'Space', 'Esc', 'wi', 'xi', 'Conv', 'conv', 'fc', 'ms', 'WebP', 'dtype', 'MobileNet', 'Inception', 'NASA', 'SpaceX',
-  'depthwise', 'float', 'Rachel', 'Michetti', 'Pikolo', 'Espresso', 'Bar', 'Mikael', 'Häggström', 'Wikimedia', 'Commons', 'Sobel', 'kernel',
+  'depthwise', 'float', 'Network', 'in', 'Lin', 'Chen', 'Yan', 'Long', 'Shelhamer', 'Darrell', 'Rachel', 'Michetti', 'Pikolo', 'Espresso', 'Bar', 'Mikael', 'Häggström', 'Wikimedia', 'Commons', 'Sobel', 'kernel',
 ]);
 
 const VIEWS = ['walkthrough&scene=1', 'walkthrough&scene=2', 'walkthrough&scene=3', 'walkthrough&scene=4', 'walkthrough&scene=5', 'explorer',
-  'bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'family', 'basics', 'params'];
+  'bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'dense', 'family', 'basics', 'params'];
 
 test('korean: every page in Korean shows no English word outside the names, symbols and units it must (issue #15 §6)', async ({ baseUrl, newPage }) => {
   const { page, close } = await newPage();

@@ -198,6 +198,11 @@ test('layout: at 375 px chart labels are at least 11 px, and every map says the 
   assert(/^x\(3, 4, \d+\) = [−\d]/.test(probe ?? ''), `the card says the value under the pointer: ${probe}`);
   await page.goto(`${baseUrl}#v=1&view=explorer`);
   await page.locator('.output-grid canvas[data-painted="true"]').waitFor({ timeout: 60_000 });
+  // The top windows above the grid arrive a moment later and move it down: hover once it has settled.
+  await page.getByTestId('filter-faces').locator('canvas').nth(7).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.locator('.output-grid').scrollIntoViewIfNeeded();
+  await frames(page, 3);
   const grid = page.locator('.output-grid canvas');
   const gb = (await grid.boundingBox())!;
   await grid.hover({ position: { x: 2, y: 2 } });
