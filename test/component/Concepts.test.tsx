@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
 import {
@@ -191,4 +191,22 @@ describe('dense at every pixel (issue #15 §2)', () => {
     const diff = /largest difference over all 16 windows: ([^,]+),/.exec(fc)![1]!;
     expect(diff === '0' || /^0\.0000|×/.test(diff)).toBe(true);
   }, 30_000);
+});
+
+describe('notes on the sources (issue #15 §5)', () => {
+  it('names each slip of the posts with the computed figure and a link to the page that computes it', async () => {
+    open('params');
+    const note = (id: string) => screen.getByTestId(`note-${id}`).textContent ?? '';
+    await screen.findByTestId('source-notes');
+    expect(note('dense-ratio')).toContain('58,621,952 / 2,332,704 = 25.1×');
+    expect(note('dense-ratio')).toContain('about 85×');
+    expect(note('conv3')).toContain('3·3·256·384 = 884,736');
+    expect(note('fc6')).toContain('6·6·256·4096 = 37,748,736, not the 177,209,344');
+    expect(note('input-227')).toContain('224 gives 54 outputs; 227 gives (227 − 11)/4 + 1 = 55 (or 224 with padding 2: 55)');
+    expect(note('example-40x50')).toContain('the output is 40×50×64 (padding 1): 73,728 weights and 147,456,000 multiply-adds');
+    expect(note('linear')).toContain('costs 451,584,000 multiply-adds on 250 channels and 18,063,360 on 10, 25× less');
+    expect(note('bottleneck')).toContain('1,800 weights directly, 950 through');
+    fireEvent.click(within(screen.getByTestId('note-linear')).getByRole('link'));
+    expect(appStore.getState().view).toBe('reduction');
+  });
 });

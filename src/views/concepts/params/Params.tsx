@@ -4,6 +4,7 @@ import { formatInt } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
 import { Formula } from './Formula';
 import { ScrollTable } from '../../../components/ScrollTable';
+import { SourceNotes } from './SourceNotes';
 
 /** AlexNet layer by layer, and inception (3a) with and without its 1×1 reductions: counted, not typed in. */
 export function Params() {
@@ -62,6 +63,7 @@ export function Params() {
         macsWith: formatInt(blocks.with.multiplyAdds), macsWithout: formatInt(blocks.without.multiplyAdds),
         cWith: blocks.with.outChannels, cWithout: blocks.without.outChannels,
       })}</p>
+      <SourceNotes />
     </section>
   );
 }
