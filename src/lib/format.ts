@@ -42,8 +42,13 @@ function superscript(n: number): string {
   return (n < 0 ? '⁻' : '') + String(Math.abs(n)).replace(/[0-9]/g, (d) => SUPERSCRIPT[Number(d)]!);
 }
 
-/** Milliseconds for status lines: "0.3 ms", "412 ms", "1.24 s". */
-export function formatMs(ms: number): string {
-  if (ms < 10) return `${ms.toFixed(1)} ms`;
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+/**
+ * Milliseconds for status lines: "0.3 ms", "412 ms", "1.24 s"; in Korean, as Korean text
+ * writes units, without the space and with 초 for seconds: "412ms", "1.24초".
+ */
+export function formatMs(ms: number, lang: Lang = 'en'): string {
+  const sep = lang === 'ko' ? '' : ' ';
+  if (ms < 10) return `${ms.toFixed(1)}${sep}ms`;
+  if (ms < 1000) return `${Math.round(ms)}${sep}ms`;
+  return `${(ms / 1000).toFixed(2)}${lang === 'ko' ? '초' : ' s'}`;
 }

@@ -40,7 +40,7 @@ describe('bottleneck calculator', () => {
   it('opens on 10→20, b = 5: 1,800 against 50 + 900 = 950, and the ResNet preset counts 69,632 against 589,824', async () => {
     open('bottleneck');
     await screen.findByTestId('bottleneck-headline');
-    expect(screen.getByTestId('bottleneck-headline').textContent).toBe('Direct: 1,800 weights. Through the bottleneck: 50 + 900 = 950 (52.8 % of direct).');
+    expect(screen.getByTestId('bottleneck-headline').textContent).toBe('Direct: 1,800 weights. Through the bottleneck: 50 + 900 = 950 (52.8% of direct).');
     fireEvent.change(screen.getByLabelText('Example'), { target: { value: 'resnet' } });
     expect(screen.getByTestId('bottleneck-headline').textContent).toContain('16,384 + 36,864 + 16,384 = 69,632');
     expect(screen.getByTestId('bottleneck-headline').textContent).toContain('589,824');
@@ -109,7 +109,7 @@ describe('channel reduction', () => {
     fireEvent.change(await screen.findByLabelText('Input'), { target: { value: 'synthetic' } });
     const headline = await screen.findByTestId('red-headline', {}, { timeout: 10_000 });
     const kept = pca(channelMoments(correlatedActivations(56, 56, 250, 48, 1))).kept;
-    expect(headline.textContent).toContain(`the best 1×1 filters keep ${(kept[9]! * 100).toFixed(1)} %`);
+    expect(headline.textContent).toContain(`the best 1×1 filters keep ${(kept[9]! * 100).toFixed(1)}%`);
   }, 20_000);
 });
 
@@ -157,7 +157,7 @@ describe('linear collapse on "One more ReLU" (issue #15 §3)', () => {
     const best = bestConvFit(x, target, 20, 3).relativeError;
     const text = box.textContent ?? '';
     expect(text).toContain('reads only 5 directions of its 10 input channels');
-    expect(text).toContain(`even the best single 3×3 layer there is (least squares over all 576 windows) misses it by ${(best * 100).toFixed(1)} %`);
+    expect(text).toContain(`even the best single 3×3 layer there is (least squares over all 576 windows) misses it by ${(best * 100).toFixed(1)}%`);
     // Written as a power of ten: "2.384 × 10⁻⁷".
     const [, mantissa, exponent = '⁰'] = /differ by at most ([0-9.]+)(?: × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/.exec(text)!;
     const diff = Number(mantissa) * 10 ** Number(exponent.replace('⁻', '-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d))));

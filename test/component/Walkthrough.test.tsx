@@ -25,14 +25,15 @@ function loadTiny() {
 }
 
 describe('Walkthrough keyboard and buttons', () => {
-  it('steps through the dot product of the tiny layer with → and shows every term', () => {
+  it('steps through the dot product of the tiny layer with → and shows every term', async () => {
     render(<App />);
     const { data, layer } = loadTiny();
     const viz = screen.getByRole('region', { name: /Walkthrough visualization/ });
     fireEvent.keyDown(viz, { key: 'PageDown' });
     expect(screen.getByRole('button', { name: /One pixel/ }).getAttribute('aria-current')).toBe('step');
     const trace = dotProductTrace(data.input, layer, 0, 0, 0);
-    expect(screen.getByTestId('partial-sum').textContent).toBe(`Sum of channels 0…0 = ${formatValue(trace.partialSums[0]!)}`);
+    // Scenes 2–5 load on demand.
+    expect((await screen.findByTestId('partial-sum')).textContent).toBe(`Sum of channels 0…0 = ${formatValue(trace.partialSums[0]!)}`);
     fireEvent.keyDown(viz, { key: 'ArrowRight' });
     fireEvent.keyDown(viz, { key: 'ArrowRight' });
     // Channel 2 is the last of 3: sum + bias, ReLU, lands in output (0, 0, 0).
@@ -43,11 +44,12 @@ describe('Walkthrough keyboard and buttons', () => {
     expect(within(terms).getAllByRole('row')[3]!.textContent).toContain(formatValue(trace.products[2]!));
   });
 
-  it('Shift+→ picks the next filter, ↓ the next row, Home the first pixel; buttons do the same', () => {
+  it('Shift+→ picks the next filter, ↓ the next row, Home the first pixel; buttons do the same', async () => {
     render(<App />);
     const { output } = loadTiny();
     const viz = screen.getByRole('region', { name: /Walkthrough visualization/ });
     act(() => appStore.getState().setScene(3));
+    await screen.findByTestId('output-value');
     fireEvent.keyDown(viz, { key: 'ArrowRight', shiftKey: true });
     fireEvent.keyDown(viz, { key: 'ArrowDown' });
     // Scene 3 starts at (0, 1); ↓ → (1, 1); filter 1.

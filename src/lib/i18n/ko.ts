@@ -50,7 +50,7 @@ export const ko: Record<MessageKey, string> = {
   'nav.nonlinearity': "ReLU 한 번 더",
   'nav.whatwhere': "무엇과 어디",
   'nav.reduction': "채널 축소",
-  'nav.dense': "픽셀마다 완전연결층",
+  'nav.dense': "픽셀마다 완전 연결 레이어",
   'nav.family': "합성곱의 종류",
   'nav.basics': "합성곱 기초",
   'nav.params': "파라미터 표",

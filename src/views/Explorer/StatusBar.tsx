@@ -17,7 +17,7 @@ export function StatusBar() {
   else if (job.status === 'done') {
     const n = job.workers ?? 1;
     const workers = n === 0 ? t('status.workers.main') : n === 1 ? t('status.workers.one') : n === 2 ? t('status.workers.two') : t('status.workers.many', { n });
-    text = t('status.done', { multiplyAdds: formatInt(cost.multiplyAdds, lang), time: formatMs(job.computeMs ?? 0), workers });
+    text = t('status.done', { multiplyAdds: formatInt(cost.multiplyAdds, lang), time: formatMs(job.computeMs ?? 0, lang), workers });
   } else if (job.status === 'error') text = t('status.error', { message: job.error ?? '' });
   const busy = job.status === 'generating' || job.status === 'computing';
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInt, formatValue } from '../../../src/lib/format';
+import { formatInt, formatMs, formatValue } from '../../../src/lib/format';
 
 describe('formatInt', () => {
   it('groups thousands like Intl does for en-US and ko-KR', () => {
@@ -21,5 +21,15 @@ describe('formatValue', () => {
     expect(formatValue(-12345.67)).toBe('−12,345.7');
     expect(formatValue(1.5e-7)).toBe('1.500 × 10⁻⁷');
     expect(formatValue(3.4e38)).toBe('3.400 × 10³⁸');
+  });
+});
+
+describe('formatMs', () => {
+  it('writes times as each language writes units', () => {
+    expect(formatMs(3.21)).toBe('3.2 ms');
+    expect(formatMs(412.4)).toBe('412 ms');
+    expect(formatMs(1236)).toBe('1.24 s');
+    expect(formatMs(412.4, 'ko')).toBe('412ms');
+    expect(formatMs(1236, 'ko')).toBe('1.24초');
   });
 });

@@ -60,7 +60,7 @@ export function Family() {
     return { standard: std, grouped: grp, depthwise: dw, pointwise: pw, separable: sep } as Record<LayerKind, Float32Array>;
   });
   const maps = state.result;
-  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const range = t('field.range');
   return (
     <section className="panel concept" aria-labelledby="fam-title" aria-busy={state.status === 'loading'}>

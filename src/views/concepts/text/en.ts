@@ -76,8 +76,8 @@ export const conceptEn = {
   'nl.mapLabel': 'Channel {ch}, {when}',
   'nl.collapse.title': 'Without the ReLU in the middle, two layers are one',
   'nl.collapse.linear': 'Take the ReLU after the 1×1 layer away: 1×1 ({cin} → {b}) then 3×3 ({b} → {cout}) is exactly one 3×3 layer ({cin} → {cout}) whose weights are their product (computed here). The two outputs differ by at most {diff}, float32 rounding on values up to {scale}. And that one layer reads only {rank} directions of its {cin} input channels: the bottleneck’s {b}.',
-  'nl.collapse.relu': 'With the ReLU, the merged layer misses the real output by {merged} %, and even the best single 3×3 layer there is (least squares over all {n} windows) misses it by {best} %: no linear layer does what the two do. That second nonlinearity is what the 1×1 layer adds.',
-  'nl.zeroed': 'This ReLU set {n} of {total} values to zero ({pct} %): every negative value.',
+  'nl.collapse.relu': 'With the ReLU, the merged layer misses the real output by {merged}%, and even the best single 3×3 layer there is (least squares over all {n} windows) misses it by {best}%: no linear layer does what the two do. That second nonlinearity is what the 1×1 layer adds.',
+  'nl.zeroed': 'This ReLU set {n} of {total} values to zero ({pct}%): every negative value.',
 
   'ww.title': '“What” and “where”',
   'ww.intro': 'Height and width say where something is; channels say what was found there. A 1×1 layer reads one pixel’s channels only, so rearranging the pixels before it or after it gives the same result. A 3×3 layer also reads the neighbours, so the order matters. The engine computes both orders and compares them.',
@@ -222,9 +222,9 @@ export const conceptEn = {
   'params.denseTotal': 'Dense weights',
   'params.allWeights': 'All weights',
   'params.total': 'Parameters with biases',
-  'params.shareLabel': 'Convolutions hold {conv} % of the weights, dense layers {dense} %',
-  'params.convShare': 'convolutions {pct} %',
-  'params.denseShare': 'dense layers {pct} % ({times}× the convolutions)',
+  'params.shareLabel': 'Convolutions hold {conv}% of the weights, dense layers {dense}%',
+  'params.convShare': 'convolutions {pct}%',
+  'params.denseShare': 'dense layers {pct}% ({times}× the convolutions)',
   'params.why': 'A convolution reuses one small kernel at every position, so it needs few weights; a dense layer has a weight for every input–output pair. This is why later networks shrink the dense part and use 1×1 convolutions and global pooling instead.',
   'params.slip': 'A common slip: counting fc6 from the unpooled 13×13×256 map gives {formula} = {slip} weights, {times}× the real {real}. fc6 reads the 6×6×256 map left after the last 3×3 max-pool with stride 2.',
   'params.inception': 'GoogLeNet inception (3a): with and without its 1×1 reductions',
@@ -235,7 +235,7 @@ export const conceptEn = {
   'params.blockTotal': 'Block ({c} channels out)',
   'params.withReductions': 'With 1×1 reductions (the real block)',
   'params.withoutReductions': 'Without them',
-  'params.inceptionVerdict': 'With the 1×1 reductions: {with} weights and {macsWith} multiply-adds, {cWith} channels out. Without: {without} weights, {macsWithout} multiply-adds, {cWithout} channels out. The reductions cut the weights to {pct} %.',
+  'params.inceptionVerdict': 'With the 1×1 reductions: {with} weights and {macsWith} multiply-adds, {cWith} channels out. Without: {without} weights, {macsWithout} multiply-adds, {cWithout} channels out. The reductions cut the weights to {pct}%.',
 } as const;
 
 export type ConceptKey = keyof typeof conceptEn;

@@ -29,7 +29,7 @@ export function Bottleneck() {
   const paths = useMemo(() => comparePaths(s), [s]);
   const direct = pathCost(paths.direct), squeezed = pathCost(paths.bottleneck);
   const ratio = squeezed.weights / direct.weights;
-  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const problem = t('field.range');
   return (
     <section className="panel concept" aria-labelledby="bottleneck-title">

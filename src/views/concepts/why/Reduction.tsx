@@ -52,7 +52,7 @@ export function Reduction() {
   });
   const photo = PHOTOS.find((p) => p.id === source);
   const r = state.result;
-  const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)} %`;
+  const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)}%`;
   const domain = useMemo(() => (r ? positiveDomain(r.originals) : { lo: 0, hi: 1 }), [r]);
   const cost = layerCost({ kind: 'pointwise', inChannels: CHANNELS, outChannels: k, kernel: 1, outHeight: SIZE, outWidth: SIZE });
   const plane = SIZE * SIZE;
