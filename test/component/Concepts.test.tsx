@@ -210,3 +210,32 @@ describe('notes on the sources (issue #15 §5)', () => {
     expect(appStore.getState().view).toBe('reduction');
   });
 });
+
+describe('cost literacy (issue #15 §4)', () => {
+  it('family: the separable ratio from the table equals MobileNet’s 1/Cout + 1/k², FLOPs are twice the multiply-adds, and the map-size slider moves only the multiply-adds', async () => {
+    open('family');
+    const table = await screen.findByTestId('family-table');
+    // 256 → 128, k = 3: 1/128 + 1/9.
+    const ratio = `${((1 / 128 + 1 / 9) * 100).toFixed(1)}%`;
+    expect(screen.getByTestId('fam-separable').textContent).toContain(`${ratio} in the table, and MobileNet's formula 1/Cout + 1/k² = 1/128 + 1/9 = ${ratio}`);
+    const std = 9 * 256 * 128;
+    const macs = (side: number) => formatInt(std * side * side);
+    const before = table.textContent ?? '';
+    expect(screen.getByTestId('fam-flops').textContent).toContain(`${formatInt(std * 56 * 56)} multiply-adds are about ${formatInt(2 * std * 56 * 56)} FLOPs`);
+    fireEvent.change(screen.getByRole('slider', { name: /Map size/ }), { target: { value: '28' } });
+    const after = table.textContent ?? '';
+    expect(before).toContain(macs(56));
+    expect(after).toContain(macs(28));
+    expect(after).toContain(formatInt(std));
+    expect(before).toContain(formatInt(std));
+  });
+  it('reduction: the next 3×3 layer costs 25× less on 10 channels than on 250, and one channel is only scaled', async () => {
+    open('reduction');
+    fireEvent.change(await screen.findByLabelText('Input'), { target: { value: 'synthetic' } });
+    const down = await screen.findByTestId('red-downstream', {}, { timeout: 10_000 });
+    expect(down.textContent).toContain(`costs ${formatInt(9 * 10 * 64 * 56 * 56)} multiply-adds on 10 channels instead of ${formatInt(9 * 250 * 64 * 56 * 56)} on 250: 25.0× less`);
+    const w = heNormal(1, 1, subSeed(1, 'single'))[0]!;
+    expect(screen.getByTestId('red-single').textContent).toContain(`with w = ${formatValue(w)}, every output divided by its input is between ${formatValue(w)} and ${formatValue(w)}`);
+    expect(screen.getByTestId('red-single').textContent).toMatch(/correlation with the input is (1\.000000|−1\.000000)/);
+  }, 20_000);
+});

@@ -108,3 +108,18 @@ describe('Scene 5: channels combine, as maps (issue #15 §1)', () => {
     expect(screen.getByTestId('combine-term').textContent).toContain(`w(1, ${c1.order[2]})`);
   });
 });
+
+describe('Scene 4 counts (issue #15 §4)', () => {
+  it('states FLOPs as twice the multiply-adds, and the same channels with 3×3 filters as 9× — for any map size', async () => {
+    render(<App />);
+    loadTiny();
+    act(() => appStore.getState().setScene(4));
+    expect((await screen.findByTestId('flops')).textContent).toBe('≈ 2 × 96 = 192');
+    const whatIf = screen.getByTestId('what-if');
+    // 4×4×3 → 2: 6 weights either size; 3×3: 54 weights, 864 multiply-adds at 4×4.
+    expect(whatIf.textContent).toContain('This 1×1 layer696');
+    expect(whatIf.textContent).toContain('The same channels with 3×3 filters54864 (9×)');
+    fireEvent.change(screen.getByRole('slider', { name: /Map size/ }), { target: { value: '10' } });
+    expect(whatIf.textContent).toContain('This 1×1 layer6600');
+  });
+});

@@ -9,7 +9,7 @@ const ALLOWED = new Set([
   'AlexNet', 'GoogLeNet', 'ResNet', 'PyTorch', 'NumPy', 'ReLU', 'PCA', 'Cin', 'Cout', 'CSV', 'PNG', 'JPEG', 'npy', 'np.save',
   'CC', 'GPU', 'English', 'Stefan', 'van', 'der', 'Walt', 'Coates', 'Ng', 'scikit', 'image', 'pointwise', 'Home', 'End', 'Shift',
   'Page', 'Down', 'Up', 'Space', 'Esc', 'wi', 'xi', 'Conv', 'conv', 'fc', 'ms', 'WebP', 'dtype', 'MobileNet', 'Inception', 'NASA', 'SpaceX',
-  'depthwise', 'float', 'Network', 'in', 'Lin', 'Chen', 'Yan', 'Long', 'Shelhamer', 'Darrell', 'Rachel', 'Michetti', 'Pikolo', 'Espresso', 'Bar', 'Mikael', 'Häggström', 'Wikimedia', 'Commons', 'Sobel', 'kernel',
+  'depthwise', 'float', 'FLOPs', 'GFLOPs', 'GMACs', 'Network', 'in', 'Lin', 'Chen', 'Yan', 'Long', 'Shelhamer', 'Darrell', 'Rachel', 'Michetti', 'Pikolo', 'Espresso', 'Bar', 'Mikael', 'Häggström', 'Wikimedia', 'Commons', 'Sobel', 'kernel',
 ]);
 
 const VIEWS = ['walkthrough&scene=1', 'walkthrough&scene=2', 'walkthrough&scene=3', 'walkthrough&scene=4', 'walkthrough&scene=5', 'explorer',

@@ -210,6 +210,13 @@ export const en = {
   'step.term.last': "All terms (the whole map)",
   'step.at.term': "{n} of {cin} terms",
   'step.keysHint.5': "Keys: ← → a term · Shift + ← → filter · ? all keys",
+  'all.flops': "Floating-point operations",
+  'all.flopsNote': "A multiply-add is two floating-point operations (a multiplication and an addition), so a count in FLOPs is about twice the multiply-adds: read “GFLOPs” and “GMACs” with that factor in mind.",
+  'all.sideLabel': "Map size for the counts: {side}×{w}",
+  'all.whatIf': "The same channels on a {h}×{w} map",
+  'all.as1x1': "This 1×1 layer",
+  'all.as3x3': "The same channels with 3×3 filters",
+  'all.whatIfNote': "The weights do not depend on the map's size; the multiply-adds grow with H×W. A 3×3 filter has 9 weights per channel pair, so the same layer with 3×3 filters costs 9 times as much.",
   'table.scroll': 'Scroll sideways to see every column →',
 } as const;
 

@@ -212,5 +212,12 @@ export const ko: Record<MessageKey, string> = {
   'step.term.last': "모든 항 (완성된 맵)",
   'step.at.term': "항 {cin}개 중 {n}개",
   'step.keysHint.5': "키: ← → 항 · Shift + ← → 필터 · ? 모든 키",
+  'all.flops': "부동소수점 연산 수",
+  'all.flopsNote': "곱셈-누산 한 번은 부동소수점 연산 두 번(곱셈 하나, 덧셈 하나)이므로, FLOPs로 센 값은 곱셈-누산의 약 두 배입니다. “GFLOPs”와 “GMACs”를 읽을 때 이 배수를 생각하세요.",
+  'all.sideLabel': "계산에 쓸 맵 크기: {side}×{w}",
+  'all.whatIf': "같은 채널, {h}×{w} 맵에서",
+  'all.as1x1': "이 1×1 레이어",
+  'all.as3x3': "같은 채널에 3×3 필터",
+  'all.whatIfNote': "가중치 수는 맵 크기와 상관없고, 곱셈-누산은 H×W에 비례해 늘어납니다. 3×3 필터는 채널 쌍마다 가중치가 9개이므로, 같은 레이어를 3×3 필터로 만들면 9배가 듭니다.",
   'table.scroll': '옆으로 밀면 모든 열이 보입니다 →',
 };

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { layerCost } from '../../engine/counts';
 import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
@@ -34,6 +35,12 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
   const f = (n: number) => formatInt(n, lang);
   const table = palette.signed;
   const value = output[(row * width + col) * outChannels + k]!;
+  const id = useId();
+  // Another map size for the counts: the weights stay, the multiply-adds follow H×W.
+  const [side, setSide] = useState<number | null>(null);
+  const s = side ?? height;
+  const at = (kernel: 1 | 3, n: number) => layerCost({ kind: kernel === 1 ? 'pointwise' : 'standard', inChannels, outChannels, kernel, outHeight: n, outWidth: n === height ? width : n });
+  const here = at(1, s), as3 = at(3, s);
   return (
     <div className="scene scene-all">
       <div className="scene-main">
@@ -58,9 +65,24 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
             <tr><th scope="row">{t('all.output')}</th><td>{height}×{width}×{f(outChannels)}</td></tr>
             <tr><th scope="row">{t('all.params')}</th><td>{f(inChannels)} × {f(outChannels)} = {f(cost.weights)}{useBias ? ` + ${f(cost.biases)}` : ''}</td></tr>
             <tr><th scope="row">{t('all.macs')}</th><td data-testid="macs">{f(height * width)} × {f(inChannels)} × {f(outChannels)} = {f(cost.multiplyAdds)}</td></tr>
+            <tr><th scope="row">{t('all.flops')}</th><td data-testid="flops">≈ 2 × {f(cost.multiplyAdds)} = {f(2 * cost.multiplyAdds)}</td></tr>
             <tr><th scope="row">{t('all.matmul')}</th><td>({f(height * width)}×{f(inChannels)}) · ({f(inChannels)}×{f(outChannels)})</td></tr>
           </tbody>
         </table>
+        <p className="caption">{t('all.flopsNote')}</p>
+        <div className="what-if" data-testid="what-if">
+          <label htmlFor={`${id}-side`}>{t('all.sideLabel', { side: s, w: s === height ? width : s })}</label>
+          <input id={`${id}-side`} type="range" min={1} max={224} value={s} onChange={(e) => setSide(Number(e.target.value))} />
+          <table className="summary">
+            <caption>{t('all.whatIf', { h: s, w: s === height ? width : s })}</caption>
+            <thead><tr><th scope="col" /><th scope="col">{t('all.params')}</th><th scope="col">{t('all.macs')}</th></tr></thead>
+            <tbody>
+              <tr><th scope="row">{t('all.as1x1')}</th><td>{f(here.weights)}</td><td>{f(here.multiplyAdds)}</td></tr>
+              <tr><th scope="row">{t('all.as3x3')}</th><td>{f(as3.weights)}</td><td>{f(as3.multiplyAdds)} ({(as3.multiplyAdds / here.multiplyAdds).toFixed(0)}×)</td></tr>
+            </tbody>
+          </table>
+          <p className="caption">{t('all.whatIfNote')}</p>
+        </div>
       </div>
     </div>
   );

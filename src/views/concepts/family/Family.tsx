@@ -75,6 +75,10 @@ export function Family() {
         <NumberField label={t('kernel')} value={s.kernel} min={1} max={7} problem={range} onChange={(v) => set({ kernel: v })} />
         <NumberField label="H" value={s.height} min={1} max={1024} problem={range} onChange={(v) => set({ height: v })} />
         <NumberField label="W" value={s.width} min={1} max={1024} problem={range} onChange={(v) => set({ width: v })} />
+        <label className="field fam-size">
+          <span>{t('fam.sizeSlider', { h: s.height, w: s.width })}</span>
+          <input type="range" min={1} max={224} value={Math.min(224, s.height)} onChange={(e) => set({ height: Number(e.target.value), width: Number(e.target.value) })} />
+        </label>
       </form>
       {problem && <p className="problem" role="alert">{t('fam.groupsProblem', { g: s.groups, cin: s.inChannels, cout: s.outChannels })}</p>}
       {!problem && (
@@ -103,6 +107,10 @@ export function Family() {
             </tbody>
           </table>
           </ScrollTable>
+          <p data-testid="fam-separable">{t('fam.separableRatio', {
+            measured: pct(rows.find((r) => r.kind === 'separable')!.cost.weights / standard.weights), cout: s.outChannels, k2: s.kernel ** 2, formula: pct(1 / s.outChannels + 1 / s.kernel ** 2),
+          })}</p>
+          <p className="caption" data-testid="fam-flops">{t('fam.flops', { macs: formatInt(standard.multiplyAdds), flops: formatInt(2 * standard.multiplyAdds) })}</p>
           <p className="caption">{t('fam.groupsNote', { cin: s.inChannels, cout: s.outChannels, g: s.groups, a: s.inChannels / s.groups, b: s.outChannels / s.groups })}</p>
           <div className="family-detail">
             <div>

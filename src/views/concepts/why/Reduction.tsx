@@ -3,6 +3,11 @@ import { usePalette } from '../../../components/usePalette';
 import { Legend } from '../../../components/Legend/Legend';
 import { NumberField } from '../../../components/NumberField/NumberField';
 import { layerCost } from '../../../engine/counts';
+import { syntheticActivations } from '../../../engine/activations';
+import { mapCorrelation } from '../../../engine/combine';
+import { heNormal, subSeed } from '../../../engine/random';
+import { pointwiseConv } from '../../../engine/pointwise';
+import { coutCinWeights } from '../../../engine/tensor';
 import { positiveDomain } from '../../../lib/colormap';
 import { loadLearnedBank } from '../../../lib/learnedBank';
 import { loadPicture } from '../../../lib/loadPicture';
@@ -55,6 +60,10 @@ export function Reduction() {
   const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)}%`;
   const domain = useMemo(() => (r ? positiveDomain(r.originals) : { lo: 0, hi: 1 }), [r]);
   const cost = layerCost({ kind: 'pointwise', inChannels: CHANNELS, outChannels: k, kernel: 1, outHeight: SIZE, outWidth: SIZE });
+  // What the reduction saves downstream: the next layer (3×3, 64 filters) on k channels instead of 250.
+  const next = (c: number) => layerCost({ kind: 'standard', inChannels: c, outChannels: 64, kernel: 3, outHeight: SIZE, outWidth: SIZE }).multiplyAdds;
+  // On one channel a 1×1 filter has one weight: it only scales the map.
+  const single = useMemo(() => singleChannel(seed), [seed]);
   const plane = SIZE * SIZE;
   const maps = (values: Float32Array, what: string) => (r?.shownChannels ?? []).map((ch, j) => ({
     caption: t('red.mapCaption', { ch, what }), label: t('red.mapCaption', { ch, what }), values, height: SIZE, width: SIZE, offset: j * plane,
@@ -86,6 +95,8 @@ export function Reduction() {
             {t('red.headline', { k, c: CHANNELS, pca: pct(r.pcaKept[k - 1]), err: pct(1 - r.pcaKept[k - 1]!), random: pct(r.randomKept[k - 1]) })}
           </p>
           <p className="caption">{t('red.cost', { k, weights: formatInt(cost.weights), macs: formatInt(cost.multiplyAdds), full: formatInt(CHANNELS * CHANNELS) })}</p>
+          <p data-testid="red-downstream">{t('red.downstream', { k, c: CHANNELS, h: SIZE, w: SIZE, after: formatInt(next(k)), before: formatInt(next(CHANNELS)), ratio: (next(CHANNELS) / next(k)).toFixed(1) })}</p>
+          <p data-testid="red-single">{t('red.single', { w: formatValue(single.weight), lo: formatValue(single.lo), hi: formatValue(single.hi), n: formatInt(single.count), r: single.correlation.toFixed(6) })}</p>
           <KeptChart k={k} onPick={setK}
             label={t('red.chartLabel', { k, pca: pct(r.pcaKept[k - 1]), random: pct(r.randomKept[k - 1]) })}
             xLabel={t('red.xLabel')} yLabel={t('red.yLabel')}
@@ -115,4 +126,23 @@ export function Reduction() {
       )}
     </section>
   );
+}
+
+/**
+ * A 1×1 convolution of one channel, computed: a seeded map and a seeded weight through the
+ * engine's pointwise kernel, and every output divided by its input (the same number each time).
+ */
+function singleChannel(seed: number): { weight: number; lo: number; hi: number; count: number; correlation: number } {
+  const input = syntheticActivations(SIZE, SIZE, 1, seed);
+  const weights = heNormal(1, 1, subSeed(seed, 'single'));
+  const out = pointwiseConv(input, { weights: coutCinWeights(1, 1, weights), relu: false }).data;
+  let lo = Infinity, hi = -Infinity, count = 0;
+  for (let p = 0; p < out.length; p++) {
+    if (input.data[p] === 0) continue;
+    const ratio = out[p]! / input.data[p]!;
+    lo = Math.min(lo, ratio);
+    hi = Math.max(hi, ratio);
+    count++;
+  }
+  return { weight: weights[0]!, lo, hi, count, correlation: mapCorrelation(input.data, out) };
 }
