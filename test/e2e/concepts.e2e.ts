@@ -11,8 +11,9 @@ const PAGES = [
   { view: 'whatwhere', ready: '[data-testid="ww-max-3"]', expect: ['Identical: the largest difference is exactly 0.', 'Different: the largest difference is'] },
   { view: 'reduction', ready: '[data-testid="red-headline"]', expect: ['With k = 10 of 250 channels'] },
   { view: 'family', ready: '.family-detail .map-row', expect: ['294,912', '147,456', '2 independent 128×64 mixes'] },
-  { view: 'basics', ready: '[data-testid="conv-window"]', expect: ['= 94'] },
-  { view: 'params', ready: '[data-testid="alexnet-table"]', expect: ['2,332,704', '58,621,952', '60,965,224', '177,209,344'] },
+  { view: 'basics', ready: '[data-testid="rgb-depthwise"]', expect: ['= 94', '27 weights in all, against 81', 'R: Sobel x (vertical edges)'] },
+  { view: 'dense', ready: '[data-testid="dense-fc"]', expect: ['agree on all 8,192 outputs', 'gives a 4×4 map of outputs', '37,748,736'] },
+  { view: 'params', ready: '[data-testid="source-notes"]', expect: ['2,332,704', '58,621,952', '60,965,224', '177,209,344', '3·3·256·384 = 884,736'] },
 ] as const;
 
 for (const p of PAGES) {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { usePalette } from '../../../components/usePalette';
 import { Legend } from '../../../components/Legend/Legend';
 import { layerCost } from '../../../engine/counts';
+import { IMAGE_KERNELS } from '../../../engine/imageKernels';
 import { pictureTensor } from '../../../engine/picture';
 import { heNormal, subSeed } from '../../../engine/random';
 import { symmetricDomain, positiveDomain } from '../../../lib/colormap';
@@ -15,6 +16,9 @@ import { RgbCanvas } from './RgbCanvas';
 
 const SIZE = 32, K = 5, SEED = 3;
 const LAYERS = [{ cin: 3, cout: 4 }, { cin: 4, cout: 10 }] as const;
+/** The depthwise demo: one 3×3 kernel per colour channel (post 001), each reading its own channel only. */
+const DEPTHWISE = ['sobelX', 'sobelY', 'gaussianBlur'] as const;
+const DEPTHWISE_WEIGHTS = Float32Array.from(DEPTHWISE.flatMap((name) => IMAGE_KERNELS[name]));
 
 /**
  * An RGB picture through two layers of 5×5 filters: each filter is 5×5×Cin, spanning all
@@ -50,9 +54,17 @@ export function RgbStack({ source }: { source: string | Blob }) {
       x = r.output;
       size = r.height;
     }
-    return outs;
+    // Depthwise: groups = 3, so filter c sees colour channel c alone.
+    const dw = await request('conv2d', {
+      height: SIZE, width: SIZE, input: input.data.slice(), weights: DEPTHWISE_WEIGHTS.slice(),
+      spec: { inChannels: 3, outChannels: 3, kernelHeight: 3, kernelWidth: 3, padY: 1, padX: 1, groups: 3 },
+    }, signal);
+    return { outs, depthwise: dw.output };
   });
-  const outs = state.result;
+  const outs = state.result?.outs;
+  const depthwise = state.result?.depthwise;
+  const dwCost = layerCost({ kind: 'depthwise', inChannels: 3, outChannels: 3, kernel: 3 });
+  const dwStandard = layerCost({ kind: 'standard', inChannels: 3, outChannels: 3, kernel: 3 });
   const wDomain = useMemo(() => symmetricDomain(weights[0]!.subarray(0, 75)), [weights]);
   const costs = LAYERS.map((l) => layerCost({ kind: 'standard', inChannels: l.cin, outChannels: l.cout, kernel: K }));
   // Filter 0 of layer 1 has weights (0, i, y, x) at (i·5 + y)·5 + x: one 5×5 slice per colour channel.
@@ -97,6 +109,16 @@ export function RgbStack({ source }: { source: string | Blob }) {
           </div>
         );
       })}
+      {depthwise && (
+        <div data-testid="rgb-depthwise">
+          <h4>{t('rgb.dwTitle')}</h4>
+          <p className="caption">{t('rgb.dwIntro', { w: dwCost.weights, standard: dwStandard.weights })}</p>
+          <MapRow domain={symmetricDomain(depthwise)} lut={palette.signed} className="tiny" items={(['R', 'G', 'B'] as const).map((name, c) => ({
+            caption: t('rgb.dwMap', { name, kernel: t(`kernel.${DEPTHWISE[c]!}` as const) }), label: t('rgb.dwMap', { name, kernel: t(`kernel.${DEPTHWISE[c]!}` as const) }),
+            values: depthwise, height: SIZE, width: SIZE, offset: c, stride: 3,
+          }))} />
+        </div>
+      )}
     </div>
   );
 }
