@@ -239,3 +239,13 @@ describe('cost literacy (issue #15 §4)', () => {
     expect(screen.getByTestId('red-single').textContent).toMatch(/correlation with the input is (1\.000000|−1\.000000)/);
   }, 20_000);
 });
+
+describe('inception blow-up (issue #15 §4)', () => {
+  it('says the pooling branch passes 192 channels on, so the block gives 416 instead of 256', async () => {
+    open('params');
+    const p = await screen.findByTestId('inception-blowup');
+    expect(p.textContent).toContain('passes all 192 channels on');
+    expect(p.textContent).toContain('the block gives 416 channels instead of 256');
+    expect(p.textContent).toContain(`${formatInt(9 * 416 * 128)} weights instead of ${formatInt(9 * 256 * 128)}`);
+  });
+});

@@ -63,6 +63,11 @@ export function Params() {
         macsWith: formatInt(blocks.with.multiplyAdds), macsWithout: formatInt(blocks.without.multiplyAdds),
         cWith: blocks.with.outChannels, cWithout: blocks.without.outChannels,
       })}</p>
+      <p data-testid="inception-blowup">{t('params.inceptionBlowup', {
+        c: INCEPTION_3A.inChannels, pool: INCEPTION_3A_NAIVE.branches.find((b) => b.pool)!.outChannels,
+        cWithout: blocks.without.outChannels, cWith: blocks.with.outChannels,
+        next: formatInt(9 * blocks.without.outChannels * 128), nextWith: formatInt(9 * blocks.with.outChannels * 128),
+      })}</p>
       <SourceNotes />
     </section>
   );

@@ -57,6 +57,7 @@ export const conceptEn = {
   'rgb.dwTitle': "Depthwise: one filter per colour channel",
   'rgb.dwIntro': "A depthwise convolution gives each input channel a filter of its own and mixes no channels: here a 3×3 Sobel x on red, Sobel y on green and a Gaussian blur on blue, {w} weights in all, against {standard} for a standard 3×3 layer with three outputs. Each map below comes from its own colour alone; mixing them is the 1×1 (pointwise) layer's job.",
   'rgb.dwMap': "{name}: {kernel}",
+  'params.inceptionBlowup': "Why the channels blow up without them: the pooling branch keeps its input's depth, so it passes all {c} channels on; with the other branches concatenated the block gives {cWithout} channels instead of {cWith}, and each block stacked after it starts wider still. A 3×3 layer of 128 filters reading the output would need {next} weights instead of {nextWith}.",
   'field.range': 'Enter a whole number from {min} to {max}.',
   engineError: 'The engine could not compute this: {message}',
   'legend.signed': 'Colour scale from {lo} to {hi}, centred on zero',

@@ -59,6 +59,7 @@ export const conceptKo: Record<ConceptKey, string> = {
   'rgb.dwTitle': "깊이별 합성곱: 색 채널마다 필터 하나",
   'rgb.dwIntro': "깊이별 합성곱은 입력 채널마다 자기 필터를 주고 채널을 섞지 않습니다. 여기서는 빨강에 3×3 소벨 x, 초록에 소벨 y, 파랑에 가우시안 블러를 적용했고, 가중치는 모두 {w}개입니다. 출력이 셋인 일반 3×3 레이어라면 {standard}개입니다. 아래 맵은 각자 자기 색 채널에서만 나왔고, 채널을 섞는 일은 1×1(점별) 레이어가 맡습니다.",
   'rgb.dwMap': "{name}: {kernel}",
+  'params.inceptionBlowup': "1×1 축소가 없으면 채널이 불어나는 이유: 풀링 가지는 입력의 깊이를 그대로 두므로 채널 {c}개를 모두 넘기고, 다른 가지와 이어 붙이면 블록의 출력은 {cWith}채널이 아니라 {cWithout}채널이 됩니다. 뒤에 쌓는 블록마다 더 넓어집니다. 이 출력을 읽는 필터 128개의 3×3 레이어라면 가중치가 {nextWith}개가 아니라 {next}개 필요합니다.",
   'field.range': '{min}부터 {max}까지의 정수를 입력하세요.',
   engineError: '엔진이 계산하지 못했습니다: {message}',
   'legend.signed': '{lo}부터 {hi}까지의 색 눈금, 0이 가운데',
