@@ -1,6 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../components/useT';
-import { formatInt } from '../../lib/format';
 import { PHOTOS } from '../../lib/photos';
 import { useAppStore } from '../../store/useAppStore';
 
@@ -21,7 +20,8 @@ export function SettingsLine({ open, onToggle }: { open: boolean; onToggle: (ope
   const [seen, setSeen] = useState(open);
   if (open && !seen) setSeen(true);
   const parts = [
-    `${c.height}×${c.width}×${formatInt(c.inChannels, lang)} → ${formatInt(c.outChannels, lang)}`,
+    // A shape is written as dimensions, without thousands separators: 56×56×512 → 1024.
+    `${c.height}×${c.width}×${c.inChannels} → ${c.outChannels}`,
     userData ? t('settings.yourData', { label: userData.label }) : c.image === 'noise' ? t('settings.noise') : PHOTOS.find((p) => p.id === c.image)?.title[lang] ?? null,
     !userData && c.image !== 'noise' ? t(c.filters === 'learned' ? 'settings.learned' : 'settings.random') : null,
     c.filters === 'random' || c.image === 'noise' ? t('settings.seed', { seed: c.seed }) : null,

@@ -75,6 +75,7 @@ export function Bottleneck() {
       </table>
       </ScrollTable>
       <p className="caption">{t(ratio < 1 ? 'bottleneck.verdict.saves' : 'bottleneck.verdict.costs', { b: s.squeeze })}</p>
+      <p className="caption" data-testid="bottleneck-flops">{t('fam.flops', { macs: formatInt(direct.multiplyAdds), flops: formatInt(2 * direct.multiplyAdds) })}</p>
     </section>
   );
 }
