@@ -5,6 +5,7 @@
 import { imagePatches, normalizePatches } from './patches';
 import type { HwcTensor } from './tensor';
 import type { Activation } from './topActivations';
+import { mapCorrelation } from './combine';
 
 /**
  * Pearson correlation of horizontally and vertically adjacent weights of one k×k×C filter
@@ -22,7 +23,7 @@ export function neighbourCorrelation(filter: ArrayLike<number>, kernel: number, 
       }
     }
   }
-  return pearson(xs, ys);
+  return mapCorrelation(xs, ys);
 }
 
 /**
@@ -64,15 +65,3 @@ export function windowSimilarity(photo: HwcTensor, positions: readonly Pick<Acti
   return pairs ? sum / pairs : 0;
 }
 
-function pearson(xs: readonly number[], ys: readonly number[]): number {
-  const n = xs.length;
-  let mx = 0, my = 0;
-  for (let i = 0; i < n; i++) { mx += xs[i]!; my += ys[i]!; }
-  mx /= n; my /= n;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = xs[i]! - mx, dy = ys[i]! - my;
-    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-}
