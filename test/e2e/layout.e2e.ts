@@ -84,6 +84,12 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768
     }
     console.log(`      ${viewport.width}×${viewport.height}: ${covers.join(', ')}`);
     assert(!(await page.locator('.app-header').isVisible()) && !(await page.locator('nav.views').isVisible()), 'no header or tabs in lecture mode');
+    // Fullscreen shows the picture's panel, not the page around it; Escape-free exit by the same button.
+    await page.getByRole('button', { name: 'Fullscreen' }).click();
+    await page.waitForFunction(() => document.fullscreenElement !== null);
+    assert(await page.evaluate(() => document.fullscreenElement?.classList.contains('viz')), 'Fullscreen makes the visualization fullscreen');
+    await page.getByRole('button', { name: 'Fullscreen' }).click();
+    await page.waitForFunction(() => document.fullscreenElement === null);
     await page.getByRole('button', { name: /Menu/ }).click();
     assert(await page.locator('nav.views').isVisible(), 'the corner menu brings the tabs back');
     assert(await page.locator('.settings-line').isVisible(), 'the corner menu brings the settings back');
