@@ -123,3 +123,16 @@ describe('Scene 4 counts (issue #15 §4)', () => {
     expect(whatIf.textContent).toContain('This 1×1 layer6600');
   });
 });
+
+describe('controls=none (the picture alone)', () => {
+  it('shows no step bar, and the keys still step, as the README says', async () => {
+    act(() => appStore.setState({ presentation: { ...appStore.getState().presentation, controls: 'none' } }));
+    render(<App />);
+    loadTiny();
+    act(() => appStore.getState().setScene(2));
+    const sum = await screen.findByTestId('partial-sum');
+    expect(document.querySelector('.step-bar')).toBeNull();
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(sum.textContent).toContain('Sum of channels 0…1');
+  });
+});

@@ -52,7 +52,7 @@ export function Explorer() {
     if (c.kind === 'toggleHelp') setShowHelp((v) => !v);
     else if (c.kind === 'step') runStep('explorer', c.action);
   };
-  useStepKeys('explorer', run, controls !== 'none');
+  useStepKeys('explorer', run);
   return (
     <main id="main" className={`explorer${settingsOpen ? ' settings-open' : ''}`}>
       {controls === 'full' && <SettingsLine open={settingsOpen} onToggle={setSettingsOpen} />}

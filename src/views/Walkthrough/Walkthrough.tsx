@@ -64,7 +64,7 @@ export function Walkthrough() {
     } else runStep(scene, c.action);
   };
   // Space from the Play button itself is the button's own click, so a key and a click agree.
-  useStepKeys(scene, run, presentation.controls !== 'none' || presentation.present);
+  useStepKeys(scene, run);
 
   return (
     <main id="main" className={`walkthrough${settingsOpen ? ' settings-open' : ''}`}>

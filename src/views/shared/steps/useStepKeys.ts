@@ -4,15 +4,15 @@ import { commandFor, type Command, type Stage } from './keymap';
 /**
  * The stage's keys work anywhere on the page — not only once the picture has focus — except
  * where a key already means something: typing in a field, choosing in a menu, Space or Enter
- * on a button or link, and a key a focused element has handled itself.
+ * on a button or link, and a key a focused element has handled itself. With `controls=none`
+ * (the picture alone) the keys still work, as the README promises.
  */
-export function useStepKeys(stage: Stage, onCommand: (c: Command) => void, enabled = true): void {
+export function useStepKeys(stage: Stage, onCommand: (c: Command) => void): void {
   const handler = useRef(onCommand);
   useEffect(() => {
     handler.current = onCommand;
   });
   useEffect(() => {
-    if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target)) return;
       if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof Element && e.target.closest('button, a, summary')) return;
@@ -23,7 +23,7 @@ export function useStepKeys(stage: Stage, onCommand: (c: Command) => void, enabl
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [stage, enabled]);
+  }, [stage]);
 }
 
 function isTyping(target: EventTarget | null): boolean {
