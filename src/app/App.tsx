@@ -9,7 +9,7 @@ import { isWhyView, type View } from '../store/slices/ui';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OpenFullLink } from './OpenFullLink';
 import { appStore } from '../store';
-import { embedUrls } from './autoHeight';
+import { embedUrls, withoutParams } from './autoHeight';
 import { EmbedButton } from './EmbedButton';
 import { ShareButton } from './ShareButton';
 import { UrlNotice } from './UrlNotice';
@@ -117,7 +117,7 @@ export function App() {
               <div className="nav-menu-list">{tabs}</div>
             </details>
             <span className="nav-actions">
-              {p.present && <a className="present-exit" href={withoutPresent(location.href)}>{t('present.exit')}</a>}
+              {p.present && <a className="present-exit" href={withoutParams(location.href, ['present'])}>{t('present.exit')}</a>}
               <ShareButton />
               <EmbedButton />
             </span>
@@ -156,9 +156,3 @@ function DisplaySelect<T extends string>({ id, label, value, options, optionLabe
   );
 }
 
-/** The address without lecture mode (the view state in the hash is kept). */
-function withoutPresent(href: string): string {
-  const url = new URL(href);
-  url.searchParams.delete('present');
-  return url.toString();
-}

@@ -59,9 +59,8 @@ export interface EmbedOptions {
  * full app's URL. Options left at their defaults stay out of the address.
  */
 export function embedUrls(href: string, id: string, options: EmbedOptions = {}): { embed: string; full: string } {
-  const url = new URL(href);
-  for (const key of ['embed', 'id', 'controls', 'present']) url.searchParams.delete(key);
-  const full = url.toString();
+  const full = withoutParams(href, ['embed', 'id', 'controls', 'present']);
+  const url = new URL(full);
   url.searchParams.set('embed', '1');
   url.searchParams.set('id', id);
   if (options.controls && options.controls !== 'full') url.searchParams.set('controls', options.controls);
@@ -80,4 +79,11 @@ export function embedUrls(href: string, id: string, options: EmbedOptions = {}):
     url.hash = hash.toString();
   }
   return { embed: url.toString(), full };
+}
+
+/** The address without the given query parameters (the view state in the hash is kept). */
+export function withoutParams(href: string, keys: readonly string[]): string {
+  const url = new URL(href);
+  for (const key of keys) url.searchParams.delete(key);
+  return url.toString();
 }

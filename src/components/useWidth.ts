@@ -20,3 +20,24 @@ export function useWidth(ref: RefObject<Element | null>, fallback: number): numb
   }, [ref]);
   return width;
 }
+
+/**
+ * The root font size in units of 16 px (1.4 in lecture mode), read when mounted and again when
+ * the root's classes or the window's size change — not on every render of a chart that steps.
+ */
+export function useRootEm(): number {
+  const [em, setEm] = useState(1);
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const read = () => setEm((parseFloat(getComputedStyle(root).fontSize) || 16) / 16);
+    read();
+    const observer = new MutationObserver(read);
+    observer.observe(root, { attributes: true, attributeFilter: ['class'] });
+    addEventListener('resize', read);
+    return () => {
+      observer.disconnect();
+      removeEventListener('resize', read);
+    };
+  }, []);
+  return em;
+}

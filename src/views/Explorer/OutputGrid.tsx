@@ -105,7 +105,10 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
       onBlur={() => setFocused(false)}
     >
       <canvas ref={ref} width={layout.width} height={layout.height} onClick={click} className={factor > 1 ? 'pickable smooth' : 'pickable'}
-        onPointerMove={(e) => setProbe(under(e))} onPointerLeave={() => setProbe(null)} />
+        onPointerMove={(e) => {
+          const hit = under(e);
+          if (hit?.k !== probe?.k || hit?.row !== probe?.row || hit?.col !== probe?.col) setProbe(hit);
+        }} onPointerLeave={() => setProbe(null)} />
       {shown && (
         <MapProbe row={Math.floor(shown.y)} col={Math.floor(shown.x)} height={layout.height} width={layout.width}
           text={outputProbe(shown.k)(shown.row, shown.col, output[(shown.row * width + shown.col) * outChannels + shown.k]!)} />

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { linearScale } from '../../lib/linearScale';
-import { useWidth } from '../../components/useWidth';
+import { useRootEm, useWidth } from '../../components/useWidth';
 
 export interface RunningSumProps {
   /** partialSums[i] = Σ products[0…i]. */
@@ -20,7 +20,7 @@ const BASE = { h: 150, l: 52, r: 10, t: 10, b: 22 };
 export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
   const box = useRef<HTMLDivElement>(null);
   const W = Math.max(200, useWidth(box, 600));
-  const em = rootEm();
+  const em = useRootEm();
   const H = Math.round(BASE.h * em);
   const n = partialSums.length;
   const { x, y, ticks, tickLabel, full, done, PAD } = useMemo(() => {
@@ -54,9 +54,4 @@ export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
       </svg>
     </div>
   );
-}
-
-/** The root font size in units of 16 px (1.4 in lecture mode). */
-function rootEm(): number {
-  return (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
 }

@@ -29,7 +29,8 @@ export function Dense() {
     fcWeights: heNormal(FC.outputs * FC.channels * FC.kernel ** 2, FC.channels * FC.kernel ** 2, subSeed(seed, 'dense-fc')),
     fcMapHeight: FC.mapHeight, fcMapWidth: FC.mapWidth, fcInput: syntheticActivations(FC.mapHeight, FC.mapWidth, FC.channels, seed + 1).data,
   }, signal));
-  const fcs = useMemo(() => ALEXNET.filter((l) => l.type === 'dense').map(countLayer), []);
+  // AlexNet's dense layers: their input shape, outputs and weights, counted once.
+  const fcs = useMemo(() => ALEXNET.flatMap((l) => (l.type === 'dense' ? [{ ...l, weights: countLayer(l).weights }] : [])), []);
   const r = state.result;
   return (
     <section className="panel concept" aria-labelledby="dense-title" aria-busy={state.status === 'loading'}>
@@ -64,10 +65,8 @@ export function Dense() {
           <caption>{t('dense.alexnetCaption')}</caption>
           <thead><tr><th scope="col">{t('params.layer')}</th><th scope="col">{t('dense.asDenseLayer')}</th><th scope="col">{t('dense.asConvLayer')}</th><th scope="col" className="num">{t('weights')}</th></tr></thead>
           <tbody>
-            {fcs.map((l, i) => {
-              const layer = ALEXNET.filter((x) => x.type === 'dense')[i]!;
-              const shape = layer.type === 'dense' ? layer.inputShape : [];
-              const outputs = layer.type === 'dense' ? layer.outputs : 0;
+            {fcs.map((l) => {
+              const { inputShape: shape, outputs } = l;
               const spatial = shape.length === 3;
               const cin = spatial ? shape[2]! : shape[0]!;
               const n = shape.reduce((a, b) => a * b, 1);

@@ -34,22 +34,19 @@ export function StepBar({ stage, onCommand, onHelp, extra }: {
   const group = (g: Control['group']) => controls.filter((c) => c.group === g && c.glyph);
   const main = group('main');
   const here = pixelIndex(cursor, width);
-  // Where the stage's own step has got, in the page's notation: short enough for a phone.
-  const at = stage === 1
-    ? `k = ${cursor.filterIndex} / ${outChannels - 1}`
-    : stage === 2
-      ? `i = ${Math.min(channel, inChannels - 1)} / ${inChannels - 1}`
-      : stage === 5
-        ? `n = ${Math.min(channel, inChannels - 1) + 1} / ${inChannels}`
-      : `(${cursor.row}, ${cursor.col})`;
-  const atLabel = stage === 1
-    ? t('step.at.filter', { k: cursor.filterIndex, last: outChannels - 1 })
-    : stage === 2
-      ? t('step.at.channel', { i: Math.min(channel, inChannels - 1), last: inChannels - 1 })
-      : stage === 5
-        ? t('step.at.term', { n: Math.min(channel, inChannels - 1) + 1, cin: inChannels })
-      : t('step.at.pixel', { row: cursor.row, col: cursor.col });
+  const i = Math.min(channel, inChannels - 1);
+  // Where the stage's own step has got: short, in the page's notation (for a phone), and in words.
+  const [at, atLabel] = stage === 1 ? [`k = ${cursor.filterIndex} / ${outChannels - 1}`, t('step.at.filter', { k: cursor.filterIndex, last: outChannels - 1 })]
+    : stage === 2 ? [`i = ${i} / ${inChannels - 1}`, t('step.at.channel', { i, last: inChannels - 1 })]
+      : stage === 5 ? [`n = ${i + 1} / ${inChannels}`, t('step.at.term', { n: i + 1, cin: inChannels })]
+        : [`(${cursor.row}, ${cursor.col})`, t('step.at.pixel', { row: cursor.row, col: cursor.col })];
   const hint = t(stage === 1 ? 'step.keysHint.1' : stage === 2 ? 'step.keysHint.2' : stage === 5 ? 'step.keysHint.5' : 'step.keysHint.3');
+  // The smaller moves, each a labelled group of its buttons (absent where the stage has none).
+  const groups = [
+    { controls: group('pixel'), label: t('step.group.pixel'), name: <><span className="long">{t('step.group.pixel')} </span>({cursor.row}, {cursor.col})</> },
+    { controls: group('row'), label: t('step.group.row'), name: <span className="long">{t('step.group.row')}</span> },
+    { controls: group('filter'), label: t('step.group.filter', { k: cursor.filterIndex }), name: <><span className="long">{t('step.group.filterName')} </span>k = {cursor.filterIndex}</> },
+  ].filter((g) => g.controls.length > 0);
   return (
     <div className="step-bar" role="group" aria-label={t('controls.steps')} data-stage={stage}>
       <div className="step-main">
@@ -64,24 +61,12 @@ export function StepBar({ stage, onCommand, onHelp, extra }: {
         <output className="step-at" data-testid="step-at" title={atLabel}><span className="sr-only">{atLabel}</span><span aria-hidden="true">{at}</span></output>
       </div>
       <div className="step-more">
-        {group('pixel').length > 0 && (
-          <span className="step-group" role="group" aria-label={t('step.group.pixel')}>
-            <span className="step-group-name"><span className="long">{t('step.group.pixel')} </span>({cursor.row}, {cursor.col})</span>
-            {group('pixel').map(button)}
+        {groups.map((g) => (
+          <span key={g.label} className="step-group" role="group" aria-label={g.label}>
+            <span className="step-group-name">{g.name}</span>
+            {g.controls.map(button)}
           </span>
-        )}
-        {group('row').length > 0 && (
-          <span className="step-group" role="group" aria-label={t('step.group.row')}>
-            <span className="step-group-name long">{t('step.group.row')}</span>
-            {group('row').map(button)}
-          </span>
-        )}
-        {group('filter').length > 0 && (
-          <span className="step-group" role="group" aria-label={t('step.group.filter', { k: cursor.filterIndex })}>
-            <span className="step-group-name"><span className="long">{t('step.group.filterName')} </span>k = {cursor.filterIndex}</span>
-            {group('filter').map(button)}
-          </span>
-        )}
+        ))}
         {canPlay && (
           <span className="step-speed">
             <label htmlFor={`${id}-speed`}>{t('controls.speed')}</label>
