@@ -22,13 +22,14 @@ export default tseslint.config(
     files: ['src/**/*.tsx', 'src/**/use*.ts'],
     ...reactHooks.configs.flat.recommended,
   },
-  {
-    files: ['src/engine/**/*.ts'],
+  // One block per folder depth, so that '..' may climb to src/engine and no further.
+  ...[['src/engine/*.ts', '../*'], ['src/engine/*/*.ts', '../../*'], ['src/engine/*/*/*.ts', '../../../*']].map(([files, outside]) => ({
+    files: [files],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3-*'], message: 'The engine is pure TypeScript: no UI libraries.' },
-        { group: ['../*'], message: 'The engine imports nothing outside src/engine.' },
+        { group: [outside], message: 'The engine imports nothing outside src/engine.' },
       ] }],
     },
-  },
+  })),
 );

@@ -98,7 +98,7 @@ export function parseNpy(bytes: Uint8Array, maxValues: number): NpyArray {
 let halfTable: Float32Array | null = null;
 
 /** The 65,536 half-precision values as float32 (exact: every half is a float32). */
-function float16Table(): Float32Array {
+export function float16Table(): Float32Array {
   if (!halfTable) {
     halfTable = new Float32Array(65536);
     for (let h = 0; h < 65536; h++) halfTable[h] = float16(h);

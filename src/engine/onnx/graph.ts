@@ -1,0 +1,89 @@
+/**
+ * Runs the part of a model a tensor depends on: only the nodes on its path, in order, each
+ * intermediate tensor let go as soon as no later node on the path reads it. The same walk
+ * with shape-only tensors gives every tensor's shape for an input size (the layer list).
+ */
+import { ModelError } from './errors';
+import type { OnnxModel, OnnxNode } from './model';
+import { isSupported, runNode } from './ops';
+import type { Tensor } from './tensor';
+
+/** The nodes `targets` depend on, in the model's (dependency) order. */
+export function pathTo(model: OnnxModel, targets: readonly string[]): OnnxNode[] {
+  const producer = new Map<string, OnnxNode>();
+  for (const n of model.nodes) for (const o of n.outputs) if (o) producer.set(o, n);
+  const needed = new Set<OnnxNode>();
+  const stack = [...targets];
+  while (stack.length) {
+    const name = stack.pop()!;
+    const n = producer.get(name);
+    if (!n || needed.has(n)) continue;
+    needed.add(n);
+    stack.push(...n.inputs.filter(Boolean));
+  }
+  return model.nodes.filter((n) => needed.has(n));
+}
+
+/** The first node on the path the engine cannot run. */
+export function firstUnsupported(path: readonly OnnxNode[]): OnnxNode | undefined {
+  return path.find((n) => !isSupported(n));
+}
+
+export interface EvaluateOptions {
+  /** Called after each node (the worker reports progress and yields here). */
+  readonly afterNode?: ((done: number, total: number, node: OnnxNode) => void | Promise<void>) | undefined;
+}
+
+/**
+ * The values of `targets` with the image input set to `image` (a shape-only tensor gives
+ * shapes only). Throws a ModelError naming the first unsupported op on the path.
+ */
+export async function evaluate(model: OnnxModel, image: Tensor, targets: readonly string[], options: EvaluateOptions = {}): Promise<Map<string, Tensor>> {
+  const path = pathTo(model, targets);
+  const bad = firstUnsupported(path);
+  if (bad) throw new ModelError('unsupported-op', `${bad.domain ? `${bad.domain}.` : ''}${bad.opType} (${bad.name})`);
+  const lastUse = new Map<string, number>();
+  path.forEach((n, i) => n.inputs.forEach((name) => name && lastUse.set(name, i)));
+  const keep = new Set(targets);
+  const env = new Map<string, Tensor>([[model.input.name, image]]);
+  const read = (name: string): Tensor | undefined => {
+    if (!name) return undefined;
+    const t = env.get(name) ?? model.initializers.get(name);
+    if (!t) throw new ModelError('missing-input', name);
+    return t;
+  };
+  for (let i = 0; i < path.length; i++) {
+    const node = path[i]!;
+    const out = runNode(node, node.inputs.map(read), model.opset);
+    if (node.outputs[0]) env.set(node.outputs[0], out);
+    for (const name of node.inputs) if (lastUse.get(name) === i && !keep.has(name) && name !== model.input.name) env.delete(name);
+    await options.afterNode?.(i + 1, path.length, node);
+  }
+  const result = new Map<string, Tensor>();
+  for (const t of targets) result.set(t, read(t)!);
+  return result;
+}
+
+/**
+ * Every tensor's shape for an input of `image`'s shape, walking the whole graph without
+ * values; a node the engine cannot run (and all that depends on it) is left out, so the
+ * layers before it still get their sizes.
+ */
+export function inferShapes(model: OnnxModel, image: Tensor): Map<string, readonly number[]> {
+  const env = new Map<string, Tensor>([[model.input.name, image]]);
+  const shapes = new Map<string, readonly number[]>([[model.input.name, image.shape]]);
+  for (const node of model.nodes) {
+    const inputs = node.inputs.map((n) => (n ? env.get(n) ?? model.initializers.get(n) ?? null : undefined));
+    if (inputs.includes(null) || !isSupported(node)) continue;
+    try {
+      const out = runNode(node, inputs as (Tensor | undefined)[], model.opset);
+      if (node.outputs[0]) {
+        env.set(node.outputs[0], out);
+        shapes.set(node.outputs[0], out.shape);
+      }
+    } catch (e) {
+      if (!(e instanceof ModelError)) throw e;
+    }
+  }
+  return shapes;
+}

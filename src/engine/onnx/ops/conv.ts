@@ -1,0 +1,153 @@
+/**
+ * ONNX Conv on NHWC maps: groups, strides, pads, dilations, auto_pad. A standard or grouped
+ * convolution is the engine's blocked GEMM over im2col rows (a 1×1 convolution with stride 1
+ * and no pads is the GEMM on the map itself); a depthwise one (one input channel per group)
+ * is a direct loop. `convRows` computes a band of output rows, so a caller can split a layer.
+ *
+ * Weights arrive as ONNX stores them, Cout × Cin/G × kh × kw; the GEMM wants each filter's
+ * taps in the order im2col writes them, (ky, kx, i), so they are reordered per call (no
+ * copy is kept: a model's weights would double in memory).
+ */
+import { gemmABt, packB } from '../../gemm';
+import { ModelError } from '../errors';
+import { attrInt, attrInts, type OnnxNode } from '../model';
+import { allocFloat, floatTensor, metaTensor, toNhwc, type Tensor } from '../tensor';
+import { window2d, type Window2d } from './geometry';
+
+/** im2col values per chunk: 1 M floats (4 MB), so a large layer never builds its whole matrix. */
+const COLUMN_CHUNK = 1 << 20;
+
+export interface ConvLayer {
+  readonly geometry: Window2d;
+  readonly groups: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  /** Cout × Cin/G × kh × kw. */
+  readonly weights: Float32Array;
+  readonly bias: Float32Array | undefined;
+}
+
+/** The layer a Conv node describes for input shape (N, C, H, W), with its weights (null in a shape-only pass). */
+export function convLayer(node: OnnxNode, x: Tensor, w: Tensor | undefined, b: Tensor | undefined): { layer: Omit<ConvLayer, 'weights' | 'bias'>; weights: Float32Array | null; bias: Float32Array | undefined } {
+  if (!w) throw new ModelError('bad-node', `${node.name}: no weights`);
+  if (x.shape.length !== 4 || w.shape.length !== 4) throw new ModelError('bad-node', `${node.name}: only 2-D convolutions (4-D tensors) are supported`);
+  const [, cin, h, wd] = x.shape as [number, number, number, number];
+  const [cout, cinG, kh, kw] = w.shape as [number, number, number, number];
+  const groups = attrInt(node, 'group', 1);
+  const kernel = attrInts(node, 'kernel_shape') ?? [kh, kw];
+  if (kernel[0] !== kh || kernel[1] !== kw) throw new ModelError('bad-node', `${node.name}: kernel_shape disagrees with the weights`);
+  if (groups < 1 || cin % groups !== 0 || cout % groups !== 0 || cin / groups !== cinG) {
+    throw new ModelError('bad-node', `${node.name}: weights (${w.shape.join(', ')}) with group ${groups} do not fit ${cin} input channels`);
+  }
+  if (b && b.shape.length === 1 && b.shape[0] !== cout) throw new ModelError('bad-node', `${node.name}: bias of ${b.shape[0]} for ${cout} filters`);
+  const geometry = window2d(node, h, wd, [kh, kw]);
+  return { layer: { geometry, groups, inChannels: cin, outChannels: cout }, weights: w.data as Float32Array | null, bias: (b?.data as Float32Array | null) ?? undefined };
+}
+
+export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[]): Tensor {
+  if (!x) throw new ModelError('bad-node', `${node.name}: no input`);
+  const { layer, weights, bias } = convLayer(node, x, w, b);
+  const { oh, ow } = layer.geometry;
+  const shape = [x.shape[0]!, layer.outChannels, oh, ow];
+  if (!x.data || !weights) return metaTensor('float', shape, true);
+  if (x.shape[0] !== 1) throw new ModelError('bad-node', `${node.name}: a batch of ${x.shape[0]} (the engine runs one picture)`);
+  const input = toNhwc(x).data as Float32Array;
+  const out = allocFloat(shape, node.name);
+  convRows(input, { ...layer, weights, bias }, out, 0, oh);
+  return floatTensor(shape, out, true);
+}
+
+/** Output rows [r0, r1) of the convolution of an H×W×Cin map (NHWC, one picture) into `out` (oh×ow×Cout). */
+export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number): void {
+  const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
+  const cinG = cin / groups, coutG = cout / groups;
+  if (cinG === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1);
+  const plain = g.kh === 1 && g.kw === 1 && g.sy === 1 && g.sx === 1 && g.pt + g.pl + g.pb + g.pr === 0;
+  if (plain && groups === 1) {
+    gemmABt(x, packB(layer.weights, cout, cin), out, cout, cin, r0 * g.ow, r1 * g.ow, layer.bias, false);
+    return;
+  }
+  const k = g.kh * g.kw * cinG;
+  const rowsPerChunk = Math.max(1, Math.floor(COLUMN_CHUNK / (g.ow * k)));
+  const columns = new Float32Array(Math.min(r1 - r0, rowsPerChunk) * g.ow * k);
+  const scratch = groups > 1 ? new Float32Array(Math.min(r1 - r0, rowsPerChunk) * g.ow * coutG) : null;
+  for (let gi = 0; gi < groups; gi++) {
+    const filters = packB(reorderFilters(layer.weights, gi * coutG, coutG, cinG, g.kh, g.kw), coutG, k);
+    const bias = layer.bias?.subarray(gi * coutG, (gi + 1) * coutG);
+    for (let c0 = r0; c0 < r1; c0 += rowsPerChunk) {
+      const c1 = Math.min(r1, c0 + rowsPerChunk);
+      const m = (c1 - c0) * g.ow;
+      im2col(x, cin, gi * cinG, cinG, g, c0, c1, columns);
+      if (!scratch) {
+        gemmABt(columns, filters, out.subarray(c0 * g.ow * cout), cout, k, 0, m, bias, false);
+        continue;
+      }
+      gemmABt(columns, filters, scratch, coutG, k, 0, m, bias, false);
+      for (let p = 0; p < m; p++) out.set(scratch.subarray(p * coutG, (p + 1) * coutG), (c0 * g.ow + p) * cout + gi * coutG);
+    }
+  }
+}
+
+/** Filters [o0, o0 + count) with their taps in im2col order (ky, kx, i): count × (kh·kw·cinG). */
+function reorderFilters(w: Float32Array, o0: number, count: number, cinG: number, kh: number, kw: number): Float32Array {
+  const k = kh * kw * cinG, taps = kh * kw;
+  const out = new Float32Array(count * k);
+  for (let o = 0; o < count; o++) {
+    const src = (o0 + o) * k;
+    for (let i = 0; i < cinG; i++) for (let t = 0; t < taps; t++) out[o * k + t * cinG + i] = w[src + i * taps + t]!;
+  }
+  return out;
+}
+
+/** The im2col rows of output rows [r0, r1): each output pixel's window, (ky, kx, i) order, zeros in the pads. */
+function im2col(x: Float32Array, cin: number, ch0: number, chCount: number, g: Window2d, r0: number, r1: number, columns: Float32Array): void {
+  const k = g.kh * g.kw * chCount;
+  let row = 0;
+  for (let oy = r0; oy < r1; oy++) {
+    for (let ox = 0; ox < g.ow; ox++, row++) {
+      let dst = row * k;
+      for (let ky = 0; ky < g.kh; ky++) {
+        const iy = oy * g.sy - g.pt + ky * g.dy;
+        for (let kx = 0; kx < g.kw; kx++, dst += chCount) {
+          const ix = ox * g.sx - g.pl + kx * g.dx;
+          if (iy < 0 || iy >= g.h || ix < 0 || ix >= g.w) {
+            columns.fill(0, dst, dst + chCount);
+            continue;
+          }
+          const src = (iy * g.w + ix) * cin + ch0;
+          if (chCount > 16) columns.set(x.subarray(src, src + chCount), dst);
+          else for (let i = 0; i < chCount; i++) columns[dst + i] = x[src + i]!;
+        }
+      }
+    }
+  }
+}
+
+/** Depthwise (one input channel per group, `mult` filters each): direct sums in float64. */
+function depthwiseRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number): void {
+  const { geometry: g, inChannels: cin, outChannels: cout } = layer;
+  const mult = cout / cin, taps = g.kh * g.kw;
+  // Taps first, filters inner: wr[t·Cout + o].
+  const wr = new Float32Array(taps * cout);
+  for (let o = 0; o < cout; o++) for (let t = 0; t < taps; t++) wr[t * cout + o] = layer.weights[o * taps + t]!;
+  const acc = new Float64Array(cout);
+  for (let oy = r0; oy < r1; oy++) {
+    for (let ox = 0; ox < g.ow; ox++) {
+      if (layer.bias) for (let o = 0; o < cout; o++) acc[o] = layer.bias[o]!;
+      else acc.fill(0);
+      for (let ky = 0; ky < g.kh; ky++) {
+        const iy = oy * g.sy - g.pt + ky * g.dy;
+        if (iy < 0 || iy >= g.h) continue;
+        for (let kx = 0; kx < g.kw; kx++) {
+          const ix = ox * g.sx - g.pl + kx * g.dx;
+          if (ix < 0 || ix >= g.w) continue;
+          const xo = (iy * g.w + ix) * cin, wo = (ky * g.kw + kx) * cout;
+          if (mult === 1) for (let o = 0; o < cout; o++) acc[o]! += x[xo + o]! * wr[wo + o]!;
+          else for (let o = 0; o < cout; o++) acc[o]! += x[xo + ((o / mult) | 0)]! * wr[wo + o]!;
+        }
+      }
+      const base = (oy * g.ow + ox) * cout;
+      for (let o = 0; o < cout; o++) out[base + o] = acc[o]!;
+    }
+  }
+}

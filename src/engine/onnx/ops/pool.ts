@@ -1,0 +1,70 @@
+/** MaxPool, AveragePool and the global pools on NHWC maps (one picture). */
+import { ModelError } from '../errors';
+import { attrInt, attrInts, type OnnxNode } from '../model';
+import { allocFloat, floatTensor, metaTensor, toNhwc, type Tensor } from '../tensor';
+import { window2d } from './geometry';
+
+function image(node: OnnxNode, x: Tensor | undefined): { n: number; c: number; h: number; w: number } {
+  if (!x || x.shape.length !== 4) throw new ModelError('bad-node', `${node.name}: pools take a 4-D map`);
+  const [n, c, h, w] = x.shape as [number, number, number, number];
+  if (x.data && n !== 1) throw new ModelError('bad-node', `${node.name}: a batch of ${n} (the engine runs one picture)`);
+  return { n, c, h, w };
+}
+
+export function pool(node: OnnxNode, [x]: readonly (Tensor | undefined)[]): Tensor {
+  const { n, c, h, w } = image(node, x);
+  const kernel = attrInts(node, 'kernel_shape');
+  if (!kernel) throw new ModelError('bad-node', `${node.name}: no kernel_shape`);
+  const g = window2d(node, h, w, kernel);
+  const shape = [n, c, g.oh, g.ow];
+  if (!x!.data) return metaTensor('float', shape, true);
+  const src = toNhwc(x!).data as Float32Array;
+  const out = allocFloat(shape, node.name);
+  const isMax = node.opType === 'MaxPool';
+  const countPads = attrInt(node, 'count_include_pad', 0) === 1;
+  const acc = new Float64Array(c);
+  for (let oy = 0; oy < g.oh; oy++) {
+    for (let ox = 0; ox < g.ow; ox++) {
+      acc.fill(isMax ? -Infinity : 0);
+      let count = 0;
+      for (let ky = 0; ky < g.kh; ky++) {
+        const iy = oy * g.sy - g.pt + ky * g.dy;
+        if (iy < 0 || iy >= h) continue;
+        for (let kx = 0; kx < g.kw; kx++) {
+          const ix = ox * g.sx - g.pl + kx * g.dx;
+          if (ix < 0 || ix >= w) continue;
+          count++;
+          const base = (iy * w + ix) * c;
+          if (isMax) for (let ch = 0; ch < c; ch++) { const v = src[base + ch]!; if (v > acc[ch]!) acc[ch] = v; }
+          else for (let ch = 0; ch < c; ch++) acc[ch]! += src[base + ch]!;
+        }
+      }
+      if (!isMax && countPads) {
+        // The window clipped to the padded map (as PyTorch and onnxruntime count it).
+        const y0 = oy * g.sy - g.pt, x0 = ox * g.sx - g.pl;
+        const y1 = Math.min(y0 + (g.kh - 1) * g.dy + 1, h + g.pb), x1 = Math.min(x0 + (g.kw - 1) * g.dx + 1, w + g.pr);
+        count = Math.ceil((y1 - Math.max(y0, -g.pt)) / g.dy) * Math.ceil((x1 - Math.max(x0, -g.pl)) / g.dx);
+      }
+      const base = (oy * g.ow + ox) * c;
+      for (let ch = 0; ch < c; ch++) out[base + ch] = isMax ? acc[ch]! : count ? acc[ch]! / count : 0;
+    }
+  }
+  return floatTensor(shape, out, true);
+}
+
+export function globalPool(node: OnnxNode, [x]: readonly (Tensor | undefined)[]): Tensor {
+  const { n, c, h, w } = image(node, x);
+  const shape = [n, c, 1, 1];
+  if (!x!.data) return metaTensor('float', shape, true);
+  const src = toNhwc(x!).data as Float32Array;
+  const isMax = node.opType === 'GlobalMaxPool';
+  const acc = new Float64Array(c).fill(isMax ? -Infinity : 0);
+  for (let p = 0; p < h * w; p++) {
+    const base = p * c;
+    if (isMax) for (let ch = 0; ch < c; ch++) { const v = src[base + ch]!; if (v > acc[ch]!) acc[ch] = v; }
+    else for (let ch = 0; ch < c; ch++) acc[ch]! += src[base + ch]!;
+  }
+  const out = new Float32Array(c);
+  for (let ch = 0; ch < c; ch++) out[ch] = isMax ? acc[ch]! : acc[ch]! / (h * w);
+  return floatTensor(shape, out, true);
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { decodeModel } from '../../../../src/engine/onnx/decode';
+import { evaluate, inferShapes } from '../../../../src/engine/onnx/graph';
+import { extractLayer, pointwiseLayers } from '../../../../src/engine/onnx/layers';
+import { floatTensor, logical, metaTensor } from '../../../../src/engine/onnx/tensor';
+import { mulberry32 } from '../../../../src/engine/random';
+import { mobilenetLike, resnetLike, squeezenetLike, type TestModel } from '../../../fixtures/onnxBuilder';
+import { ortRun, relativeError } from './reference';
+
+function picture(size: number, seed: number): Float32Array {
+  const rand = mulberry32(seed);
+  return Float32Array.from({ length: 3 * size * size }, () => rand() * 4 - 2);
+}
+
+/** Every probe of `m` (the input of each 1×1 Conv and the final map), engine against onnxruntime. */
+async function compare(m: TestModel): Promise<{ name: string; error: number }[]> {
+  const x = picture(m.size, 7);
+  const dims = [1, 3, m.size, m.size];
+  const want = await ortRun(m.bytes, m.input, x, dims);
+  const model = decodeModel(m.bytes);
+  const got = await evaluate(model, floatTensor(dims, x), m.probes);
+  return m.probes.map((name) => {
+    const g = logical(got.get(name)!);
+    expect(g.shape).toEqual([...want[name]!.dims]);
+    return { name, error: relativeError(g.data!, want[name]!.data) };
+  });
+}
+
+describe('the ONNX evaluator against onnxruntime', () => {
+  it('runs a ResNet-like graph (bottlenecks, strided 1×1 downsamples, the Shape/Gather/Reshape flatten) to 1e-4', async () => {
+    const m = resnetLike({ size: 64, width: 8, blocks: [2, 2] });
+    const errors = await compare(m);
+    expect(errors.length).toBeGreaterThanOrEqual(8);
+    for (const e of errors) expect(e.error, e.name).toBeLessThan(1e-4);
+  });
+
+  it('runs a MobileNet-v2-like graph (ReLU6 as Clip, depthwise, residual Add) to 1e-4', async () => {
+    const m = mobilenetLike({ size: 48, stages: [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 2, 2]] });
+    const errors = await compare(m);
+    expect(errors.length).toBeGreaterThanOrEqual(9);
+    for (const e of errors) expect(e.error, e.name).toBeLessThan(1e-4);
+  });
+
+  it('runs MobileNet v3 pieces (squeeze-excite on 1×1 maps, HardSigmoid, HardSwish) to 1e-4', async () => {
+    const m = mobilenetLike({ size: 32, stages: [[4, 24, 2, 2]], se: true });
+    for (const e of await compare(m)) expect(e.error, e.name).toBeLessThan(1e-4);
+  });
+
+  it('runs a SqueezeNet-like graph (Concat of 1×1 and 3×3 expands, ceil-mode pools, GoogLeNet input transform, Slice, padded strided 1×1) to 1e-4', async () => {
+    const m = squeezenetLike({ size: 57 });
+    const errors = await compare(m);
+    expect(errors.length).toBeGreaterThanOrEqual(7);
+    for (const e of errors) expect(e.error, e.name).toBeLessThan(1e-4);
+  });
+});
+
+describe('pointwise layers of a model', () => {
+  const m = resnetLike({ size: 64, width: 8, blocks: [2, 2] });
+  const model = decodeModel(m.bytes);
+
+  it('lists every 1×1 Conv with its channels, stride and the map size it sees', () => {
+    const shapes = inferShapes(model, metaTensor('float', [1, 3, 64, 64]));
+    const layers = pointwiseLayers(model, shapes);
+    // Per bottleneck two 1×1 Convs, plus a downsample in each stage's first block.
+    expect(layers).toHaveLength(2 * 4 + 2);
+    expect(layers[0]).toMatchObject({ inChannels: 8, outChannels: 8, stride: [1, 1], height: 16, width: 16, groups: 1 });
+    const down = layers.filter((l) => l.stride[0] === 2);
+    expect(down).toHaveLength(1);
+    expect(down[0]).toMatchObject({ inChannels: 32, outChannels: 64, height: 16, width: 16 });
+    expect(layers.every((l) => l.batchNorm)).toBe(true);
+    // A different input size changes the sizes, not the list.
+    const at128 = pointwiseLayers(model, inferShapes(model, metaTensor('float', [1, 3, 128, 128])));
+    expect(at128[0]).toMatchObject({ height: 32, width: 32 });
+  });
+
+  it('extracts a layer whose 1×1 product is the Conv’s output, and with BN folded the BatchNormalization’s', async () => {
+    const layer = pointwiseLayers(model).find((l) => l.stride[0] === 2)!;
+    const conv = model.nodes.find((n) => n.name === layer.node)!;
+    const bnOut = model.nodes.find((n) => n.name === layer.batchNorm)!.outputs[0]!;
+    const x = picture(64, 3);
+    const { [layer.input]: input } = Object.fromEntries(await evaluate(model, floatTensor([1, 3, 64, 64], x), [layer.input]));
+    const ref = await ortRunWithOutputs(m, x, [conv.outputs[0]!, bnOut]);
+    for (const [fold, target] of [[false, conv.outputs[0]!], [true, bnOut]] as const) {
+      const l = extractLayer(model, layer.node, input!, fold);
+      expect([l.height, l.width, l.inChannels, l.outChannels]).toEqual([8, 8, 32, 64]);
+      expect(Boolean(l.fold)).toBe(fold);
+      const want = ref[target]!.data; // NCHW
+      const got = new Float64Array(want.length);
+      for (let p = 0; p < 64; p++) for (let k = 0; k < 64; k++) {
+        let s = l.bias[k]!;
+        for (let i = 0; i < 32; i++) s += l.input[p * 32 + i]! * l.weights[k * 32 + i]!;
+        got[k * 64 + p] = s;
+      }
+      expect(relativeError(got, want)).toBeLessThan(1e-5);
+    }
+  });
+});
+
+async function ortRunWithOutputs(m: TestModel, x: Float32Array, outputs: string[]) {
+  const { default: onnxProto } = await import('onnx-proto');
+  const proto = onnxProto.onnx.ModelProto.decode(m.bytes);
+  proto.graph!.output = outputs.map((name) => onnxProto.onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType: 1 } } }));
+  return ortRun(onnxProto.onnx.ModelProto.encode(proto).finish(), m.input, x, [1, 3, m.size, m.size]);
+}
