@@ -15,14 +15,13 @@ import { runDense } from './denseJob';
 import { runParseNpy } from './fileJobs';
 import { learnedBank } from './bankJobs';
 import { yieldTask } from './yieldTask';
-import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
+import { CacheMiss, Cancelled, MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateParams, GenerateResult, ToWorker } from './protocol';
 
 /** Multiply-adds per chunk of a forward job: about 50 ms, so a cancel is seen quickly while the per-call packing stays small. */
 const CHUNK_MULTIPLY_ADDS = 1.6e8;
 export { MAX_VALUES, RequestError };
 
-class Cancelled extends Error {}
 
 /**
  * Filters packed for the GEMM, kept as long as their weights are (the layer cache holds them
@@ -39,7 +38,6 @@ function packedFor(weights: Float32Array, n: number, k: number): PackedB {
   return packed;
 }
 
-class CacheMiss extends Error {}
 
 /** A forward request with its data present. */
 export type LoadedForward = ForwardParams & { readonly input: Float32Array; readonly weights: Float32Array };
@@ -230,6 +228,19 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
             break;
           case 'parseNpy':
             result = runParseNpy(msg.params);
+            break;
+          // The model's reader and evaluator are a chunk loaded on first use.
+          case 'modelOpen':
+            result = (await import('./modelJobs')).runModelOpen(msg.params, (progress) => reply({ id: msg.id, progress }));
+            break;
+          case 'modelLayers':
+            result = (await import('./modelJobs')).runModelLayers(msg.params);
+            break;
+          case 'modelLayer':
+            result = await (await import('./modelJobs')).runModelLayer(msg.params, (progress) => reply({ id: msg.id, progress }), async () => {
+              await yieldTask();
+              if (cancelled.has(msg.id)) throw new Cancelled();
+            });
             break;
           default:
             throw new RequestError(`unknown request type ${String((msg as { type: unknown }).type)}`);

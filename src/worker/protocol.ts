@@ -10,6 +10,7 @@ import type { Conv2dSpec } from '../engine/conv2d';
 import type { PointwiseShape } from '../engine/layerData';
 import type { LearnedFileName } from '../engine/learnedFileNames';
 import type { FilterKind, FilterMode } from '../engine/photoLayer';
+import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult } from './modelProtocol';
 
 /**
  * Make the input, weights and bias of a walkthrough layer: from a photo (its first-layer
@@ -240,6 +241,9 @@ export interface Requests {
   collapse: [CollapseParams, CollapseResult];
   dense: [DenseParams, DenseResult];
   parseNpy: [ParseNpyParams, ParseNpyResult];
+  modelOpen: [ModelOpenParams, ModelOpenResult];
+  modelLayers: [ModelLayersParams, ModelLayersResult];
+  modelLayer: [ModelLayerParams, ModelLayerResult];
 }
 
 export type RequestType = keyof Requests;

@@ -20,3 +20,9 @@ export function checkPositiveInt(name: string, v: unknown): number {
 export function isFloat32Array(v: unknown): v is Float32Array {
   return Object.prototype.toString.call(v) === '[object Float32Array]';
 }
+
+/** A request cancelled by the client (answered with code 'cancelled'). */
+export class Cancelled extends Error {}
+
+/** A request naming data the worker does not hold (answered with 'cache-miss'; the client sends it again). */
+export class CacheMiss extends Error {}

@@ -1,0 +1,90 @@
+/**
+ * Worker jobs for the student's own model, loaded on first use (the ONNX reader and the
+ * graph evaluator are a chunk of their own, so the worker starts without them). The worker
+ * keeps one model: the last one opened.
+ */
+import { decodeModel } from '../engine/onnx/decode';
+import { ModelError } from '../engine/onnx/errors';
+import { evaluate, firstUnsupported, inferShapes, pathTo } from '../engine/onnx/graph';
+import { extractLayer, pointwiseLayers } from '../engine/onnx/layers';
+import type { OnnxModel } from '../engine/onnx/model';
+import { imageTensor } from '../engine/onnx/preprocess';
+import { metaTensor } from '../engine/onnx/tensor';
+import { trimWorkspace } from '../engine/gemm';
+import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, ModelRefusal } from './modelProtocol';
+import { CacheMiss, checkPositiveInt, RequestError } from './requestChecks';
+
+let held: { key: string; model: OnnxModel } | null = null;
+
+function refusal(e: unknown): ModelRefusal {
+  if (e instanceof ModelError) return { status: 'refused', code: e.code, detail: e.detail };
+  throw e;
+}
+
+function modelFor(key: string): OnnxModel {
+  if (!held || held.key !== key) throw new CacheMiss(`no model held as ${key}`);
+  return held.model;
+}
+
+export function runModelOpen(p: ModelOpenParams, onProgress: (f: number) => void): ModelOpenResult {
+  if (Object.prototype.toString.call(p.bytes) !== '[object ArrayBuffer]') throw new RequestError('bytes must be an ArrayBuffer');
+  // The last model goes first: two models at once may not fit.
+  held = null;
+  trimWorkspace();
+  try {
+    const model = decodeModel(new Uint8Array(p.bytes), (done, total) => { if (done % 16 === 0 || done === total) onProgress(done / total); });
+    held = { key: String(p.key), model };
+    const unsupported = [...new Set(model.nodes.filter((n) => firstUnsupported([n])).map((n) => (n.domain ? `${n.domain}.${n.opType}` : n.opType)))];
+    return {
+      status: 'read', irVersion: model.irVersion, opset: model.opset, producer: model.producer,
+      nodes: model.nodes.length, parameters: model.parameters, input: model.input, unsupported,
+    };
+  } catch (e) {
+    return refusal(e);
+  }
+}
+
+/** The input's N and C, with the chosen H and W where the model leaves them open. */
+function inputShape(model: OnnxModel, height: number, width: number): number[] {
+  const [, c, h, w] = model.input.dims;
+  return [1, typeof c === 'number' ? c : 3, typeof h === 'number' ? h : height, typeof w === 'number' ? w : width];
+}
+
+export function runModelLayers(p: ModelLayersParams): ModelLayersResult {
+  const model = modelFor(p.key);
+  const shape = inputShape(model, checkPositiveInt('height', p.height), checkPositiveInt('width', p.width));
+  const shapes = inferShapes(model, metaTensor('float', shape, true));
+  const layers = pointwiseLayers(model, shapes).map((l) => {
+    const bad = firstUnsupported(pathTo(model, [l.input]));
+    return bad ? { ...l, blockedBy: `${bad.opType} (${bad.name})` } : l;
+  });
+  return { layers };
+}
+
+export async function runModelLayer(p: ModelLayerParams, onProgress: (f: number) => void, checkpoint: () => Promise<void>): Promise<ModelLayerResult> {
+  const model = modelFor(p.key);
+  const shape = inputShape(model, checkPositiveInt('height', p.height), checkPositiveInt('width', p.width));
+  if (shape[2] !== p.height || shape[3] !== p.width) throw new RequestError(`the model takes ${shape[2]}×${shape[3]} pictures`);
+  if (!(p.rgba instanceof Uint8ClampedArray) || p.rgba.length !== p.width * p.height * 4) throw new RequestError(`rgba must hold ${p.width}×${p.height} pixels`);
+  if (shape[1] !== 1 && shape[1] !== 3) return { status: 'refused', code: 'no-image-input', detail: `${model.input.name} (${model.input.dims.join(', ')})` };
+  const start = performance.now();
+  try {
+    const layer = pointwiseLayers(model).find((l) => l.node === p.node);
+    if (!layer) throw new ModelError('unknown-node', p.node);
+    const image = imageTensor(p.rgba, p.width, p.height, shape[1] as 1 | 3, p.preprocessing);
+    let nodesRun = 0;
+    const values = await evaluate(model, image, [layer.input], {
+      afterNode: async (done, total) => {
+        nodesRun = done;
+        onProgress(done / total);
+        await checkpoint();
+      },
+    });
+    const x = extractLayer(model, p.node, values.get(layer.input)!, p.fold);
+    return { status: 'ok', ...x, nodesRun, computeMs: performance.now() - start };
+  } catch (e) {
+    return refusal(e);
+  } finally {
+    trimWorkspace();
+  }
+}
