@@ -7,7 +7,7 @@ import { decodeModel } from '../engine/onnx/decode';
 import { ModelError } from '../engine/onnx/errors';
 import { evaluate, firstUnsupported, inferShapes, pathTo } from '../engine/onnx/graph';
 import { extractLayer, pointwiseLayers } from '../engine/onnx/layers';
-import type { OnnxModel } from '../engine/onnx/model';
+import { inputSize, type OnnxModel } from '../engine/onnx/model';
 import { imageTensor } from '../engine/onnx/preprocess';
 import { metaTensor } from '../engine/onnx/tensor';
 import { trimWorkspace } from '../engine/gemm';
@@ -44,16 +44,16 @@ export function runModelOpen(p: ModelOpenParams, onProgress: (f: number) => void
   }
 }
 
-/** The input's N and C, with the chosen H and W where the model leaves them open. */
+/** The input's logical shape for one picture of height×width (where the model leaves the size open). */
 function inputShape(model: OnnxModel, height: number, width: number): number[] {
-  const [, c, h, w] = model.input.dims;
-  return [1, typeof c === 'number' ? c : 3, typeof h === 'number' ? h : height, typeof w === 'number' ? w : width];
+  const s = inputSize(model.input, height, width);
+  return model.input.channelsLast ? [1, s.height, s.width, s.channels] : [1, s.channels, s.height, s.width];
 }
 
 export function runModelLayers(p: ModelLayersParams): ModelLayersResult {
   const model = modelFor(p.key);
   const shape = inputShape(model, checkPositiveInt('height', p.height), checkPositiveInt('width', p.width));
-  const shapes = inferShapes(model, metaTensor('float', shape, true));
+  const shapes = inferShapes(model, metaTensor('float', shape, !model.input.channelsLast));
   const layers = pointwiseLayers(model, shapes).map((l) => {
     const bad = firstUnsupported(pathTo(model, [l.input]));
     return bad ? { ...l, blockedBy: `${bad.opType} (${bad.name})` } : l;
@@ -63,15 +63,15 @@ export function runModelLayers(p: ModelLayersParams): ModelLayersResult {
 
 export async function runModelLayer(p: ModelLayerParams, onProgress: (f: number) => void, checkpoint: () => Promise<void>): Promise<ModelLayerResult> {
   const model = modelFor(p.key);
-  const shape = inputShape(model, checkPositiveInt('height', p.height), checkPositiveInt('width', p.width));
-  if (shape[2] !== p.height || shape[3] !== p.width) throw new RequestError(`the model takes ${shape[2]}×${shape[3]} pictures`);
+  const size = inputSize(model.input, checkPositiveInt('height', p.height), checkPositiveInt('width', p.width));
+  if (size.height !== p.height || size.width !== p.width) throw new RequestError(`the model takes ${size.height}×${size.width} pictures`);
   if (!(p.rgba instanceof Uint8ClampedArray) || p.rgba.length !== p.width * p.height * 4) throw new RequestError(`rgba must hold ${p.width}×${p.height} pixels`);
-  if (shape[1] !== 1 && shape[1] !== 3) return { status: 'refused', code: 'no-image-input', detail: `${model.input.name} (${model.input.dims.join(', ')})` };
+  if (size.channels !== 1 && size.channels !== 3) return { status: 'refused', code: 'no-image-input', detail: `${model.input.name} (${model.input.dims.join(', ')})` };
   const start = performance.now();
   try {
     const layer = pointwiseLayers(model).find((l) => l.node === p.node);
     if (!layer) throw new ModelError('unknown-node', p.node);
-    const image = imageTensor(p.rgba, p.width, p.height, shape[1] as 1 | 3, p.preprocessing);
+    const image = imageTensor(p.rgba, p.width, p.height, size.channels, p.preprocessing, model.input.channelsLast);
     let nodesRun = 0;
     const values = await evaluate(model, image, [layer.input], {
       afterNode: async (done, total) => {

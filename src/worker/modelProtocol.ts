@@ -23,7 +23,7 @@ export type ModelOpenResult =
       readonly producer: string;
       readonly nodes: number;
       readonly parameters: number;
-      readonly input: { readonly name: string; readonly dims: readonly (number | string)[] };
+      readonly input: { readonly name: string; readonly dims: readonly (number | string)[]; readonly channelsLast: boolean };
       /** Op types in the model that the engine does not run (a layer after one cannot be used). */
       readonly unsupported: readonly string[];
     }

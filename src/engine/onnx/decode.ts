@@ -184,7 +184,10 @@ function imageInput(graph: NonNullable<ReturnType<typeof onnx.ModelProto.decode>
     const dims = (tt?.shape?.dim ?? []).map((d) => (d.dimParam ? d.dimParam : d.dimValue !== null && d.dimValue !== undefined && toInt(d.dimValue as Int64) > 0 ? toInt(d.dimValue as Int64) : '?'));
     seen.push(`${name} (${dims.join(', ')})`);
     const elem = tt?.elemType ?? 0;
-    if (dims.length === 4 && (elem === DT.FLOAT || elem === DT.FLOAT16 || elem === DT.DOUBLE)) return { name, dims };
+    if (dims.length === 4 && (elem === DT.FLOAT || elem === DT.FLOAT16 || elem === DT.DOUBLE)) {
+      const colour = (d: number | string | undefined) => d === 1 || d === 3;
+      return { name, dims, channelsLast: !colour(dims[1]) && colour(dims[3]) };
+    }
   }
   throw new ModelError('no-image-input', seen.join('; ') || 'no inputs');
 }

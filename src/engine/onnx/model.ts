@@ -23,6 +23,17 @@ export interface ImageInput {
   readonly name: string;
   /** N, C, H, W as the model declares them: a number, or a name for a size chosen at run time. */
   readonly dims: readonly (number | string)[];
+  /** (N, H, W, C), as Keras models converted by tf2onnx take pictures; otherwise (N, C, H, W). */
+  readonly channelsLast: boolean;
+}
+
+/** The image input's (channels, height, width), with `height` and `width` where the model leaves them open. */
+export function inputSize(input: ImageInput, height: number, width: number): { channels: number; height: number; width: number } {
+  const [, a, b, c] = input.dims;
+  const num = (v: number | string | undefined, fallback: number) => (typeof v === 'number' ? v : fallback);
+  return input.channelsLast
+    ? { channels: num(c, 3), height: num(a, height), width: num(b, width) }
+    : { channels: num(a, 3), height: num(b, height), width: num(c, width) };
 }
 
 export interface OnnxModel {

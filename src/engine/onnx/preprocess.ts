@@ -24,8 +24,11 @@ export function scaleByte(v: number, c: number, scaling: Scaling): number {
   return (u - IMAGENET_MEAN[c]!) / IMAGENET_STD[c]!;
 }
 
-/** width×height RGBA → a (1, channels, height, width) tensor, stored NHWC. */
-export function imageTensor(rgba: Uint8ClampedArray, width: number, height: number, channels: 1 | 3, p: Preprocessing): Tensor {
+/**
+ * width×height RGBA → a (1, channels, height, width) tensor, stored NHWC; with
+ * `channelsLast`, the same values as a (1, height, width, channels) tensor.
+ */
+export function imageTensor(rgba: Uint8ClampedArray, width: number, height: number, channels: 1 | 3, p: Preprocessing, channelsLast = false): Tensor {
   const out = new Float32Array(width * height * channels);
   for (let i = 0; i < width * height; i++) {
     const r = rgba[4 * i]!, g = rgba[4 * i + 1]!, b = rgba[4 * i + 2]!;
@@ -39,5 +42,5 @@ export function imageTensor(rgba: Uint8ClampedArray, width: number, height: numb
       out[3 * i + c] = scaleByte(rgb[src]!, src, p.scaling);
     }
   }
-  return floatTensor([1, channels, height, width], out, true);
+  return channelsLast ? floatTensor([1, height, width, channels], out) : floatTensor([1, channels, height, width], out, true);
 }

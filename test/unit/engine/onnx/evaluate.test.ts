@@ -102,3 +102,20 @@ async function ortRunWithOutputs(m: TestModel, x: Float32Array, outputs: string[
   proto.graph!.output = outputs.map((name) => onnxProto.onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType: 1 } } }));
   return ortRun(onnxProto.onnx.ModelProto.encode(proto).finish(), m.input, x, [1, 3, m.size, m.size]);
 }
+
+describe('a Keras model converted by tf2onnx (channels-last input)', () => {
+  it('takes (1, H, W, 3) pictures through its Transpose, as onnxruntime does', async () => {
+    const { ModelBuilder } = await import('../../../fixtures/onnxBuilder');
+    const b = new ModelBuilder(9, 13);
+    const t = b.node('Transpose', ['input'], { perm: [0, 3, 1, 2] });
+    const y = b.relu(b.conv(t, 3, 8, { k: 3, pad: 1, bias: true }));
+    const probe = b.conv(y, 8, 4, { bias: true });
+    const bytes = b.build({ name: 'input', dims: ['N', 12, 10, 3] }, [y, probe]);
+    const model = decodeModel(bytes);
+    expect(model.input.channelsLast).toBe(true);
+    const x = picture(12, 4).subarray(0, 12 * 10 * 3);
+    const want = await ortRun(bytes, 'input', x, [1, 12, 10, 3]);
+    const got = await evaluate(model, floatTensor([1, 12, 10, 3], x), [y, probe]);
+    for (const name of [y, probe]) expect(relativeError(logical(got.get(name)!).data!, want[name]!.data)).toBeLessThan(1e-5);
+  });
+});
