@@ -107,9 +107,9 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
         { signal, onProgress: (progress) => store.setState({ job: { status: 'computing', progress } }) },
       );
       outputFor = outputKey(config, user);
-      // A photo's outputs have a few large values: its colours span the 99.5th percentile of
-      // |output| (values beyond show at full colour); synthetic data keeps the full range.
-      const domain = data.photo ? quantileSymmetricDomain(r.output, 0.995) : { lo: -(r.absMax || 1), hi: r.absMax || 1 };
+      // A photo's outputs (and a real model's) have a few large values: its colours span the
+      // 99.5th percentile of |output| (values beyond show at full colour); synthetic data keeps the full range.
+      const domain = data.photo || user?.provenance ? quantileSymmetricDomain(r.output, 0.995) : { lo: -(r.absMax || 1), hi: r.absMax || 1 };
       store.setState({
         output: r.output,
         outputDomain: domain,

@@ -71,7 +71,7 @@ export type ModelLayerResult =
       readonly weights: Float32Array;
       readonly bias: Float32Array;
       /** The folded BatchNormalization's parameters, for the formula on the page. */
-      readonly fold?: { readonly node: string; readonly epsilon: number; readonly gamma: Float32Array; readonly beta: Float32Array; readonly mean: Float32Array; readonly variance: Float32Array } | undefined;
+      readonly fold?: { readonly node: string; readonly epsilon: number; readonly gamma: Float32Array; readonly beta: Float32Array; readonly mean: Float32Array; readonly variance: Float32Array; readonly convBias: Float32Array } | undefined;
       /** Nodes run to reach the layer, and how long they took. */
       readonly nodesRun: number;
       readonly computeMs: number;

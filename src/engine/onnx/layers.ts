@@ -62,6 +62,8 @@ export interface BatchNormFold {
   readonly beta: Float32Array;
   readonly mean: Float32Array;
   readonly variance: Float32Array;
+  /** The Conv's own bias before folding (zeros when it has none). */
+  readonly convBias: Float32Array;
 }
 
 export interface ExtractedLayer {
@@ -112,9 +114,10 @@ export function extractLayer(model: OnnxModel, nodeName: string, x: Tensor, fold
   if (!gamma || !beta || !mean || !variance) throw new ModelError('not-constant', `${bnNode.name}: parameters`);
   const epsilon = attrFloat(bnNode, 'epsilon', 1e-5);
   const { a, b: shift } = batchNormAffine(gamma, beta, mean, variance, epsilon);
+  const convBias = bias.slice();
   for (let o = 0; o < cout; o++) {
     for (let i = 0; i < cin; i++) weights[o * cin + i] = weights[o * cin + i]! * a[o]!;
     bias[o] = a[o]! * bias[o]! + shift[o]!;
   }
-  return { ...layer, fold: { node: bnNode.name, epsilon, gamma: gamma.slice(), beta: beta.slice(), mean: mean.slice(), variance: variance.slice() } };
+  return { ...layer, fold: { node: bnNode.name, epsilon, gamma: gamma.slice(), beta: beta.slice(), mean: mean.slice(), variance: variance.slice(), convBias } };
 }

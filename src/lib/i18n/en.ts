@@ -55,7 +55,7 @@ export const en = {
   'nav.loading': "Loading the view…",
   'view.failed': "This view stopped with an error ({message}). The rest of the app still works, and your settings and data are kept.",
   'view.reset': "Reset this view",
-  'data.open': "Your own data (.npy, pictures)",
+  'data.open': "Your own data (a model, .npy, pictures)",
   'display.label': "Display",
   'palette.label': "Colours",
   'theme.label': "Theme",

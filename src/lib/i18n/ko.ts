@@ -57,7 +57,7 @@ export const ko: Record<MessageKey, string> = {
   'view.failed': "이 화면이 오류로 멈췄습니다({message}). 앱의 나머지 부분은 계속 동작하며, 설정과 데이터도 그대로 있습니다.",
   'view.reset': "이 화면 초기화",
   'nav.loading': "화면을 불러오는 중…",
-  'data.open': "내 데이터 (.npy, 이미지)",
+  'data.open': "내 데이터 (모델, .npy, 이미지)",
   'display.label': "화면",
   'palette.label': "색",
   'theme.label': "테마",

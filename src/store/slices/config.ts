@@ -34,6 +34,19 @@ export interface UserData {
   readonly picture?: Blob | undefined;
   /** Where it came from, e.g. "x.npy + conv.npy", for the status line. */
   readonly label: string;
+  /** For a layer of the student's model: which model, node, picture and preprocessing (kept in exports). */
+  readonly provenance?: Provenance | undefined;
+}
+
+export interface Provenance {
+  readonly model: string;
+  readonly node: string;
+  /** The picture's title or file name, and the size it was given to the model at. */
+  readonly picture: string;
+  readonly size: string;
+  /** "ImageNet mean/std · RGB"; "BN folded" when a BatchNormalization was folded in. */
+  readonly preprocessing: string;
+  readonly folded?: string | undefined;
 }
 
 export interface ConfigSlice {

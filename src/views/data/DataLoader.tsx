@@ -13,6 +13,8 @@ import { PytorchSnippet } from './PytorchSnippet';
 import { useDataT } from './text/useDataT';
 import './data.css';
 import { ScrollTable } from '../../components/ScrollTable';
+import ModelLoader from './model/ModelLoader';
+import { openModel } from './model/modelSession';
 
 const ROLES: readonly Role[] = ['input', 'weights', 'bias'];
 const PICTURE_SIZES = [16, 28, 32, 56, 64, 96, 128] as const;
@@ -104,9 +106,11 @@ export default function DataLoader() {
     e.preventDefault();
     setOver(false);
     const files = [...e.dataTransfer.files];
+    const model = files.find((f) => /\.onnx$/i.test(f.name));
+    if (model) void openModel(model);
     const pictures = files.filter((f) => /^image\//.test(f.type));
     if (pictures[0]) void choosePicture(pictures[0]);
-    const arrays = files.filter((f) => !/^image\//.test(f.type));
+    const arrays = files.filter((f) => !/^image\//.test(f.type) && !/\.onnx$/i.test(f.name));
     if (arrays.length) void read(arrays);
   };
 
@@ -115,9 +119,12 @@ export default function DataLoader() {
       <p className="caption">{t('intro')}</p>
       {userData && (
         <p className="notice" role="status">
-          {t('inUse', { label: userData.label })} <button type="button" className="link" onClick={() => setUserData(null)}>{t('backToSeeded')}</button>
+          {t('inUse', { label: userData.label })}
+          {userData.provenance && ` ${t('inUse.model', { picture: userData.provenance.picture, size: userData.provenance.size, preprocessing: userData.provenance.preprocessing })}${userData.provenance.folded ? ` ${t('inUse.folded', { node: userData.provenance.folded })}` : ''}`}
+          {' '}<button type="button" className="link" onClick={() => setUserData(null)}>{t('backToSeeded')}</button>
         </p>
       )}
+      <ModelLoader />
       <div className="loader-grid">
         <fieldset>
           <legend>{t('npyTitle')}</legend>

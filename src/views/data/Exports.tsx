@@ -20,11 +20,14 @@ export default function Exports() {
   const config = useAppStore((s) => s.config);
   const cursor = useAppStore((s) => s.cursor);
   const domain = useAppStore((s) => s.outputDomain);
+  const provenance = useAppStore((s) => s.userData?.provenance);
   const palette = usePalette();
   const [layout, setLayout] = useState<Layout>('chw');
   if (!data || !output) return null;
   const { height: h, width: w, inChannels: cin, outChannels: cout } = config;
-  const stem = `pointwise_${h}x${w}x${cin}-${cout}`;
+  // A model's layer carries its model and node in every file name, and its whole provenance in the CSV.
+  const slug = (v: string) => v.replace(/\.onnx$/i, '').replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '');
+  const stem = `pointwise_${provenance ? `${slug(provenance.model)}_${slug(provenance.node)}_` : ''}${h}x${w}x${cin}-${cout}`;
 
   const saveOutput = () => {
     const t3 = hwcTensor(h, w, cout, output);
@@ -54,7 +57,10 @@ export default function Exports() {
   };
   const saveCsv = () => {
     const tr = dotProductTrace(data.input, { weights: data.weights, bias: config.useBias ? data.bias : undefined, relu: config.useRelu }, cursor.row, cursor.col, cursor.filterIndex);
-    const lines = ['channel,input,weight,product,partial_sum'];
+    const lines = provenance
+      ? [`# model: ${provenance.model}`, `# node: ${provenance.node}`, `# picture: ${provenance.picture} at ${provenance.size}`, `# preprocessing: ${provenance.preprocessing}`, ...(provenance.folded ? [`# batchnorm folded: ${provenance.folded}`] : [])]
+      : [];
+    lines.push('channel,input,weight,product,partial_sum');
     for (let i = 0; i < tr.inputs.length; i++) lines.push(`${i},${tr.inputs[i]},${tr.weights[i]},${tr.products[i]},${tr.partialSums[i]}`);
     lines.push(`bias,,,,${tr.bias}`, `pre_activation,,,,${tr.preActivation}`, `output,,,,${tr.value}`);
     download(lines.join('\n') + '\n', `${stem}_dot_r${cursor.row}_c${cursor.col}_k${cursor.filterIndex}.csv`, 'text/csv');

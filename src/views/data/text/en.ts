@@ -2,6 +2,8 @@
 export const dataEn = {
   intro: 'Step through your own network’s numbers: load a layer’s input activations and its 1×1 weights as .npy files (saved from PyTorch with np.save), or use your own picture in place of the photo: it goes through the same first layer (with Cin = 3 it is the input itself, red, green and blue). Parts you leave out are made from the seed. Files never leave this tab; a shared link carries seeded data of the same shape, not your files.',
   inUse: 'Using your data: {label}.',
+  'inUse.model': 'Picture: {picture} at {size}; {preprocessing}.',
+  'inUse.folded': 'BatchNorm {node} folded in.',
   backToSeeded: 'Back to the photos and generated data',
   npyTitle: '.npy files',
   'role.input': 'Input activations',

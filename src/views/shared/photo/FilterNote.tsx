@@ -10,7 +10,13 @@ export function FilterNote() {
   const kind = useAppStore((s) => selectSnapshot(s).data?.filterKind);
   const hasPhoto = useAppStore((s) => Boolean(selectSnapshot(s).data?.photo));
   const seed = useAppStore((s) => s.config.seed);
+  const from = useAppStore((s) => s.userData?.provenance);
   if (!kind) return null;
+  // A layer of the student's model says where every number came from.
+  if (kind === 'user' && from) {
+    const text = t('kind.model', { node: from.node, model: from.model, picture: from.picture, size: from.size, preprocessing: from.preprocessing });
+    return <p className="filter-note" data-kind="model">{from.folded ? `${text} ${t('kind.modelFolded', { node: from.folded })}` : text}</p>;
+  }
   const text = kind === 'learned' ? t('kind.learned')
     : kind === 'named' ? t('kind.named')
     : kind === 'user' ? t('kind.user')

@@ -15,6 +15,8 @@ export const photoEn = {
   'kind.random': "Random filters (He-normal, seed {seed}) on random first-layer filters: the untrained network. Switch Filters to Learned to see what training changes.",
   'kind.randomShape': "This shape uses random filters (seed {seed}): the learned layers have {cin} input channels and {cout} filters at most, and Cin = 3 has three named filters.",
   'kind.user': "Your own filters.",
+  'kind.model': 'Weights of {node} in {model}; the input is what the model computes there for {picture} at {size} ({preprocessing}).',
+  'kind.modelFolded': 'BatchNorm {node} is folded into the weights and bias.',
   'kind.noise': "Seeded synthetic input and random filters (seed {seed}).",
   'origin.heading': "Where the {cin} input channels come from.",
   'origin.caption': "The {width}×{height} photo is cut into 8×8 windows every 4 pixels; each window, contrast-normalised, meets {filters} first-layer filters ({kind}), and each filter gives two channels: its positive and its negative part (learned by k-means on whitened windows: Coates & Ng, 2011).",

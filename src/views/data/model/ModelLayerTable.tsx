@@ -1,0 +1,52 @@
+import { ScrollTable } from '../../../components/ScrollTable';
+import type { ModelLayer } from '../../../worker/modelProtocol';
+import { layerMap, layerStatus } from './layerFit';
+import { useModelT } from './text/useModelT';
+
+interface Props {
+  readonly layers: readonly ModelLayer[];
+  readonly caption: string;
+  readonly picked: string | null;
+  readonly onPick: (node: string) => void;
+  readonly showGroups?: boolean;
+}
+
+/** The model's 1×1 layers as a table of radio buttons; a layer that cannot be used says why. */
+export function ModelLayerTable({ layers, caption, picked, onPick, showGroups = false }: Props) {
+  const t = useModelT();
+  return (
+    <ScrollTable>
+      <table className="data-table model-layers">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.pick')}</th><th scope="col">{t('col.node')}</th><th scope="col" className="num">{t('col.channels')}</th>
+            {showGroups && <th scope="col" className="num">{t('col.groups')}</th>}
+            <th scope="col" className="num">{t('col.stride')}</th><th scope="col" className="num">{t('col.map')}</th><th scope="col">{t('col.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {layers.map((l) => {
+            const status = layerStatus(l), map = layerMap(l);
+            const id = `layer-${l.node}`;
+            const notes = [
+              status === 'blocked' ? t('note.blocked', { op: l.blockedBy ?? '' }) : status === 'limits' ? t('note.limits') : status === 'unreached' ? t('note.unreached') : null,
+              l.batchNorm ? t('note.bn') : null,
+            ].filter(Boolean);
+            return (
+              <tr key={l.node} className={status === 'ok' ? undefined : 'unusable'}>
+                <td><input type="radio" name="model-layer" id={id} checked={picked === l.node} disabled={status !== 'ok'} onChange={() => onPick(l.node)} /></td>
+                <th scope="row"><label htmlFor={id}>{l.node}</label></th>
+                <td className="num">{l.inChannels} → {l.outChannels}</td>
+                {showGroups && <td className="num">{l.groups}</td>}
+                <td className="num">{l.stride[0] === l.stride[1] ? l.stride[0] : l.stride.join('×')}</td>
+                <td className="num">{map ? `${l.height}×${l.width}${map.height !== l.height ? ` → ${map.height}×${map.width}` : ''}` : '—'}</td>
+                <td>{notes.join(' · ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
