@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import onnxProto from 'onnx-proto';
+import { PNG } from 'pngjs';
+import { scaleByte } from '../../src/engine/onnx/preprocess';
+import { resnetLike } from '../fixtures/onnxBuilder';
+import { ortRun } from '../unit/engine/onnx/reference';
+import { assert, openSettings, SHOTS, test } from './fixtures';
+
+const dir = mkdtempSync(join(tmpdir(), 'pointwise-onnx-'));
+const SIZE = 64;
+// A ResNet-like model whose input size is left open (as torch.onnx.export with dynamic axes writes it).
+const model = resnetLike({ size: SIZE, width: 16, blocks: [2, 2], dynamic: true });
+writeFileSync(join(dir, 'resnet-mini.onnx'), model.bytes);
+writeFileSync(join(dir, 'broken.onnx'), Buffer.from('this is not a model'));
+// A picture already at the input size, so the browser does not resample it.
+const png = new PNG({ width: SIZE, height: SIZE });
+for (let i = 0; i < SIZE * SIZE; i++) png.data.set([(i * 7) % 256, (i >> 6) * 4, (i % 64) * 4, 255], 4 * i);
+writeFileSync(join(dir, 'picture.png'), PNG.sync.write(png));
+
+/** The BatchNormalization output after the stage-2 downsample 1×1 Conv (stride 2), by onnxruntime. */
+async function reference(): Promise<{ conv: string; values: Float32Array; dims: readonly number[] }> {
+  const { onnx } = onnxProto;
+  const proto = onnx.ModelProto.decode(model.bytes);
+  const nodes = proto.graph!.node!;
+  const conv = nodes.find((n) => n.opType === 'Conv' && (n.attribute ?? []).some((a) => a.name === 'strides' && Number(a.ints![0]) === 2) && (n.attribute ?? []).some((a) => a.name === 'kernel_shape' && Number(a.ints![0]) === 1))!;
+  const bn = nodes.find((n) => n.input![0] === conv.output![0])!;
+  proto.graph!.output = [onnx.ValueInfoProto.create({ name: bn.output![0]!, type: { tensorType: { elemType: 1 } } })];
+  const x = new Float32Array(3 * SIZE * SIZE);
+  for (let p = 0; p < SIZE * SIZE; p++) for (let ch = 0; ch < 3; ch++) x[ch * SIZE * SIZE + p] = scaleByte(png.data[4 * p + ch]!, ch, 'imagenet');
+  const out = (await ortRun(onnx.ModelProto.encode(proto).finish(), 'input', x, [1, 3, SIZE, SIZE]))[bn.output![0]!]!;
+  return { conv: conv.name!, values: out.data, dims: out.dims };
+}
+
+const parse = (s: string) => Number(s.replace(/−/g, '-').replace(/,/g, ''));
+
+test('model: an .onnx file and a picture dropped in; a 1×1 layer used with BN folded; the walkthrough’s sum is onnxruntime’s value', async ({ baseUrl, newPage }) => {
+  const ref = await reference();
+  const { page, consoleErrors, foreignRequests, close } = await newPage({ width: 1280, height: 900 });
+  await page.goto(`${baseUrl}#v=1&scene=2&k=5&img=noise`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
+  await page.getByRole('button', { name: /Your own data/ }).click();
+  // A file that is not a model: a sentence, and nothing else changes.
+  await page.getByLabel('Model file').setInputFiles(join(dir, 'broken.onnx'));
+  await page.getByRole('alert').filter({ hasText: 'broken.onnx is not an ONNX model' }).waitFor({ timeout: 20_000 });
+  // The model, dropped on the panel as a student would.
+  const drop = await page.evaluateHandle(({ bytes, name }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(bytes)], name));
+    return dt;
+  }, { bytes: [...model.bytes], name: 'resnet-mini.onnx' });
+  await page.locator('.data-loader').dispatchEvent('drop', { dataTransfer: drop });
+  const summary = page.getByTestId('model-summary');
+  await summary.filter({ hasText: 'resnet-mini.onnx' }).waitFor({ timeout: 30_000 });
+  assert(((await summary.textContent()) ?? '').includes('input (batch, 3, height, width)'), 'the input shape with its open sizes');
+  await page.getByLabel('Input size').selectOption(String(SIZE));
+  await page.getByLabel('Or your own picture').setInputFiles(join(dir, 'picture.png'));
+  await page.getByLabel(ref.conv).check();
+  const row = page.locator('.model-layers tr', { has: page.getByLabel(ref.conv) });
+  assert(/64 → 128.*16×16 → 8×8.*BatchNorm follows/s.test((await row.textContent()) ?? ''), `the layer's row: ${await row.textContent()}`);
+  await page.getByLabel(/Fold the BatchNormalization/).check();
+  await page.getByRole('button', { name: 'Use this layer' }).click();
+  await page.getByTestId('model-used').waitFor({ timeout: 30_000 });
+  await page.getByTestId('fold-formula').waitFor();
+  await page.screenshot({ path: `${SHOTS}/model-1280.png`, fullPage: true });
+  await page.locator('.settings-text').filter({ hasText: `8×8×64 → 128 · your data: resnet-mini.onnx · ${ref.conv}` }).waitFor();
+  await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  assert(((await page.locator('.filter-note').textContent()) ?? '').includes(`Weights of ${ref.conv} in resnet-mini.onnx`), 'provenance under the status');
+  // Scene 2 at pixel (0, 0), filter 5: the whole sum is the BatchNorm's output there.
+  await page.locator('.viz').focus();
+  await page.keyboard.press('End');
+  const text = (await page.getByTestId('partial-sum').textContent()) ?? '';
+  const m = /output \((\d+), (\d+), (\d+)\) = (\S+)$/.exec(text);
+  assert(m, `the sum: ${text}`);
+  const [r, c, k] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const want = ref.values[(k * ref.dims[2]! + r) * ref.dims[3]! + c]!;
+  const got = parse(m[4]!);
+  assert(k === 5 && Math.abs(got - want) <= 2e-3 * Math.max(1, Math.abs(want)), `walkthrough ${got} at (${r}, ${c}, ${k}), onnxruntime ${want}`);
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
+  assert(foreignRequests.length === 0, `requests left the app: ${foreignRequests.join(', ')}`);
+  await close();
+});
