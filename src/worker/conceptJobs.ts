@@ -68,6 +68,7 @@ interface ReductionAnalysis {
   readonly moments: ChannelMoments;
   readonly pca: PcaResult;
   readonly random: FilterBasis;
+  readonly layerKept: number | undefined;
 }
 
 let analysis: ReductionAnalysis | null = null;
@@ -84,15 +85,24 @@ export function runReduction(p: ReductionParams): ReductionResult {
   if (photo && (photo.width !== 4 * w || photo.height !== 4 * h || !(photo.rgba instanceof Uint8ClampedArray) || photo.rgba.length !== 64 * h * w)) {
     throw new RequestError(`photo must be ${4 * w}×${4 * h} RGBA`);
   }
-  const key = `${h}x${w}x${n}/${photo ? `photo:${photo.key}/${p.seed}` : `${f}/${p.seed}`}`;
+  const act = p.activations;
+  if (act && (!isFloat32Array(act.data) || act.data.length !== h * w * n)) throw new RequestError(`activations must hold ${h}×${w}×${n} floats`);
+  const filterCount = act?.filters ? checkPositiveInt('filterCount', act.filterCount) : 0;
+  if (act?.filters && (!isFloat32Array(act.filters) || act.filters.length !== filterCount * n)) throw new RequestError(`filters must hold ${filterCount}×${n} floats`);
+  const key = `${h}x${w}x${n}/${act ? `layer:${act.key}/${p.seed}` : photo ? `photo:${photo.key}/${p.seed}` : `${f}/${p.seed}`}`;
   if (analysis?.key !== key) {
-    // A photo's first n learned channels (as in the walkthrough), or seeded correlated channels.
-    const input = photo
-      ? firstLayerFeatures(pictureTensor(photo.rgba, photo.width, photo.height, 3), learnedBank(p.bank).first, n)
-      : correlatedActivations(h, w, n, f, p.seed);
+    // The app's layer, a photo's first n learned channels (as in the walkthrough), or seeded correlated channels.
+    const input = act
+      ? hwcTensor(h, w, n, act.data)
+      : photo
+        ? firstLayerFeatures(pictureTensor(photo.rgba, photo.width, photo.height, 3), learnedBank(p.bank).first, n)
+        : correlatedActivations(h, w, n, f, p.seed);
     const moments = channelMoments(input);
     const random = filterBasis(moments, heNormal(n * n, n, subSeed(p.seed, 'random-filters')), n);
-    analysis = { key, input, moments, pca: pca(moments), random };
+    // The layer's own filters, all together (beyond n of them nothing more can be kept).
+    const own = act?.filters ? Math.min(filterCount, n) : 0;
+    const layerKept = own ? filterBasis(moments, act!.filters!.subarray(0, own * n), own).kept[own - 1] : undefined;
+    analysis = { key, input, moments, pca: pca(moments), random, layerKept };
   }
   const a = analysis;
   const shown = p.showChannels.length > 0 ? p.showChannels : mostVaried(a.moments, 4);
@@ -107,6 +117,7 @@ export function runReduction(p: ReductionParams): ReductionResult {
   };
   return {
     shownChannels: shown,
+    layerKept: a.layerKept,
     pcaKept: a.pca.kept.slice(),
     randomKept: a.random.kept.slice(),
     originals: planes(a.input.data),

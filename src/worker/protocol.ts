@@ -118,6 +118,11 @@ export interface ReductionParams {
   readonly photo?: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number; readonly key: string } | undefined;
   readonly bank?: Readonly<Record<LearnedFileName, ArrayBuffer>> | undefined;
   /**
+   * The app's current layer instead (`key` naming it): its H×W×channels input, and its own
+   * filters (count × channels), whose kept variance is measured beside PCA's.
+   */
+  readonly activations?: { readonly data: Float32Array; readonly key: string; readonly filters?: Float32Array | undefined; readonly filterCount?: number | undefined } | undefined;
+  /**
    * Input channels whose original and reconstructed maps are returned; empty = the four
    * with the most variance (a channel that is nearly all zero shows nothing).
    */
@@ -127,6 +132,8 @@ export interface ReductionParams {
 export interface ReductionResult {
   /** The channels shown, in order. */
   readonly shownChannels: readonly number[];
+  /** With `activations.filters`: the fraction of variance the layer's own filters keep, all of them together. */
+  readonly layerKept?: number | undefined;
   /** Fraction of variance kept by the first k PCA filters, k = 1…channels. */
   readonly pcaKept: Float64Array;
   /** The same for seeded random (He-normal) 1×1 filters, reconstructed by least squares. */

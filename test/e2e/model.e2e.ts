@@ -78,6 +78,15 @@ test('model: an .onnx file and a picture dropped in; a 1×1 layer used with BN f
   const want = ref.values[(k * ref.dims[2]! + r) * ref.dims[3]! + c]!;
   const got = parse(m[4]!);
   assert(k === 5 && Math.abs(got - want) <= 2e-3 * Math.max(1, Math.abs(want)), `walkthrough ${got} at (${r}, ${c}, ${k}), onnxruntime ${want}`);
+  // The reduction page offers the layer, and measures what its own filters keep.
+  // (Through the page's own links: an address with another shape would put the layer away.)
+  await page.getByRole('link', { name: 'Why 1×1?' }).or(page.getByRole('tab', { name: 'Why 1×1?' })).first().click();
+  await page.getByRole('navigation', { name: 'Reasons to use a 1×1 convolution' }).getByRole('link', { name: 'Channel reduction' }).click();
+  await page.getByLabel('Input', { exact: true }).selectOption({ label: `Your layer: resnet-mini.onnx · ${ref.conv}` });
+  const kept = await page.getByTestId('red-layer').textContent({ timeout: 30_000 });
+  assert(/The layer’s own 128 trained filters keep [\d.]+% of its input’s variance; the best 128 linear filters \(PCA\) would keep 100\.0%/.test(kept ?? ''), `the layer's kept variance: ${kept}`);
+  assert(((await page.getByTestId('red-headline').textContent()) ?? '').includes('With k = 10 of 64 channels'), 'the headline counts the layer’s channels');
+  await page.screenshot({ path: `${SHOTS}/model-reduction-1280.png`, fullPage: true });
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
   assert(foreignRequests.length === 0, `requests left the app: ${foreignRequests.join(', ')}`);
   await close();

@@ -41,6 +41,28 @@ describe('reduction request', () => {
     // With every component the rebuilt channel is the original.
     b.pcaMaps.forEach((v, i) => expect(v).toBeCloseTo(b.originals[i]!, 4));
   });
+  it('on the app’s own layer: its activations, and how much variance its own filters keep (all channels: 100 %; the top PCA components: PCA’s figure)', () => {
+    const n = 12, h = 6, w = 5;
+    const data = Float32Array.from({ length: h * w * n }, (_, i) => Math.sin(i * 0.37) + ((i % n) < 4 ? Math.cos(i * 0.11) : 0));
+    const p = { height: h, width: w, channels: n, features: 4, seed: 1, k: 3, showChannels: [] as number[] };
+    const identity = Float32Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0));
+    const all = runReduction({ ...p, activations: { data, key: 'id', filters: identity, filterCount: n } });
+    expect(all.layerKept).toBeCloseTo(1, 8);
+    const direct = pca(channelMoments({ height: h, width: w, channels: n, data }));
+    const top3 = Float32Array.from({ length: 3 * n }, (_, i) => direct.components[i]!);
+    const r = runReduction({ ...p, activations: { data, key: 'top3', filters: top3, filterCount: 3 } });
+    expect(r.layerKept).toBeCloseTo(direct.kept[2]!, 6);
+    expect(r.pcaKept[2]).toBeCloseTo(direct.kept[2]!, 10);
+    // Two filters that only see channel 0 keep at least channel 0's own variance and at most the first component's.
+    const one = Float32Array.from({ length: 2 * n }, (_, i) => (i % n === 0 ? i / n + 1 : 0));
+    const share = runReduction({ ...p, activations: { data, key: 'one', filters: one, filterCount: 2 } }).layerKept!;
+    const cov = channelMoments({ height: h, width: w, channels: n, data });
+    let total = 0;
+    for (let i = 0; i < n; i++) total += cov.covariance[i * n + i]!;
+    expect(share).toBeLessThan(direct.kept[0]! + 1e-9);
+    expect(share).toBeGreaterThan(cov.covariance[0]! / total - 1e-9);
+    expect(() => runReduction({ ...p, activations: { data: data.subarray(1), key: 'bad' } })).toThrow(/activations must hold 6×5×12/);
+  });
   it('on a photo: the first 250 learned channels, the same PCA curve as the engine computes directly', () => {
     const img = jpeg.decode(readFileSync('public/photos/chelsea.jpg'), { useTArray: true, formatAsRGBA: true });
     const rgba = Uint8ClampedArray.from(img.data);

@@ -7,7 +7,7 @@ import { syntheticActivations } from '../../../engine/activations';
 import { mapCorrelation } from '../../../engine/combine';
 import { heNormal, subSeed } from '../../../engine/random';
 import { pointwiseConv } from '../../../engine/pointwise';
-import { coutCinWeights } from '../../../engine/tensor';
+import { coutCinWeights, type CoutCinWeights, type HwcTensor } from '../../../engine/tensor';
 import { positiveDomain } from '../../../lib/colormap';
 import { loadLearnedBank } from '../../../lib/learnedBank';
 import { loadPicture } from '../../../lib/loadPicture';
@@ -22,7 +22,9 @@ import { ScrollTable } from '../../../components/ScrollTable';
 
 const SIZE = 56, CHANNELS = 250, FEATURES = 48;
 
-type Source = PhotoId | 'synthetic';
+type Source = PhotoId | 'synthetic' | 'layer';
+/** The reduction analysis takes at most this many channels (its eigen-decomposition is Cin³). */
+const MAX_LAYER_CHANNELS = 512;
 
 /** Photos decoded at 4 × SIZE (the first layer's stride), kept for the page's life. */
 const decoded = new Map<PhotoId, Promise<Uint8ClampedArray>>();
@@ -44,47 +46,60 @@ function photoPixels(id: PhotoId): Promise<Uint8ClampedArray> {
 export function Reduction() {
   const palette = usePalette();
   const t = useConceptT();
-  const [k, setK] = useState(10);
+  const [kWanted, setK] = useState(10);
   const [seed, setSeed] = useState(1);
   const [source, setSource] = useState<Source>('chelsea');
   const lang = useAppStore((s) => s.lang);
-  const state = useEngineResult(`red/${source}/${seed}/${k}`, async (signal) => {
-    const params = { height: SIZE, width: SIZE, channels: CHANNELS, features: FEATURES, seed, k, showChannels: [] };
-    if (source === 'synthetic') return request('reduction', params, signal);
+  const user = useAppStore((s) => s.userData);
+  // The app's own layer (a model's, or .npy files) when one is loaded; else the page's data.
+  const layer = source === 'layer' && user?.input ? user : null;
+  const from = layer ? source : source === 'layer' ? 'chelsea' : source;
+  const dims = layer?.input
+    ? { h: layer.input.height, w: layer.input.width, c: Math.min(layer.input.channels, MAX_LAYER_CHANNELS), all: layer.input.channels }
+    : { h: SIZE, w: SIZE, c: CHANNELS, all: CHANNELS };
+  const k = Math.min(kWanted, dims.c);
+  const state = useEngineResult(`red/${from}/${layer ? layer.id : ''}/${seed}/${k}`, async (signal) => {
+    const params = { height: dims.h, width: dims.w, channels: dims.c, features: FEATURES, seed, k: k, showChannels: [] };
+    if (layer?.input) return request('reduction', { ...params, activations: layerActivations(layer.input, layer.weights, dims.c) }, signal);
+    if (from === 'synthetic' || from === 'layer') return request('reduction', params, signal);
     // The photo's first 250 learned channels, made in the worker as in the walkthrough.
-    const [rgba, bank] = await Promise.all([photoPixels(source), loadLearnedBank()]);
-    return request('reduction', { ...params, photo: { rgba: rgba.slice(), width: 4 * SIZE, height: 4 * SIZE, key: source }, bank }, signal);
+    const [rgba, bank] = await Promise.all([photoPixels(from), loadLearnedBank()]);
+    return request('reduction', { ...params, photo: { rgba: rgba.slice(), width: 4 * SIZE, height: 4 * SIZE, key: from }, bank }, signal);
   });
-  const photo = PHOTOS.find((p) => p.id === source);
+  const photo = PHOTOS.find((p) => p.id === from);
+
   const r = state.result;
   const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)}%`;
   const domain = useMemo(() => (r ? positiveDomain(r.originals) : { lo: 0, hi: 1 }), [r]);
-  const cost = layerCost({ kind: 'pointwise', inChannels: CHANNELS, outChannels: k, kernel: 1, outHeight: SIZE, outWidth: SIZE });
+  const cost = layerCost({ kind: 'pointwise', inChannels: dims.c, outChannels: k, kernel: 1, outHeight: dims.h, outWidth: dims.w });
   // What the reduction saves downstream: the next layer (3×3, 64 filters) on k channels instead of 250.
-  const next = (c: number) => layerCost({ kind: 'standard', inChannels: c, outChannels: 64, kernel: 3, outHeight: SIZE, outWidth: SIZE }).multiplyAdds;
+  const next = (c: number) => layerCost({ kind: 'standard', inChannels: c, outChannels: 64, kernel: 3, outHeight: dims.h, outWidth: dims.w }).multiplyAdds;
   // On one channel a 1×1 filter has one weight: it only scales the map.
   const single = useMemo(() => singleChannel(seed), [seed]);
-  const plane = SIZE * SIZE;
+  const plane = dims.h * dims.w;
   const maps = (values: Float32Array, what: string) => (r?.shownChannels ?? []).map((ch, j) => ({
-    caption: t('red.mapCaption', { ch, what }), label: t('red.mapCaption', { ch, what }), values, height: SIZE, width: SIZE, offset: j * plane,
+    caption: t('red.mapCaption', { ch, what }), label: t('red.mapCaption', { ch, what }), values, height: dims.h, width: dims.w, offset: j * plane,
   }));
   return (
     <section className="panel concept" aria-labelledby="red-title" aria-busy={state.status === 'loading'}>
       <h2 id="red-title">{t('red.title')}</h2>
-      <p className="caption">{photo ? t('red.introPhoto', { h: SIZE, w: SIZE, c: CHANNELS, title: photo.title[lang] }) : t('red.intro', { h: SIZE, w: SIZE, c: CHANNELS, f: FEATURES })}</p>
+      <p className="caption">{layer
+        ? `${t('red.introLayer', { h: dims.h, w: dims.w, c: dims.all, label: layer.label })}${dims.all > dims.c ? ` ${t('red.layerCut', { c: dims.c })}` : ''}`
+        : photo ? t('red.introPhoto', { h: SIZE, w: SIZE, c: CHANNELS, title: photo.title[lang] }) : t('red.intro', { h: SIZE, w: SIZE, c: CHANNELS, f: FEATURES })}</p>
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t('settings')}>
         <span className="field">
           <label htmlFor="red-source">{t('red.source')}</label>
-          <select id="red-source" value={source} onChange={(e) => setSource(e.target.value as Source)}>
+          <select id="red-source" value={layer ? 'layer' : from} onChange={(e) => setSource(e.target.value as Source)}>
+            {user?.input && <option value="layer">{t('red.layerOption', { label: user.label })}</option>}
             {PHOTOS.map((p) => <option key={p.id} value={p.id}>{t('red.photoOption', { title: p.title[lang] })}</option>)}
             <option value="synthetic">{t('red.synthetic')}</option>
           </select>
         </span>
         <span className="field slider-field">
           <label htmlFor="red-k">{t('red.k')}</label>
-          <input id="red-k" type="range" min={1} max={CHANNELS} value={k} onChange={(e) => setK(Number(e.target.value))} />
+          <input id="red-k" type="range" min={1} max={dims.c} value={k} onChange={(e) => setK(Number(e.target.value))} />
         </span>
-        <NumberField label="k" value={k} min={1} max={CHANNELS} problem={t('field.range')} onChange={setK} />
+        <NumberField label="k" value={k} min={1} max={dims.c} problem={t('field.range')} onChange={setK} />
         <NumberField label={t('seed')} value={seed} min={0} max={999999} problem={t('field.range')} onChange={setSeed} />
       </form>
       {state.status === 'error' && <p className="status-error" role="alert">{t('engineError', { message: state.message })}</p>}
@@ -92,10 +107,15 @@ export function Reduction() {
       {r && (
         <>
           <p className="headline-figure" data-testid="red-headline">
-            {t('red.headline', { k, c: CHANNELS, pca: pct(r.pcaKept[k - 1]), err: pct(1 - r.pcaKept[k - 1]!), random: pct(r.randomKept[k - 1]) })}
+            {t('red.headline', { k, c: dims.c, pca: pct(r.pcaKept[k - 1]), err: pct(1 - r.pcaKept[k - 1]!), random: pct(r.randomKept[k - 1]) })}
           </p>
-          <p className="caption">{t('red.cost', { k, weights: formatInt(cost.weights), macs: formatInt(cost.multiplyAdds), full: formatInt(CHANNELS * CHANNELS) })}</p>
-          <p data-testid="red-downstream">{t('red.downstream', { k, c: CHANNELS, h: SIZE, w: SIZE, after: formatInt(next(k)), before: formatInt(next(CHANNELS)), ratio: (next(CHANNELS) / next(k)).toFixed(1) })}</p>
+          {layer && r.layerKept !== undefined && layer.weights && (
+            <p className="headline-figure" data-testid="red-layer">{t('red.layerKept', {
+              cout: formatInt(layer.weights.outChannels), c: dims.c, kept: pct(r.layerKept), pca: pct(r.pcaKept[Math.min(layer.weights.outChannels, dims.c) - 1]),
+            })}</p>
+          )}
+          <p className="caption">{t('red.cost', { k, c: dims.c, weights: formatInt(cost.weights), macs: formatInt(cost.multiplyAdds), full: formatInt(dims.c * dims.c) })}</p>
+          <p data-testid="red-downstream">{t('red.downstream', { k, c: dims.c, h: dims.h, w: dims.w, after: formatInt(next(k)), before: formatInt(next(dims.c)), ratio: (next(dims.c) / next(k)).toFixed(1) })}</p>
           <p data-testid="red-single">{t('red.single', { w: formatValue(single.weight), lo: formatValue(single.lo), hi: formatValue(single.hi), n: formatInt(single.count), r: single.correlation.toFixed(6) })}</p>
           <KeptChart k={k} onPick={setK}
             label={t('red.chartLabel', { k, pca: pct(r.pcaKept[k - 1]), random: pct(r.randomKept[k - 1]) })}
@@ -110,7 +130,7 @@ export function Reduction() {
             <caption>{t('red.tableCaption')}</caption>
             <thead><tr><th scope="col">k</th><th scope="col" className="num">{t('red.pca')}</th><th scope="col" className="num">{t('red.random')}</th></tr></thead>
             <tbody>
-              {[1, 5, 10, 25, 50, 100, 250].filter((q) => q <= CHANNELS).map((q) => (
+              {[1, 5, 10, 25, 50, 100, 250, 512].filter((q) => q <= dims.c).map((q) => (
                 <tr key={q} className={q === k ? 'current' : undefined}><th scope="row">{q}</th><td className="num">{pct(r.pcaKept[q - 1])}</td><td className="num">{pct(r.randomKept[q - 1])}</td></tr>
               ))}
             </tbody>
@@ -145,4 +165,16 @@ function singleChannel(seed: number): { weight: number; lo: number; hi: number; 
     count++;
   }
   return { weight: weights[0]!, lo, hi, count, correlation: mapCorrelation(input.data, out) };
+}
+
+/**
+ * The layer's input (its first `channels` channels when it has more) and, when it reads all
+ * of them, its filters: copies for the worker.
+ */
+function layerActivations(input: HwcTensor, weights: CoutCinWeights | undefined, channels: number) {
+  const all = input.channels, pixels = input.height * input.width;
+  const data = new Float32Array(pixels * channels);
+  for (let p = 0; p < pixels; p++) data.set(input.data.subarray(p * all, p * all + channels), p * channels);
+  const filters = weights && channels === all ? weights.data.slice() : undefined;
+  return { data, key: `${input.height}x${input.width}x${all}:${input.data.length}:${input.data[0]}:${input.data[input.data.length - 1]}`, filters, filterCount: weights?.outChannels };
 }
