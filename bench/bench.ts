@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel]
+ * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel,model]
  *
  * The same data for every implementation; median, min and max of N interleaved runs after a
  * warm-up;
@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { generateLayerData, outputChannel, pixelOutputs, pointwiseConv, type LayerData } from '../src/engine';
 import { EngineClient } from '../src/worker/client';
 import { nodeEndpoint } from './nodeEndpoint';
+import { benchModels, printModelTable, type ModelRow } from './modelBench';
 
 interface Workload { name: 'headline' | 'reduce' | 'mid' | 'pixel' | 'channel'; h: number; w: number; cin: number; cout: number; }
 type Impl = 'naive' | 'engine-1t' | 'engine-1w' | 'engine-2w' | 'engine-4w' | 'tfjs-cpu' | 'tfjs-wasm';
@@ -131,7 +132,7 @@ async function main() {
     await c.forward({ height: 16 * n, width: 16, inChannels: 384, outChannels: 256, input: new Float32Array(256 * n * 384), weights: new Float32Array(256 * 384), relu: false });
   }
   console.error(`cores: ${availableParallelism()}`);
-  const results: { name: string; rows: Row[] }[] = [];
+  const results: { name: string; rows: Row[] | ModelRow[] }[] = [];
   for (const wl of WORKLOADS) {
     if (only && !only.includes(wl.name)) continue;
     const d = generateLayerData({ height: wl.h, width: wl.w, inChannels: wl.cin, outChannels: wl.cout }, 1);
@@ -163,6 +164,12 @@ async function main() {
     await wasm.dispose();
     results.push({ name: wl.name, rows });
     if (!asJson) printTable(wl, rows);
+  }
+  if (!only || only.includes('model')) {
+    for (const r of await benchModels({ 'engine-1w': clients['engine-1w'], 'engine-2w': clients['engine-2w'] }, runs)) {
+      results.push({ name: `model ${r.name}`, rows: r.rows });
+      if (!asJson) printModelTable(r.name, r.rows, runs);
+    }
   }
   for (const c of Object.values(clients)) c.dispose();
   if (asJson) console.log(JSON.stringify({ workloads: results }));

@@ -5,7 +5,9 @@
  */
 import { ModelError } from './errors';
 import type { OnnxModel, OnnxNode } from './model';
+import { planFusion } from './fuse';
 import { isSupported, runNode } from './ops';
+import { conv } from './ops/conv';
 import type { Tensor } from './tensor';
 
 /** The nodes `targets` depend on, in the model's (dependency) order. */
@@ -42,9 +44,12 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
   const path = pathTo(model, targets);
   const bad = firstUnsupported(path);
   if (bad) throw new ModelError('unsupported-op', `${bad.domain ? `${bad.domain}.` : ''}${bad.opType} (${bad.name})`);
+  const keep = new Set(targets);
+  // Conv + BatchNormalization + ReLU run as one op; the nodes it swallows are skipped.
+  const fused = planFusion(model, path, keep);
+  const skip = new Set([...fused.values()].flatMap((f) => f.swallowed));
   const lastUse = new Map<string, number>();
   path.forEach((n, i) => n.inputs.forEach((name) => name && lastUse.set(name, i)));
-  const keep = new Set(targets);
   const env = new Map<string, Tensor>([[model.input.name, image]]);
   const read = (name: string): Tensor | undefined => {
     if (!name) return undefined;
@@ -54,8 +59,11 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
   };
   for (let i = 0; i < path.length; i++) {
     const node = path[i]!;
-    const out = runNode(node, node.inputs.map(read), model.opset);
-    if (node.outputs[0]) env.set(node.outputs[0], out);
+    if (skip.has(node)) continue;
+    const f = fused.get(node);
+    const out = f ? conv(node, node.inputs.map(read), f.epilogue) : runNode(node, node.inputs.map(read), model.opset);
+    const name = f ? f.output : node.outputs[0];
+    if (name) env.set(name, out);
     for (const name of node.inputs) if (lastUse.get(name) === i && !keep.has(name) && name !== model.input.name) env.delete(name);
     await options.afterNode?.(i + 1, path.length, node);
   }

@@ -35,7 +35,7 @@ describe('worker jobs for a model', () => {
     expect(progress.at(-1)).toBe(1);
     const { layers } = await c.request('modelLayers', { key: 'm1', height: SIZE, width: SIZE });
     const pointwise = layers.filter((l) => l.groups === 1);
-    expect(pointwise.map((l) => [l.inChannels, l.outChannels, l.height])).toEqual([[16, 16, 16], [16, 96, 16], [96, 24, 8], [24, 144, 8], [144, 24, 8], [24, 96, 8]]);
+    expect(pointwise.map((l) => [l.inChannels, l.outChannels, l.height])).toEqual([[32, 16, 16], [16, 96, 16], [96, 24, 8], [24, 144, 8], [144, 24, 8], [24, 96, 8]]);
     const layer = pointwise[3]!;
     const r = await c.request('modelLayer', { key: 'm1', node: layer.node, rgba: rgba.slice(), width: SIZE, height: SIZE, preprocessing, fold: true });
     if (r.status !== 'ok') throw new Error(r.code);

@@ -10,8 +10,10 @@
  */
 import { gemmABt, packB } from '../../gemm';
 import { ModelError } from '../errors';
+import { clampInPlace, foldIntoConv, type Epilogue } from '../fuse';
 import { attrInt, attrInts, type OnnxNode } from '../model';
 import { allocFloat, floatTensor, metaTensor, toNhwc, type Tensor } from '../tensor';
+import { depthwiseRows } from './depthwise';
 import { window2d, type Window2d } from './geometry';
 
 /** im2col values per chunk: 1 M floats (4 MB), so a large layer never builds its whole matrix. */
@@ -44,7 +46,8 @@ export function convLayer(node: OnnxNode, x: Tensor, w: Tensor | undefined, b: T
   return { layer: { geometry, groups, inChannels: cin, outChannels: cout }, weights: w.data as Float32Array | null, bias: (b?.data as Float32Array | null) ?? undefined };
 }
 
-export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[]): Tensor {
+/** A Conv node; `epilogue` applies a fused BatchNormalization and activation to its output. */
+export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[], epilogue?: Epilogue): Tensor {
   if (!x) throw new ModelError('bad-node', `${node.name}: no input`);
   const { layer, weights, bias } = convLayer(node, x, w, b);
   const { oh, ow } = layer.geometry;
@@ -53,18 +56,24 @@ export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[])
   if (x.shape[0] !== 1) throw new ModelError('bad-node', `${node.name}: a batch of ${x.shape[0]} (the engine runs one picture)`);
   const input = toNhwc(x).data as Float32Array;
   const out = allocFloat(shape, node.name);
-  convRows(input, { ...layer, weights, bias }, out, 0, oh);
+  // A fused BatchNormalization is folded into the weights and bias; a fused ReLU clamps after.
+  const folded = epilogue ? foldIntoConv(weights, bias, layer.outChannels, epilogue) : { weights, bias };
+  convRows(input, { ...layer, ...folded }, out, 0, oh);
+  if (epilogue) clampInPlace(out, epilogue.lo, epilogue.hi);
   return floatTensor(shape, out, true);
 }
 
-/** Output rows [r0, r1) of the convolution of an H×W×Cin map (NHWC, one picture) into `out` (oh×ow×Cout). */
+/**
+ * Output rows [r0, r1) of the convolution of an H×W×Cin map (NHWC, one picture) into `out`,
+ * which holds just those rows ((r1 − r0)×ow×Cout), so a band can be computed anywhere.
+ */
 export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number): void {
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
   const cinG = cin / groups, coutG = cout / groups;
   if (cinG === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1);
   const plain = g.kh === 1 && g.kw === 1 && g.sy === 1 && g.sx === 1 && g.pt + g.pl + g.pb + g.pr === 0;
   if (plain && groups === 1) {
-    gemmABt(x, packB(layer.weights, cout, cin), out, cout, cin, r0 * g.ow, r1 * g.ow, layer.bias, false);
+    gemmABt(x.subarray(r0 * g.ow * cin, r1 * g.ow * cin), packB(layer.weights, cout, cin), out, cout, cin, 0, (r1 - r0) * g.ow, layer.bias, false);
     return;
   }
   const k = g.kh * g.kw * cinG;
@@ -79,11 +88,11 @@ export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r
       const m = (c1 - c0) * g.ow;
       im2col(x, cin, gi * cinG, cinG, g, c0, c1, columns);
       if (!scratch) {
-        gemmABt(columns, filters, out.subarray(c0 * g.ow * cout), cout, k, 0, m, bias, false);
+        gemmABt(columns, filters, out.subarray((c0 - r0) * g.ow * cout), cout, k, 0, m, bias, false);
         continue;
       }
       gemmABt(columns, filters, scratch, coutG, k, 0, m, bias, false);
-      for (let p = 0; p < m; p++) out.set(scratch.subarray(p * coutG, (p + 1) * coutG), (c0 * g.ow + p) * cout + gi * coutG);
+      for (let p = 0; p < m; p++) out.set(scratch.subarray(p * coutG, (p + 1) * coutG), ((c0 - r0) * g.ow + p) * cout + gi * coutG);
     }
   }
 }
@@ -119,35 +128,6 @@ function im2col(x: Float32Array, cin: number, ch0: number, chCount: number, g: W
           else for (let i = 0; i < chCount; i++) columns[dst + i] = x[src + i]!;
         }
       }
-    }
-  }
-}
-
-/** Depthwise (one input channel per group, `mult` filters each): direct sums in float64. */
-function depthwiseRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number): void {
-  const { geometry: g, inChannels: cin, outChannels: cout } = layer;
-  const mult = cout / cin, taps = g.kh * g.kw;
-  // Taps first, filters inner: wr[t·Cout + o].
-  const wr = new Float32Array(taps * cout);
-  for (let o = 0; o < cout; o++) for (let t = 0; t < taps; t++) wr[t * cout + o] = layer.weights[o * taps + t]!;
-  const acc = new Float64Array(cout);
-  for (let oy = r0; oy < r1; oy++) {
-    for (let ox = 0; ox < g.ow; ox++) {
-      if (layer.bias) for (let o = 0; o < cout; o++) acc[o] = layer.bias[o]!;
-      else acc.fill(0);
-      for (let ky = 0; ky < g.kh; ky++) {
-        const iy = oy * g.sy - g.pt + ky * g.dy;
-        if (iy < 0 || iy >= g.h) continue;
-        for (let kx = 0; kx < g.kw; kx++) {
-          const ix = ox * g.sx - g.pl + kx * g.dx;
-          if (ix < 0 || ix >= g.w) continue;
-          const xo = (iy * g.w + ix) * cin, wo = (ky * g.kw + kx) * cout;
-          if (mult === 1) for (let o = 0; o < cout; o++) acc[o]! += x[xo + o]! * wr[wo + o]!;
-          else for (let o = 0; o < cout; o++) acc[o]! += x[xo + ((o / mult) | 0)]! * wr[wo + o]!;
-        }
-      }
-      const base = (oy * g.ow + ox) * cout;
-      for (let o = 0; o < cout; o++) out[base + o] = acc[o]!;
     }
   }
 }

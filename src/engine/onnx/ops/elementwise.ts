@@ -50,8 +50,15 @@ export function unary(node: OnnxNode, inputs: readonly (Tensor | undefined)[], o
   if (!x.data) return { ...x };
   const src = x.data;
   const out = x.dtype === 'float' ? allocFloat(x.shape, node.name) : new Float64Array(src.length);
-  for (let i = 0; i < src.length; i++) out[i] = f(src[i]!);
+  // The common ones as loops of their own (a call per value through `f` is several times slower).
+  if (node.opType === 'Relu') for (let i = 0; i < src.length; i++) { const v = src[i]!; out[i] = v > 0 ? v : 0; }
+  else if (node.opType === 'Clip') clipInto(src, out, f(-Infinity), f(Infinity));
+  else for (let i = 0; i < src.length; i++) out[i] = f(src[i]!);
   return { ...x, data: out };
+}
+
+function clipInto(src: ArrayLike<number>, out: Float32Array | Float64Array, lo: number, hi: number): void {
+  for (let i = 0; i < src.length; i++) { const v = src[i]!; out[i] = v < lo ? lo : v > hi ? hi : v; }
 }
 
 type Binary = (a: number, b: number) => number;
@@ -113,8 +120,17 @@ function broadcastMap(node: OnnxNode, ts: readonly Tensor[], dtype: DType, f: (v
   const n = sizeOf(shape);
   const out = dtype === 'float' ? allocFloat(shape, node.name) : new Float64Array(n);
   const vals = new Array<number>(ts.length).fill(0);
+  const same = (t: Tensor) => t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]) && t.nhwc === nhwc;
+  // The residual Add and the squeeze-excite Mul (an NHWC map times one number per channel) as plain loops.
+  if (ts.length === 2 && same(ts[0]!) && fast(node.opType)) {
+    const a = ts[0]!.data!, b = ts[1]!.data!;
+    if (same(ts[1]!)) return { dtype, shape, data: arith(node.opType, a, b, out, 0), nhwc };
+    if (nhwc && ts[1]!.shape.length === 4 && sizeOf(ts[1]!.shape) === shape[1] && ts[1]!.shape[1] === shape[1] && shape[0] === 1) {
+      return { dtype, shape, data: arith(node.opType, a, b, out, shape[1]!), nhwc };
+    }
+  }
   // Same shape and layout for all: one flat loop.
-  if (ts.every((t) => t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]) && t.nhwc === nhwc)) {
+  if (ts.every(same)) {
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < ts.length; j++) vals[j] = ts[j]!.data![i]!;
       out[i] = f(vals);
@@ -187,4 +203,23 @@ export function cast(node: OnnxNode, [x]: readonly (Tensor | undefined)[]): Tens
   const out = new Float64Array(x.data.length);
   for (let i = 0; i < out.length; i++) out[i] = to === 9 ? (x.data[i] ? 1 : 0) : Math.trunc(x.data[i]!);
   return { ...x, dtype, data: out };
+}
+
+const fast = (op: string) => op === 'Add' || op === 'Mul' || op === 'Sub';
+
+/** out = a op b, elementwise; with `channels` > 0, b holds one value per channel of an NHWC a. */
+function arith(op: string, a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | Float64Array, channels: number): Float32Array | Float64Array {
+  const n = out.length;
+  if (channels > 0) {
+    for (let i = 0; i < n; i += channels) {
+      if (op === 'Mul') for (let c = 0; c < channels; c++) out[i + c] = a[i + c]! * b[c]!;
+      else if (op === 'Add') for (let c = 0; c < channels; c++) out[i + c] = a[i + c]! + b[c]!;
+      else for (let c = 0; c < channels; c++) out[i + c] = a[i + c]! - b[c]!;
+    }
+    return out;
+  }
+  if (op === 'Add') for (let i = 0; i < n; i++) out[i] = a[i]! + b[i]!;
+  else if (op === 'Mul') for (let i = 0; i < n; i++) out[i] = a[i]! * b[i]!;
+  else for (let i = 0; i < n; i++) out[i] = a[i]! - b[i]!;
+  return out;
 }

@@ -10,7 +10,7 @@ import { concat, constant, constantOfShape, flatten, gather, identity, pad, resh
 type Op = (node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number) => Tensor;
 
 const OPS: Record<string, Op> = {
-  Conv: conv,
+  Conv: (node, inputs) => conv(node, inputs),
   BatchNormalization: batchNorm,
   MaxPool: pool,
   AveragePool: pool,

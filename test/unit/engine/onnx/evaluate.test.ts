@@ -61,13 +61,14 @@ describe('pointwise layers of a model', () => {
   it('lists every 1×1 Conv with its channels, stride and the map size it sees', () => {
     const shapes = inferShapes(model, metaTensor('float', [1, 3, 64, 64]));
     const layers = pointwiseLayers(model, shapes);
-    // Per bottleneck two 1×1 Convs, plus a downsample in each stage's first block.
-    expect(layers).toHaveLength(2 * 4 + 2);
+    // Per bottleneck two 1×1 Convs, a downsample in each stage's first block, and the next stage's first 1×1.
+    expect(layers).toHaveLength(2 * 4 + 2 + 1);
+    expect(layers.at(-1)).toMatchObject({ node: '/next/conv1/Conv', inChannels: 64, outChannels: 32, height: 8, width: 8 });
     expect(layers[0]).toMatchObject({ inChannels: 8, outChannels: 8, stride: [1, 1], height: 16, width: 16, groups: 1 });
     const down = layers.filter((l) => l.stride[0] === 2);
     expect(down).toHaveLength(1);
     expect(down[0]).toMatchObject({ inChannels: 32, outChannels: 64, height: 16, width: 16 });
-    expect(layers.every((l) => l.batchNorm)).toBe(true);
+    expect(layers.slice(0, -1).every((l) => l.batchNorm)).toBe(true);
     // A different input size changes the sizes, not the list.
     const at128 = pointwiseLayers(model, inferShapes(model, metaTensor('float', [1, 3, 128, 128])));
     expect(at128[0]).toMatchObject({ height: 32, width: 32 });
