@@ -112,6 +112,7 @@ export async function benchModels(clients: Record<'engine-1w' | 'engine-2w', Eng
     await tf.setBackend('wasm');
     const prefix = tfjsPrefix(model, m.layerInput);
     const tfInput = tf.tensor4d(nhwc, [1, SIZE, SIZE, 3]);
+    await clients['engine-2w'].linkPeers();
     for (const client of Object.values(clients)) await client.request('modelOpen', { bytes: bytes.slice().buffer, key: wl.name });
     const engine = (client: EngineClient) => async () => {
       const r = await client.request('modelLayer', { key: wl.name, node: m.layer, rgba: rgba.slice(), width: SIZE, height: SIZE, preprocessing: { scaling: 'imagenet', order: 'rgb' }, fold: false });

@@ -16,3 +16,8 @@ export function engineRequest<T extends RequestType>(type: T, params: ParamsOf<T
   if (!current) return Promise.reject(new Error('the engine is not running'));
   return current.request(type, params, options);
 }
+
+/** Links the engine's first two workers for a model's convolutions (no-op with one worker). */
+export function linkEnginePeers(): Promise<boolean> {
+  return current ? current.linkPeers().catch(() => false) : Promise.resolve(false);
+}

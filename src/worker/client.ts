@@ -342,6 +342,27 @@ export class EngineClient {
     return { output, computeMs: Math.max(...results.map((r) => r.computeMs)), workers: results.length, absMax, nonFinite };
   }
 
+  /**
+   * Links the first two workers so that a model's convolutions are split between them (see
+   * worker/peer.ts); again after a worker was replaced. False with one worker or none.
+   */
+  async linkPeers(): Promise<boolean> {
+    const conns = this.start();
+    if (this.isFallback || conns.length < 2) return false;
+    if (this.linked === conns[0]!.endpoint && this.linkedHelper === conns[1]!.endpoint) return true;
+    const channel = new MessageChannel();
+    await Promise.all([
+      conns[1]!.request('peerLink', { port: channel.port2, role: 'help' }, { transfer: [channel.port2] }),
+      conns[0]!.request('peerLink', { port: channel.port1, role: 'lead' }, { transfer: [channel.port1] }),
+    ]);
+    this.linked = conns[0]!.endpoint;
+    this.linkedHelper = conns[1]!.endpoint;
+    return true;
+  }
+
+  private linked: Endpoint | undefined;
+  private linkedHelper: Endpoint | undefined;
+
   dispose(): void {
     for (const c of this.connections ?? []) {
       c.failAll(new EngineError('cancelled', 'client disposed'));

@@ -233,6 +233,9 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
           case 'modelOpen':
             result = (await import('./modelJobs')).runModelOpen(msg.params, (progress) => reply({ id: msg.id, progress }));
             break;
+          case 'peerLink':
+            result = (await import('./peer')).linkPeer(msg.params);
+            break;
           case 'modelLayers':
             result = (await import('./modelJobs')).runModelLayers(msg.params);
             break;

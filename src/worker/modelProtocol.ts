@@ -77,3 +77,12 @@ export type ModelLayerResult =
       readonly computeMs: number;
     }
   | ModelRefusal;
+
+/**
+ * Links two workers for a model's convolutions: the lead (the worker holding the model)
+ * sends the helper bands of output rows over `port`.
+ */
+export interface PeerLinkParams {
+  readonly port: MessagePort;
+  readonly role: 'lead' | 'help';
+}

@@ -10,7 +10,7 @@ import type { Conv2dSpec } from '../engine/conv2d';
 import type { PointwiseShape } from '../engine/layerData';
 import type { LearnedFileName } from '../engine/learnedFileNames';
 import type { FilterKind, FilterMode } from '../engine/photoLayer';
-import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult } from './modelProtocol';
+import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, PeerLinkParams } from './modelProtocol';
 
 /**
  * Make the input, weights and bias of a walkthrough layer: from a photo (its first-layer
@@ -251,6 +251,7 @@ export interface Requests {
   modelOpen: [ModelOpenParams, ModelOpenResult];
   modelLayers: [ModelLayersParams, ModelLayersResult];
   modelLayer: [ModelLayerParams, ModelLayerResult];
+  peerLink: [PeerLinkParams, Record<string, never>];
 }
 
 export type RequestType = keyof Requests;

@@ -7,8 +7,15 @@ import { ModelError } from './errors';
 import type { OnnxModel, OnnxNode } from './model';
 import { planFusion } from './fuse';
 import { isSupported, runNode } from './ops';
-import { conv } from './ops/conv';
-import type { Tensor } from './tensor';
+import { convBand, prepareConv, type PreparedConv } from './ops/conv';
+import { allocFloat, floatTensor, type Tensor } from './tensor';
+
+/** A prepared Conv run whole, here. */
+export function runConvHere(p: PreparedConv): Float32Array {
+  const out = allocFloat(p.shape, p.name);
+  convBand(p, out, 0, p.layer.geometry.oh);
+  return out;
+}
 
 /** The nodes `targets` depend on, in the model's (dependency) order. */
 export function pathTo(model: OnnxModel, targets: readonly string[]): OnnxNode[] {
@@ -34,6 +41,8 @@ export function firstUnsupported(path: readonly OnnxNode[]): OnnxNode | undefine
 export interface EvaluateOptions {
   /** Called after each node (the worker reports progress and yields here). */
   readonly afterNode?: ((done: number, total: number, node: OnnxNode) => void | Promise<void>) | undefined;
+  /** Runs a prepared Conv (e.g. split with another worker); by default here, whole. */
+  readonly runConv?: ((p: PreparedConv) => Promise<Float32Array>) | undefined;
 }
 
 /**
@@ -61,7 +70,11 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
     const node = path[i]!;
     if (skip.has(node)) continue;
     const f = fused.get(node);
-    const out = f ? conv(node, node.inputs.map(read), f.epilogue) : runNode(node, node.inputs.map(read), model.opset);
+    let out: Tensor;
+    if (node.opType === 'Conv' && node.domain === '') {
+      const p = prepareConv(node, node.inputs.map(read), f?.epilogue);
+      out = 'dtype' in p ? p : floatTensor(p.shape, options.runConv ? await options.runConv(p) : runConvHere(p), true);
+    } else out = runNode(node, node.inputs.map(read), model.opset);
     const name = f ? f.output : node.outputs[0];
     if (name) env.set(name, out);
     for (const name of node.inputs) if (lastUse.get(name) === i && !keep.has(name) && name !== model.input.name) env.delete(name);

@@ -27,6 +27,9 @@ export interface ConvLayer {
   /** Cout × Cin/G × kh × kw. */
   readonly weights: Float32Array;
   readonly bias: Float32Array | undefined;
+  /** A fused ReLU (lo 0) or ReLU6 (lo 0, hi 6), applied as the outputs are written. */
+  readonly lo?: number | undefined;
+  readonly hi?: number | undefined;
 }
 
 /** The layer a Conv node describes for input shape (N, C, H, W), with its weights (null in a shape-only pass). */
@@ -46,21 +49,54 @@ export function convLayer(node: OnnxNode, x: Tensor, w: Tensor | undefined, b: T
   return { layer: { geometry, groups, inChannels: cin, outChannels: cout }, weights: w.data as Float32Array | null, bias: (b?.data as Float32Array | null) ?? undefined };
 }
 
-/** A Conv node; `epilogue` applies a fused BatchNormalization and activation to its output. */
-export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[], epilogue?: Epilogue): Tensor {
+/** A Conv ready to run on data: its layer (BN folded in), the NHWC input, the output shape and the clamp. */
+export interface PreparedConv {
+  readonly name: string;
+  readonly layer: ConvLayer;
+  readonly input: Float32Array;
+  readonly shape: readonly number[];
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * A Conv node with its inputs; `epilogue` is a fused BatchNormalization (folded into the
+ * weights and bias) and ReLU (a clamp after). A shape-only input gives the output's shape.
+ */
+export function prepareConv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[], epilogue?: Epilogue): PreparedConv | Tensor {
   if (!x) throw new ModelError('bad-node', `${node.name}: no input`);
   const { layer, weights, bias } = convLayer(node, x, w, b);
   const { oh, ow } = layer.geometry;
   const shape = [x.shape[0]!, layer.outChannels, oh, ow];
   if (!x.data || !weights) return metaTensor('float', shape, true);
   if (x.shape[0] !== 1) throw new ModelError('bad-node', `${node.name}: a batch of ${x.shape[0]} (the engine runs one picture)`);
-  const input = toNhwc(x).data as Float32Array;
-  const out = allocFloat(shape, node.name);
-  // A fused BatchNormalization is folded into the weights and bias; a fused ReLU clamps after.
   const folded = epilogue ? foldIntoConv(weights, bias, layer.outChannels, epilogue) : { weights, bias };
-  convRows(input, { ...layer, ...folded }, out, 0, oh);
-  if (epilogue) clampInPlace(out, epilogue.lo, epilogue.hi);
-  return floatTensor(shape, out, true);
+  const lo = epilogue?.lo ?? -Infinity, hi = epilogue?.hi ?? Infinity;
+  return { name: node.name, layer: { ...layer, ...folded, lo, hi }, input: toNhwc(x).data as Float32Array, shape, lo, hi };
+}
+
+/** Output rows [r0, r1) of a prepared Conv into `out` (just those rows), clamped. */
+export function convBand(p: PreparedConv, out: Float32Array, r0: number, r1: number): void {
+  convRows(p.input, p.layer, out, r0, r1);
+}
+
+/**
+ * What another worker needs to compute output rows [r0, r1): the input rows their windows
+ * read (a copy) and the geometry of that slab, whose output rows are numbered from 0.
+ */
+export function convSlab(p: PreparedConv, r0: number, r1: number): { input: Float32Array; layer: ConvLayer } {
+  const g = p.layer.geometry, row = g.w * p.layer.inChannels;
+  const first = Math.max(0, r0 * g.sy - g.pt), last = Math.min(g.h, (r1 - 1) * g.sy - g.pt + (g.kh - 1) * g.dy + 1);
+  const geometry = { ...g, h: last - first, pt: g.pt + first - r0 * g.sy, oh: r1 - r0 };
+  return { input: p.input.slice(first * row, last * row), layer: { ...p.layer, geometry } };
+}
+
+export function conv(node: OnnxNode, inputs: readonly (Tensor | undefined)[], epilogue?: Epilogue): Tensor {
+  const p = prepareConv(node, inputs, epilogue);
+  if ('dtype' in p) return p;
+  const out = allocFloat(p.shape, node.name);
+  convBand(p, out, 0, p.layer.geometry.oh);
+  return floatTensor(p.shape, out, true);
 }
 
 /**
@@ -69,11 +105,20 @@ export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[],
  */
 export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number): void {
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
+  if (cin / groups === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1);
+  const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
+  // The GEMM writes a ReLU itself; another clamp (ReLU6) is a pass over the band after it.
+  const relu = lo === 0 && hi === Infinity;
+  gemmRows(x, layer, out, r0, r1, relu);
+  if (!relu) clampInPlace(out.subarray(0, (r1 - r0) * g.ow * cout), lo, hi);
+}
+
+function gemmRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number, relu: boolean): void {
+  const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
   const cinG = cin / groups, coutG = cout / groups;
-  if (cinG === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1);
   const plain = g.kh === 1 && g.kw === 1 && g.sy === 1 && g.sx === 1 && g.pt + g.pl + g.pb + g.pr === 0;
   if (plain && groups === 1) {
-    gemmABt(x.subarray(r0 * g.ow * cin, r1 * g.ow * cin), packB(layer.weights, cout, cin), out, cout, cin, 0, (r1 - r0) * g.ow, layer.bias, false);
+    gemmABt(x.subarray(r0 * g.ow * cin, r1 * g.ow * cin), packB(layer.weights, cout, cin), out, cout, cin, 0, (r1 - r0) * g.ow, layer.bias, relu);
     return;
   }
   const k = g.kh * g.kw * cinG;
@@ -88,10 +133,10 @@ export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r
       const m = (c1 - c0) * g.ow;
       im2col(x, cin, gi * cinG, cinG, g, c0, c1, columns);
       if (!scratch) {
-        gemmABt(columns, filters, out.subarray((c0 - r0) * g.ow * cout), cout, k, 0, m, bias, false);
+        gemmABt(columns, filters, out.subarray((c0 - r0) * g.ow * cout), cout, k, 0, m, bias, relu);
         continue;
       }
-      gemmABt(columns, filters, scratch, coutG, k, 0, m, bias, false);
+      gemmABt(columns, filters, scratch, coutG, k, 0, m, bias, relu);
       for (let p = 0; p < m; p++) out.set(scratch.subarray(p * coutG, (p + 1) * coutG), ((c0 - r0) * g.ow + p) * cout + gi * coutG);
     }
   }

@@ -13,6 +13,9 @@ export interface DepthwiseLayer {
   /** Cout × 1 × kh × kw. */
   readonly weights: Float32Array;
   readonly bias: Float32Array | undefined;
+  /** Outputs are clamped to [lo, hi] as they are written (a fused ReLU or ReLU6). */
+  readonly lo?: number | undefined;
+  readonly hi?: number | undefined;
 }
 
 /** Output rows [r0, r1) into `out`, which holds just those rows. */
@@ -33,22 +36,23 @@ export function depthwiseRows(x: Float32Array, layer: DepthwiseLayer, out: Float
       continue;
     }
     for (let ox = 0; ox < xa; ox++) pixel(x, layer, wr, out, base + ox * cout, oy, ox);
-    interior3x3(x, wr, layer.bias, out, base, oy * g.sy - g.pt, xa, xb, g.sx, g.pl, g.w, cout);
+    interior3x3(x, wr, layer.bias, out, base, oy * g.sy - g.pt, xa, xb, g.sx, g.pl, g.w, cout, layer.lo ?? -Infinity, layer.hi ?? Infinity);
     for (let ox = xb; ox < g.ow; ox++) pixel(x, layer, wr, out, base + ox * cout, oy, ox);
   }
 }
 
 /** Pixels [xa, xb) of one output row whose 3×3 windows (top row iy) are inside the map. */
-function interior3x3(x: Float32Array, wr: Float32Array, bias: Float32Array | undefined, out: Float32Array, base: number, iy: number, xa: number, xb: number, sx: number, pl: number, w: number, c: number): void {
+function interior3x3(x: Float32Array, wr: Float32Array, bias: Float32Array | undefined, out: Float32Array, base: number, iy: number, xa: number, xb: number, sx: number, pl: number, w: number, c: number, lo: number, hi: number): void {
   const c2 = 2 * c;
   for (let ox = xa; ox < xb; ox++) {
     const ix = ox * sx - pl;
     const a = (iy * w + ix) * c, b = a + w * c, d = b + w * c, o = base + ox * c;
     for (let k = 0; k < c; k++) {
-      out[o + k] = (bias ? bias[k]! : 0)
+      const v = (bias ? bias[k]! : 0)
         + x[a + k]! * wr[k]! + x[a + c + k]! * wr[c + k]! + x[a + c2 + k]! * wr[c2 + k]!
         + x[b + k]! * wr[3 * c + k]! + x[b + c + k]! * wr[4 * c + k]! + x[b + c2 + k]! * wr[5 * c + k]!
         + x[d + k]! * wr[6 * c + k]! + x[d + c + k]! * wr[7 * c + k]! + x[d + c2 + k]! * wr[8 * c + k]!;
+      out[o + k] = v < lo ? lo : v > hi ? hi : v;
     }
   }
 }
@@ -69,4 +73,6 @@ function pixel(x: Float32Array, layer: DepthwiseLayer, wr: Float32Array, out: Fl
       else for (let o = 0; o < cout; o++) out[at + o] = out[at + o]! + x[xo + ((o / mult) | 0)]! * wr[wo + o]!;
     }
   }
+  const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
+  if (lo !== -Infinity || hi !== Infinity) for (let o = 0; o < cout; o++) { const v = out[at + o]!; out[at + o] = v < lo ? lo : v > hi ? hi : v; }
 }

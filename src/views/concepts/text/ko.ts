@@ -116,7 +116,7 @@ export const conceptKo: Record<ConceptKey, string> = {
   'red.introLayer': '여기서 입력은 내 레이어({label})의 실제 입력, {h}×{w}×{c} 활성값입니다. k개의 1×1 필터가 그 분산을 얼마나 지킬 수 있을까요? k개의 선형 1×1 필터가 낼 수 있는 최선은 픽셀 벡터의 PCA이며 워커에서 계산합니다. 비교를 위해 무작위 필터도 보여 주고, 두 경우 모두 k개의 출력에서 선형으로 가장 잘 입력을 복원합니다.',
   'red.layerCut': '분석에는 처음 {c}개 채널을 씁니다.',
   'red.layerOption': '내 레이어: {label}',
-  'red.layerKept': '이 레이어의 학습된 필터 {cout}개는 입력 분산의 {kept}를 지킵니다. 가장 좋은 선형 필터 {cout}개(PCA)라면 {pca}를 지켰을 것입니다. 입력 복원이 아니라 과제를 위해 학습된 필터라서 꼭 가장 많이 지킬 필요는 없습니다.',
+  'red.layerKept': '이 레이어의 학습된 필터 {cout}개는 입력 분산의 {kept}{을/를} 지킵니다. 가장 좋은 선형 필터 {cout}개(PCA)라면 {pca}{을/를} 지켰을 것입니다. 입력 복원이 아니라 과제를 위해 학습된 필터라서 꼭 가장 많이 지킬 필요는 없습니다.',
   'red.source': '입력',
   'red.photoOption': '{title}: 학습된 채널',
   'red.synthetic': '합성 데이터(시드, 매끄러운 특징 48개를 섞음)',

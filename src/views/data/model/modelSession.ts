@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Preprocessing } from '../../../engine/onnx/preprocess';
 import { loadPicture } from '../../../lib/loadPicture';
-import { engineRequest } from '../../../store/engine';
+import { engineRequest, linkEnginePeers } from '../../../store/engine';
 import { EngineError, isAbortError } from '../../../worker/client';
 import type { ModelLayer, ModelLayerResult, ModelOpenResult } from '../../../worker/modelProtocol';
 
@@ -74,6 +74,8 @@ async function sendModel(signal: AbortSignal): Promise<ModelOpenResult> {
   set({ phase: 'reading', progress: 0 });
   const bytes = await readBytes(file!, signal);
   set({ phase: 'parsing', progress: 0 });
+  // Both workers share the model's large convolutions (linked again after a worker was replaced).
+  await linkEnginePeers();
   key = `${file!.name}#${++opened}`;
   return engineRequest('modelOpen', { bytes, key }, { transfer: [bytes], signal, onProgress: (progress) => set({ progress }) });
 }

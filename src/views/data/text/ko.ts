@@ -5,7 +5,7 @@ export const dataKo: Record<DataKey, string> = {
   intro: '내 신경망의 실제 수로 따라가 보세요. 어떤 레이어의 입력 활성값과 1×1 가중치를 .npy 파일(PyTorch에서 np.save로 저장)로 불러오거나, 사진 대신 내 이미지를 쓸 수 있습니다. 내 이미맵 같은 첫 레이어를 거칩니다(Cin = 3이면 빨강·초록·파랑 값이 그대로 입력입니다). 빠진 부분은 시드로 만듭니다. 파일은 이 탭 밖으로 나가지 않으며, 공유 링크에는 파일이 아니라 같은 모양의 시드 데이터가 담깁니다.',
   inUse: '내 데이터를 쓰는 중: {label}.',
   'inUse.model': '이미지: {picture}, {size}; {preprocessing}.',
-  'inUse.folded': 'BatchNorm {node}을(를) 합쳤습니다.',
+  'inUse.folded': 'BatchNorm {node}{을/를} 합쳤습니다.',
   backToSeeded: '사진과 생성된 데이터로 돌아가기',
   npyTitle: '.npy 파일',
   'role.input': '입력 활성값',

@@ -18,7 +18,7 @@ export const photoKo: Record<PhotoKey, string> = {
   'kind.randomShape': "이 모양에는 무작위 필터(시드 {seed})를 씁니다. 학습된 레이어는 입력 채널 {cin}개, 필터 {cout}개까지이며, Cin = 3에는 이름 붙은 필터 세 개가 있습니다.",
   'kind.user': "직접 불러온 필터입니다.",
   'kind.model': '{model}의 {node} 가중치입니다. 입력은 {picture}({size}, {preprocessing})에 대해 모델이 그 자리에서 계산한 값입니다.',
-  'kind.modelFolded': 'BatchNorm {node}을(를) 가중치와 편향에 합쳤습니다.',
+  'kind.modelFolded': 'BatchNorm {node}{을/를} 가중치와 편향에 합쳤습니다.',
   'kind.noise': "시드로 만든 합성 입력과 무작위 필터(시드 {seed})입니다.",
   'origin.heading': "입력 채널 {cin}개는 어디에서 오는가.",
   'origin.caption': "{width}×{height} 사진을 4픽셀 간격의 8×8 윈도우로 자릅니다. 대비를 정규화한 윈도우마다 첫 레이어 필터 {filters}개({kind})를 적용하고, 필터 하나가 양의 부분과 음의 부분, 두 채널을 만듭니다(백색화한 윈도우에 k-평균을 적용해 학습: Coates & Ng, 2011).",

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { runConvHere } from '../../../src/engine/onnx/graph';
+import type { OnnxNode } from '../../../src/engine/onnx/model';
+import { prepareConv, type PreparedConv } from '../../../src/engine/onnx/ops/conv';
+import { floatTensor } from '../../../src/engine/onnx/tensor';
+import { mulberry32 } from '../../../src/engine/random';
+import { hasHelper, linkPeer, runConvShared } from '../../../src/worker/peer';
+
+function prepared(o: { h: number; w: number; cin: number; cout: number; k: number; stride: number; pad: number; group: number; relu6?: boolean }): PreparedConv {
+  const rand = mulberry32(o.h * 31 + o.k);
+  const x = floatTensor([1, o.cin, o.h, o.w], Float32Array.from({ length: o.cin * o.h * o.w }, () => rand() - 0.5));
+  const w = floatTensor([o.cout, o.cin / o.group, o.k, o.k], Float32Array.from({ length: (o.cout * o.cin / o.group) * o.k * o.k }, () => rand() - 0.5));
+  const b = floatTensor([o.cout], Float32Array.from({ length: o.cout }, () => rand()));
+  const node: OnnxNode = {
+    name: 'c', opType: 'Conv', domain: '', inputs: ['x', 'w', 'b'], outputs: ['y'],
+    attrs: new Map<string, number | number[]>([['strides', [o.stride, o.stride]], ['pads', [o.pad, o.pad, o.pad, o.pad]], ['group', o.group]]),
+  };
+  const p = prepareConv(node, [x, w, b], o.relu6 ? { lo: 0, hi: 6 } : undefined);
+  if ('dtype' in p) throw new Error('shape only');
+  return p;
+}
+
+const CASES = [
+  { h: 40, w: 33, cin: 16, cout: 48, k: 3, stride: 1, pad: 1, group: 1 },
+  { h: 113, w: 113, cin: 48, cout: 48, k: 3, stride: 2, pad: 1, group: 48, relu6: true },
+  { h: 30, w: 30, cin: 64, cout: 128, k: 1, stride: 2, pad: 0, group: 1 },
+  { h: 29, w: 31, cin: 8, cout: 64, k: 7, stride: 2, pad: 3, group: 1 },
+  { h: 45, w: 20, cin: 256, cout: 128, k: 1, stride: 1, pad: 0, group: 1, relu6: true },
+];
+
+describe('a convolution split between two workers', () => {
+  it('gives exactly what one worker computes (top rows here, the rest on the helper)', async () => {
+    const { port1, port2 } = new MessageChannel();
+    linkPeer({ port: port2, role: 'help' });
+    linkPeer({ port: port1, role: 'lead' });
+    expect(hasHelper()).toBe(true);
+    let asked = 0;
+    port2.addEventListener('message', () => asked++);
+    for (const c of CASES) {
+      const p = prepared(c);
+      const want = runConvHere(p);
+      const got = await runConvShared(p);
+      expect(Array.from(got), JSON.stringify(c)).toEqual(Array.from(want));
+    }
+    // Every one of them is large enough to be shared.
+    expect(asked).toBe(CASES.length);
+    port1.close();
+  });
+
+  it('takes the band back when the helper is gone, and drops the helper', async () => {
+    const { port1, port2 } = new MessageChannel();
+    linkPeer({ port: port1, role: 'lead' });
+    port2.close();
+    const p = prepared(CASES[0]!);
+    const got = await runConvShared(p);
+    expect(Array.from(got)).toEqual(Array.from(runConvHere(p)));
+    expect(hasHelper()).toBe(false);
+  }, 10_000);
+});
