@@ -4,7 +4,7 @@ import type { OnnxNode } from '../model';
 import type { Tensor } from '../tensor';
 import { conv } from './conv';
 import { batchNorm, binary, BINARY_OPS, cast, unary, UNARY_OPS, where } from './elementwise';
-import { globalPool, pool } from './pool';
+import { globalPool, pool, reduceMean } from './pool';
 import { concat, constant, constantOfShape, flatten, gather, identity, pad, reshape, shape, slice, squeeze, transpose, unsqueeze } from './shapeOps';
 
 type Op = (node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number) => Tensor;
@@ -16,6 +16,7 @@ const OPS: Record<string, Op> = {
   AveragePool: pool,
   GlobalAveragePool: globalPool,
   GlobalMaxPool: globalPool,
+  ReduceMean: reduceMean,
   Concat: concat,
   Pad: pad,
   Identity: identity,

@@ -1,7 +1,7 @@
 /** MaxPool, AveragePool and the global pools on NHWC maps (one picture). */
 import { ModelError } from '../errors';
 import { attrInt, attrInts, type OnnxNode } from '../model';
-import { allocFloat, floatTensor, metaTensor, toNhwc, type Tensor } from '../tensor';
+import { allocFloat, floatTensor, intsOf, logical, metaTensor, rowMajorStrides, sizeOf, toNhwc, type Tensor } from '../tensor';
 import { window2d } from './geometry';
 
 function image(node: OnnxNode, x: Tensor | undefined): { n: number; c: number; h: number; w: number } {
@@ -67,4 +67,36 @@ export function globalPool(node: OnnxNode, [x]: readonly (Tensor | undefined)[])
   const out = new Float32Array(c);
   for (let ch = 0; ch < c; ch++) out[ch] = isMax ? acc[ch]! : acc[ch]! / (h * w);
   return floatTensor(shape, out, true);
+}
+
+/**
+ * ReduceMean over some axes (attribute before opset 18, input from 18), as exporters may
+ * write adaptive_avg_pool2d(1) or a mean over the map: the spatial axes of an NHWC map are
+ * the global average pool; other axes are reduced in logical order.
+ */
+export function reduceMean(node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number): Tensor {
+  const x = inputs[0];
+  if (!x) throw new ModelError('bad-node', `${node.name}: no input`);
+  const r = x.shape.length;
+  const raw = opset >= 18 ? (inputs[1] ? intsOf(inputs[1], `${node.name}: axes`) : undefined) : attrInts(node, 'axes');
+  const axes = (raw ?? x.shape.map((_, i) => i)).map((a) => (a < 0 ? a + r : a)).sort();
+  const keep = attrInt(node, 'keepdims', 1) === 1;
+  const dims = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+  const shape = keep ? dims : x.shape.filter((_, i) => !axes.includes(i));
+  if (r === 4 && axes.join() === '2,3') {
+    const pooled = globalPool({ ...node, opType: 'GlobalAveragePool' }, [x]);
+    return keep ? pooled : { ...pooled, shape, nhwc: false };
+  }
+  if (!x.data) return metaTensor(x.dtype, shape);
+  const src = logical(x).data!, out = new Float64Array(sizeOf(dims));
+  const outStrides = rowMajorStrides(dims);
+  const idx = new Array<number>(r).fill(0);
+  for (let i = 0; i < src.length; i++) {
+    let o = 0;
+    for (let d = 0; d < r; d++) if (!axes.includes(d)) o += idx[d]! * outStrides[d]!;
+    out[o]! += src[i]!;
+    for (let d = r - 1; d >= 0; d--) { if (++idx[d]! < x.shape[d]!) break; idx[d] = 0; }
+  }
+  const count = src.length / out.length;
+  return floatTensor(shape, Float32Array.from(out, (v) => v / count));
 }

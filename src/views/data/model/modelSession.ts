@@ -151,6 +151,8 @@ export async function runToLayer(r: UseRequest): Promise<UsedLayer | null> {
   set({ phase: 'running', progress: 0, problem: null });
   try {
     const rgba = await loadPicture(r.picture, r.width, r.height);
+    // A worker replaced since the model was opened is linked again (the lead drops a helper that fails).
+    await linkEnginePeers();
     const result = await withModel(() => engineRequest('modelLayer', {
       key, node: r.node, rgba: rgba.slice(), width: r.width, height: r.height, preprocessing: r.preprocessing, fold: r.fold,
     }, { signal, onProgress: (progress) => set({ progress }) }), signal);

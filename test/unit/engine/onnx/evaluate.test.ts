@@ -104,6 +104,27 @@ async function ortRunWithOutputs(m: TestModel, x: Float32Array, outputs: string[
   return ortRun(onnxProto.onnx.ModelProto.encode(proto).finish(), m.input, x, [1, 3, m.size, m.size]);
 }
 
+describe('ReduceMean as exporters write a global pool (and over channels)', () => {
+  it('matches onnxruntime, keepdims or not, on the spatial axes and on the channel axis', async () => {
+    const { ModelBuilder } = await import('../../../fixtures/onnxBuilder');
+    const b = new ModelBuilder(12, 13);
+    const y = b.relu(b.conv('input', 3, 8, { k: 3, pad: 1, bias: true }));
+    const pooled = b.node('ReduceMean', [y], { axes: [2, 3], keepdims: 1 });
+    const se = b.node('Mul', [y, b.node('Sigmoid', [b.conv(pooled, 8, 8, { bias: true })])]);
+    const flat = b.node('ReduceMean', [se], { axes: [-1, -2], keepdims: 0 });
+    const channels = b.node('ReduceMean', [se], { axes: [1], keepdims: 1 });
+    const bytes = b.build({ name: 'input', dims: [1, 3, 9, 7] }, [se, flat, channels]);
+    const x = picture(9, 5).subarray(0, 3 * 9 * 7);
+    const want = await ortRun(bytes, 'input', x, [1, 3, 9, 7]);
+    const got = await evaluate(decodeModel(bytes), floatTensor([1, 3, 9, 7], x), [se, flat, channels]);
+    for (const name of [se, flat, channels]) {
+      const g = logical(got.get(name)!);
+      expect(g.shape).toEqual([...want[name]!.dims]);
+      expect(relativeError(g.data!, want[name]!.data)).toBeLessThan(1e-5);
+    }
+  });
+});
+
 describe('a Keras model converted by tf2onnx (channels-last input)', () => {
   it('takes (1, H, W, 3) pictures through its Transpose, as onnxruntime does', async () => {
     const { ModelBuilder } = await import('../../../fixtures/onnxBuilder');
