@@ -78,6 +78,10 @@ test('model: an .onnx file and a picture dropped in; a 1×1 layer used with BN f
   const want = ref.values[(k * ref.dims[2]! + r) * ref.dims[3]! + c]!;
   const got = parse(m[4]!);
   assert(k === 5 && Math.abs(got - want) <= 2e-3 * Math.max(1, Math.abs(want)), `walkthrough ${got} at (${r}, ${c}, ${k}), onnxruntime ${want}`);
+  // A broken file now: a sentence, and the layer stays in use.
+  await page.getByLabel('Model file').setInputFiles(join(dir, 'broken.onnx'));
+  await page.getByRole('alert').filter({ hasText: 'broken.onnx is not an ONNX model' }).waitFor({ timeout: 20_000 });
+  assert(((await page.locator('.settings-text').textContent()) ?? '').includes(`resnet-mini.onnx · ${ref.conv}`), 'the layer is kept after a refused file');
   // The reduction page offers the layer, and measures what its own filters keep.
   // (Through the page's own links: an address with another shape would put the layer away.)
   await page.getByRole('link', { name: 'Why 1×1?' }).or(page.getByRole('tab', { name: 'Why 1×1?' })).first().click();
@@ -89,5 +93,26 @@ test('model: an .onnx file and a picture dropped in; a 1×1 layer used with BN f
   await page.screenshot({ path: `${SHOTS}/model-reduction-1280.png`, fullPage: true });
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
   assert(foreignRequests.length === 0, `requests left the app: ${foreignRequests.join(', ')}`);
+  await close();
+});
+
+test('model: the panel at 375 px, in Korean', async ({ baseUrl, newPage }) => {
+  const { page, consoleErrors, close } = await newPage({ width: 375, height: 812 });
+  await page.goto(`${baseUrl}?lang=ko#v=1&view=explorer&img=noise`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
+  await page.getByRole('button', { name: /내 데이터/ }).click();
+  await page.getByLabel('모델 파일').setInputFiles(join(dir, 'resnet-mini.onnx'));
+  await page.locator('.model-layers').first().waitFor({ timeout: 30_000 });
+  await page.getByLabel('입력 크기').selectOption(String(SIZE));
+  await page.locator('.model-layers input[type=radio]:not([disabled])').first().check();
+  await page.getByRole('button', { name: '이 레이어 쓰기' }).click();
+  await page.getByTestId('model-used').waitFor({ timeout: 30_000 });
+  assert(((await page.getByTestId('model-used').textContent()) ?? '').startsWith('사용 중:'), 'Korean result line');
+  // Nothing wider than the screen but the tables, which scroll inside themselves.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+  await page.locator('.model-loader').screenshot({ path: `${SHOTS}/model-375-ko.png` });
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
   await close();
 });

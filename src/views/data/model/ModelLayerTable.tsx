@@ -6,15 +6,19 @@ import { useModelT } from './text/useModelT';
 interface Props {
   readonly layers: readonly ModelLayer[];
   readonly caption: string;
+  /** A sentence under the caption, outside the table so it wraps on a phone. */
+  readonly note: string;
   readonly picked: string | null;
   readonly onPick: (node: string) => void;
   readonly showGroups?: boolean;
 }
 
 /** The model's 1×1 layers as a table of radio buttons; a layer that cannot be used says why. */
-export function ModelLayerTable({ layers, caption, picked, onPick, showGroups = false }: Props) {
+export function ModelLayerTable({ layers, caption, note, picked, onPick, showGroups = false }: Props) {
   const t = useModelT();
   return (
+    <div className="model-layer-list">
+    <p className="caption">{note}</p>
     <ScrollTable>
       <table className="data-table model-layers">
         <caption>{caption}</caption>
@@ -48,5 +52,6 @@ export function ModelLayerTable({ layers, caption, picked, onPick, showGroups = 
         </tbody>
       </table>
     </ScrollTable>
+    </div>
   );
 }
