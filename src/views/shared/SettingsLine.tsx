@@ -24,7 +24,8 @@ export function SettingsLine({ open, onToggle }: { open: boolean; onToggle: (ope
     `${c.height}×${c.width}×${c.inChannels} → ${c.outChannels}`,
     userData ? t('settings.yourData', { label: userData.label }) : c.image === 'noise' ? t('settings.noise') : PHOTOS.find((p) => p.id === c.image)?.title[lang] ?? null,
     !userData && c.image !== 'noise' ? t(c.filters === 'learned' ? 'settings.learned' : 'settings.random') : null,
-    c.filters === 'random' || c.image === 'noise' ? t('settings.seed', { seed: c.seed }) : null,
+    // The seed matters only while something is made from it (not with the student's input and weights).
+    (c.filters === 'random' || c.image === 'noise') && !(userData?.input && userData.weights) ? t('settings.seed', { seed: c.seed }) : null,
     c.useBias ? t('settings.bias') : null,
     c.useRelu ? t('config.relu') : null,
   ].filter((p): p is string => p !== null);
