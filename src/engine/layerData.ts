@@ -16,6 +16,13 @@ export interface PointwiseShape {
   readonly outChannels: number;
 }
 
+/** A 1×1 layer as plain arrays (what crosses to and from a worker): H×W×Cin input, Cout×Cin weights, Cout biases. */
+export interface PointwiseArrays extends PointwiseShape {
+  readonly input: Float32Array;
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+}
+
 export interface LayerData {
   readonly input: HwcTensor;
   readonly weights: CoutCinWeights;

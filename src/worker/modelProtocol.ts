@@ -4,7 +4,7 @@
  * does not hold (a new worker after a crash) fails with 'cache-miss', and the page opens the
  * file again.
  */
-import type { PointwiseLayerInfo } from '../engine/onnx/layers';
+import type { ExtractedLayer, PointwiseLayerInfo } from '../engine/onnx/layers';
 import type { Preprocessing } from '../engine/onnx/preprocess';
 
 export interface ModelOpenParams {
@@ -58,24 +58,9 @@ export interface ModelLayerParams {
   readonly fold: boolean;
 }
 
+/** The layer (H×W×Cin input, Cout×Cin weights, bias, the folded BatchNormalization's numbers), the nodes run and the time. */
 export type ModelLayerResult =
-  | {
-      readonly status: 'ok';
-      readonly height: number;
-      readonly width: number;
-      readonly inChannels: number;
-      readonly outChannels: number;
-      /** H×W×Cin. */
-      readonly input: Float32Array;
-      /** Cout×Cin. */
-      readonly weights: Float32Array;
-      readonly bias: Float32Array;
-      /** The folded BatchNormalization's parameters, for the formula on the page. */
-      readonly fold?: { readonly node: string; readonly epsilon: number; readonly gamma: Float32Array; readonly beta: Float32Array; readonly mean: Float32Array; readonly variance: Float32Array; readonly convBias: Float32Array } | undefined;
-      /** Nodes run to reach the layer, and how long they took. */
-      readonly nodesRun: number;
-      readonly computeMs: number;
-    }
+  | (ExtractedLayer & { readonly status: 'ok'; readonly nodesRun: number; readonly computeMs: number })
   | ModelRefusal;
 
 /**

@@ -7,7 +7,7 @@
  * may send `{ id, type: 'cancel' }` for a request it no longer wants.
  */
 import type { Conv2dSpec } from '../engine/conv2d';
-import type { PointwiseShape } from '../engine/layerData';
+import type { PointwiseArrays, PointwiseShape } from '../engine/layerData';
 import type { LearnedFileName } from '../engine/learnedFileNames';
 import type { FilterKind, FilterMode } from '../engine/photoLayer';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, PeerLinkParams } from './modelProtocol';
@@ -178,15 +178,8 @@ export interface CollapseResult {
  * A 1×1 convolution as a dense layer at every pixel, and the converse: a dense layer on a
  * flattened k×k×C map as a k×k convolution (the same weights, reshaped), run on a larger map.
  */
-export interface DenseParams {
-  /** An H×W×Cin input, Cout×Cin weights and Cout biases: the 1×1 layer. */
-  readonly height: number;
-  readonly width: number;
-  readonly inChannels: number;
-  readonly outChannels: number;
-  readonly input: Float32Array;
-  readonly weights: Float32Array;
-  readonly bias: Float32Array;
+export interface DenseParams extends PointwiseArrays {
+  /** The 1×1 layer is the H×W×Cin input, Cout×Cin weights and Cout biases. */
   /** A fully connected layer on a k×k×C map (weights out × C·k·k, PyTorch's flatten order), and a larger map to run it on. */
   readonly fcKernel: number;
   readonly fcChannels: number;

@@ -5,6 +5,7 @@
  * group's block for a grouped Conv) and bias, with the BatchNormalization after it folded in
  * on request.
  */
+import type { PointwiseArrays } from '../layerData';
 import { ModelError } from './errors';
 import { attrFloat, attrInt, attrInts, type OnnxModel, type OnnxNode } from './model';
 import { batchNormAffine } from './ops/elementwise';
@@ -66,16 +67,8 @@ export interface BatchNormFold {
   readonly convBias: Float32Array;
 }
 
-export interface ExtractedLayer {
-  readonly height: number;
-  readonly width: number;
-  readonly inChannels: number;
-  readonly outChannels: number;
-  /** H×W×Cin, channels-last. */
-  readonly input: Float32Array;
-  /** Cout×Cin. */
-  readonly weights: Float32Array;
-  readonly bias: Float32Array;
+/** The layer's arrays (input H×W×Cin channels-last, weights Cout×Cin, bias), and the BatchNormalization folded in. */
+export interface ExtractedLayer extends PointwiseArrays {
   readonly fold?: BatchNormFold | undefined;
 }
 

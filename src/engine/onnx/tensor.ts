@@ -63,28 +63,28 @@ const layoutFree = (t: Tensor) => t.shape.length === 4 && (t.shape[1] === 1 || t
 export function logical(t: Tensor): Tensor {
   if (!t.nhwc) return t;
   if (!t.data || layoutFree(t)) return { ...t, nhwc: false };
-  const [n, c, h, w] = t.shape as [number, number, number, number];
-  const src = t.data, out = new Float32Array(src.length);
-  const hw = h * w;
-  for (let b = 0; b < n; b++) {
-    const base = b * hw * c;
-    for (let p = 0; p < hw; p++) for (let ch = 0; ch < c; ch++) out[base + ch * hw + p] = src[base + p * c + ch]!;
-  }
-  return { ...t, data: out, nhwc: false };
+  return { ...t, data: relayout(t, false), nhwc: false };
 }
 
 /** A 4-D float tensor in NHWC layout (a copy when it was row-major NCHW). */
 export function toNhwc(t: Tensor): Tensor {
   if (t.nhwc || t.shape.length !== 4) return t;
   if (!t.data || layoutFree(t)) return { ...t, nhwc: true };
+  return { ...t, data: relayout(t, true), nhwc: true };
+}
+
+/** A 4-D tensor's values copied from one layout to the other (NCHW → NHWC when `toChannelsLast`). */
+function relayout(t: Tensor, toChannelsLast: boolean): Float32Array {
   const [n, c, h, w] = t.shape as [number, number, number, number];
-  const src = t.data, out = new Float32Array(src.length);
-  const hw = h * w;
+  const src = t.data!, out = new Float32Array(src.length), hw = h * w;
+  // Index of (pixel p, channel ch) in each layout; one is read, the other written.
+  const chw = (p: number, ch: number) => ch * hw + p, hwc = (p: number, ch: number) => p * c + ch;
+  const [from, to] = toChannelsLast ? [chw, hwc] : [hwc, chw];
   for (let b = 0; b < n; b++) {
     const base = b * hw * c;
-    for (let ch = 0; ch < c; ch++) for (let p = 0; p < hw; p++) out[base + p * c + ch] = src[base + ch * hw + p]!;
+    for (let p = 0; p < hw; p++) for (let ch = 0; ch < c; ch++) out[base + to(p, ch)] = src[base + from(p, ch)]!;
   }
-  return { ...t, data: out, nhwc: true };
+  return out;
 }
 
 /** The whole numbers an integer (or float) tensor holds, e.g. a shape or axes input. */

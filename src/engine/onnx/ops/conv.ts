@@ -13,23 +13,15 @@ import { ModelError } from '../errors';
 import { clampInPlace, foldIntoConv, type Epilogue } from '../fuse';
 import { attrInt, attrInts, type OnnxNode } from '../model';
 import { allocFloat, floatTensor, metaTensor, toNhwc, type Tensor } from '../tensor';
-import { depthwiseRows } from './depthwise';
+import { depthwiseRows, type DepthwiseLayer } from './depthwise';
 import { window2d, type Window2d } from './geometry';
 
 /** im2col values per chunk: 1 M floats (4 MB), so a large layer never builds its whole matrix. */
 const COLUMN_CHUNK = 1 << 20;
 
-export interface ConvLayer {
-  readonly geometry: Window2d;
+/** A convolution's geometry, weights (Cout × Cin/G × kh × kw), bias and fused clamp, and its groups. */
+export interface ConvLayer extends DepthwiseLayer {
   readonly groups: number;
-  readonly inChannels: number;
-  readonly outChannels: number;
-  /** Cout × Cin/G × kh × kw. */
-  readonly weights: Float32Array;
-  readonly bias: Float32Array | undefined;
-  /** A fused ReLU (lo 0) or ReLU6 (lo 0, hi 6), applied as the outputs are written. */
-  readonly lo?: number | undefined;
-  readonly hi?: number | undefined;
 }
 
 /** The layer a Conv node describes for input shape (N, C, H, W), with its weights (null in a shape-only pass). */

@@ -10,7 +10,7 @@ export interface DepthwiseLayer {
   readonly geometry: Window2d;
   readonly inChannels: number;
   readonly outChannels: number;
-  /** Cout × 1 × kh × kw. */
+  /** Cout × Cin/G × kh × kw (Cout × 1 × kh × kw for a depthwise layer). */
   readonly weights: Float32Array;
   readonly bias: Float32Array | undefined;
   /** Outputs are clamped to [lo, hi] as they are written (a fused ReLU or ReLU6). */
