@@ -1,12 +1,14 @@
+import { LAST_SCENE } from '../../../src/store/stepping';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkShape } from '../../../src/lib/limits';
 import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState, type UrlState } from '../../../src/store/urlState';
 
+// Every scene, 1 … LAST_SCENE (5 since 'Maps add up'), is a valid one.
 function isValid(s: UrlState): boolean {
   return checkShape(s) === null
     && ['walkthrough', 'explorer'].includes(s.view)
-    && [1, 2, 3, 4].includes(s.scene)
+    && Number.isInteger(s.scene) && s.scene >= 1 && s.scene <= LAST_SCENE
     && Number.isInteger(s.row) && s.row >= 0 && s.row < s.height
     && Number.isInteger(s.col) && s.col >= 0 && s.col < s.width
     && s.filterIndex >= 0 && s.filterIndex < s.outChannels
@@ -57,6 +59,13 @@ describe('parseUrlState(hash)', () => {
     const { state, problems } = parseUrlState('#h=128&w=128&cin=2048&cout=2048');
     expect(problems).toHaveLength(1);
     expect(state.height).toBe(56);
+  });
+
+  it('takes every scene, the fifth included (the case a random run found)', () => {
+    for (let scene = 1; scene <= LAST_SCENE; scene++) {
+      const { state, problems } = parseUrlState(`#scene=${scene}`);
+      expect([state.scene, problems, isValid(state)]).toEqual([scene, [], true]);
+    }
   });
 
   it('gives a valid state for any string, and never throws', () => {
