@@ -39,6 +39,8 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
   let controller: AbortController | null = null;
   let dataFor = '';
   let outputFor = '';
+  /** The status of the last finished pass (the one whose output is in the store). */
+  let doneJob: ReturnType<AppStore['getState']>['job'] | null = null;
 
   /** Times a job is run again after its worker failed (each failure starts a new worker or the main thread). */
   const RETRIES = 3;
@@ -46,7 +48,15 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
   async function sync(config: LayerConfig, attempt = 0): Promise<void> {
     const fitting = store.getState().userData;
     const user = fitting && userDataFits(fitting, config) ? fitting : null;
-    if (outputKey(config, user) === outputFor) return;
+    if (outputKey(config, user) === outputFor) {
+      // Back to the layer already on screen (a link or Back while another was being made):
+      // the job for the other layer stops, so it cannot replace this one when it finishes.
+      if (controller && !controller.signal.aborted) {
+        controller.abort();
+        if (doneJob) store.setState({ job: doneJob });
+      }
+      return;
+    }
     if (checkShape(config)) return; // the form shows the problem; keep the last good view
     if (attempt === 0) controller?.abort();
     const own = new AbortController();
@@ -110,11 +120,8 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
       // A photo's outputs (and a real model's) have a few large values: its colours span the
       // 99.5th percentile of |output| (values beyond show at full colour); synthetic data keeps the full range.
       const domain = data.photo || user?.provenance ? quantileSymmetricDomain(r.output, 0.995) : { lo: -(r.absMax || 1), hi: r.absMax || 1 };
-      store.setState({
-        output: r.output,
-        outputDomain: domain,
-        job: { status: 'done', progress: 1, computeMs: r.computeMs, workers: client.isFallback ? 0 : r.workers, nonFinite: r.nonFinite },
-      });
+      doneJob = { status: 'done', progress: 1, computeMs: r.computeMs, workers: client.isFallback ? 0 : r.workers, nonFinite: r.nonFinite };
+      store.setState({ output: r.output, outputDomain: domain, job: doneJob });
     } catch (e) {
       if (isAbortError(e) || signal.aborted) return;
       // The worker died under this job: the client has started another (or moved to the main

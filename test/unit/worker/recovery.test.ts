@@ -110,6 +110,35 @@ describe('the worker sync finishes the layer whatever the workers do', () => {
   }
 });
 
+describe('the worker sync when the shape goes there and back (Back during a recompute)', () => {
+  it('stops the job for the other shape, so it cannot replace the layer on screen, and the status is done again', async () => {
+    const store = createAppStore();
+    const config = { ...shape, seed: 4, useBias: true, useRelu: false, image: 'noise', filters: 'random' } as const;
+    store.setState({ config, view: 'walkthrough' });
+    const client = new EngineClient({ workers: 1, createWorker: goodWorker, createFallback: goodWorker });
+    clients.push(client);
+    const stop = startWorkerSync(store, client);
+    const settled = () => new Promise<void>((resolve) => {
+      const check = () => { if (store.getState().job.status === 'done') resolve(); };
+      store.subscribe(check);
+      check();
+    });
+    await settled();
+    const before = store.getState().data;
+    // Another Cout (the new data is being made) and straight back, before it arrives.
+    store.getState().setConfig({ outChannels: 5 });
+    expect(store.getState().job.status).toBe('generating');
+    store.getState().setConfig({ outChannels: shape.outChannels });
+    expect(store.getState().job.status).toBe('done');
+    await new Promise((r) => setTimeout(r, 300));
+    // The layer on screen is still the one for this shape (the aborted job's data never came).
+    expect(store.getState().data).toBe(before);
+    expect(store.getState().data!.weights.outChannels).toBe(shape.outChannels);
+    expect(store.getState().job.status).toBe('done');
+    stop();
+  });
+});
+
 describe('the watchdog (issue #17 §2)', () => {
   it('a worker that goes silent (closed, killed) is replaced after the job’s silence bound, and the job runs again', async () => {
     const log: string[] = [];
