@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import { PNG } from 'pngjs';
 import { scaleByte } from '../../src/engine/onnx/preprocess';
-import { resnetLike } from '../fixtures/onnxBuilder';
+import { ModelBuilder, resnetLike } from '../fixtures/onnxBuilder';
 import { ortRun } from '../unit/engine/onnx/reference';
 import { assert, openSettings, SHOTS, test } from './fixtures';
 
@@ -113,6 +113,41 @@ test('model: the panel at 375 px, in Korean', async ({ baseUrl, newPage }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert(overflow <= 0, `page scrolls sideways by ${overflow} px`);
   await page.locator('.model-loader').screenshot({ path: `${SHOTS}/model-375-ko.png` });
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
+  await close();
+});
+
+test('model: a 256 MB file opens in the worker, with progress, and the page never stops', async ({ baseUrl, newPage }) => {
+  // Seventeen 1×1 layers of up to 2,048 × 2,048 weights: 67 M parameters, 256 MB of float32.
+  const b = new ModelBuilder(11, 13);
+  let x = b.relu(b.conv('input', 3, 2048, { name: '/stem/Conv' }));
+  for (let i = 0; i < 16; i++) x = b.relu(b.conv(x, 2048, 2048, { name: `/block${i}/Conv` }));
+  const path = join(dir, 'big.onnx');
+  writeFileSync(path, b.build({ name: 'input', dims: [1, 3, 'height', 'width'] }, [x]));
+  const { page, consoleErrors, close } = await newPage({ width: 1280, height: 900 });
+  await page.goto(`${baseUrl}#v=1&view=explorer&img=noise`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
+  await page.getByRole('button', { name: /Your own data/ }).click();
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    // Every progress line shown on the way.
+    const seen = ((window as unknown as { progress: string[] }).progress = []);
+    new MutationObserver(() => { const t = document.querySelector('.model-progress')?.textContent; if (t && seen.at(-1) !== t) seen.push(t); })
+      .observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const start = Date.now();
+  await page.getByLabel('Model file').setInputFiles(path);
+  await page.getByTestId('model-summary').filter({ hasText: '67,115,008' }).waitFor({ timeout: 60_000 });
+  await page.locator('.model-layers').first().waitFor({ timeout: 60_000 });
+  console.log(`      256 MB model open and listed in ${Date.now() - start} ms`);
+  const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
+  assert(progress.some((p) => /Reading the file… \d+%/.test(p)) && progress.some((p) => /Reading the graph and its weights/.test(p)), `progress shown: ${progress.join(' | ')}`);
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  assert(longTasks.every((d) => d < 100), `long tasks while opening: ${longTasks.map(Math.round).join(', ')} ms`);
+  assert((await page.locator('.model-layers tbody tr').count()) === 17, 'all seventeen 1×1 layers listed');
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
   await close();
 });

@@ -9,6 +9,7 @@ import type { Preprocessing } from '../../../engine/onnx/preprocess';
 import { loadPicture } from '../../../lib/loadPicture';
 import { engineRequest, linkEnginePeers } from '../../../store/engine';
 import { EngineError, isAbortError } from '../../../worker/client';
+import { yieldTask } from '../../../worker/yieldTask';
 import type { ModelLayer, ModelLayerResult, ModelOpenResult } from '../../../worker/modelProtocol';
 
 /** Files above this are refused before reading (a browser tab holds the file and its weights). */
@@ -53,8 +54,15 @@ async function readBytes(f: File, signal: AbortSignal): Promise<ArrayBuffer> {
   if (!f.stream) return f.arrayBuffer();
   const out = new Uint8Array(f.size);
   const reader = f.stream().getReader();
-  let at = 0;
+  let at = 0, since = performance.now();
   for (;;) {
+    // Chunks already read arrive as resolved promises, one after another in the same task:
+    // every 8 ms the loop lets the page run (and shows the progress), so it never stops.
+    if (performance.now() - since > 8) {
+      set({ progress: at / Math.max(1, f.size) });
+      await yieldTask();
+      since = performance.now();
+    }
     const { done, value } = await reader.read();
     if (done) break;
     if (signal.aborted) {
@@ -64,8 +72,8 @@ async function readBytes(f: File, signal: AbortSignal): Promise<ArrayBuffer> {
     if (at + value.length > out.length) throw new EngineError('bad-request', 'the file grew while it was read');
     out.set(value, at);
     at += value.length;
-    set({ progress: at / Math.max(1, f.size) });
   }
+  set({ progress: 1 });
   return out.buffer;
 }
 
