@@ -141,3 +141,41 @@ describe('a Keras model converted by tf2onnx (channels-last input)', () => {
     for (const name of [y, probe]) expect(relativeError(logical(got.get(name)!).data!, want[name]!.data)).toBeLessThan(1e-5);
   });
 });
+
+describe('operator sets and weight encodings', () => {
+  it('runs a ResNet-like graph exported at opset 18 to 1e-4', async () => {
+    const m = resnetLike({ size: 40, width: 8, blocks: [1, 1], opset: 18 });
+    expect(decodeModel(m.bytes).opset).toBe(18);
+    for (const e of await compare(m)) expect(e.error, e.name).toBeLessThan(1e-4);
+  });
+
+  it('reads float16, bfloat16 and float64 initializers, raw or in typed fields, as the same numbers', async () => {
+    const { default: onnxProto } = await import('onnx-proto');
+    const { float16Bits } = await import('../../../../src/engine/npy');
+    const m = resnetLike({ size: 32, width: 4, blocks: [1] });
+    const proto = onnxProto.onnx.ModelProto.decode(m.bytes);
+    const f32 = decodeModel(m.bytes);
+    const encodings = [
+      // float16 raw, float16 in int32_data, float64 raw, float64 in double_data, bfloat16 raw.
+      (t: onnxProto.onnx.ITensorProto, v: Float32Array) => { const h = Uint16Array.from(v, float16Bits); Object.assign(t, { dataType: 10, rawData: new Uint8Array(h.buffer) }); },
+      (t: onnxProto.onnx.ITensorProto, v: Float32Array) => { Object.assign(t, { dataType: 10, rawData: new Uint8Array(0), int32Data: Array.from(v, float16Bits) }); },
+      (t: onnxProto.onnx.ITensorProto, v: Float32Array) => { Object.assign(t, { dataType: 11, rawData: new Uint8Array(Float64Array.from(v).buffer) }); },
+      (t: onnxProto.onnx.ITensorProto, v: Float32Array) => { Object.assign(t, { dataType: 11, rawData: new Uint8Array(0), doubleData: Array.from(v) }); },
+      (t: onnxProto.onnx.ITensorProto, v: Float32Array) => { const u = new Uint32Array(v.buffer.slice(0)); Object.assign(t, { dataType: 16, rawData: new Uint8Array(Uint16Array.from(u, (x) => x >>> 16).buffer) }); },
+    ];
+    const tolerance = [1e-3, 1e-3, 0, 0, 1e-2];
+    for (const [e, encode] of encodings.entries()) {
+      const copy = onnxProto.onnx.ModelProto.decode(m.bytes);
+      for (const t of copy.graph!.initializer!) if (t.dataType === 1) encode(t, f32.initializers.get(t.name!)!.data as Float32Array);
+      const model = decodeModel(onnxProto.onnx.ModelProto.encode(copy).finish());
+      for (const [name, t] of f32.initializers) {
+        if (t.dtype !== 'float') continue;
+        const got = model.initializers.get(name)!;
+        expect(got.dtype).toBe('float');
+        // Each value as the encoding rounds it: exact for float64, to its precision for float16/bfloat16.
+        expect(relativeError(got.data!, t.data!), `${name}, encoding ${e}`).toBeLessThanOrEqual(tolerance[e]!);
+      }
+    }
+    expect(proto.graph!.initializer!.length).toBeGreaterThan(0);
+  });
+});
