@@ -134,7 +134,8 @@ test('model: a 256 MB file opens in the worker, with progress, and the page neve
     w.longTasks = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
     // Every progress line shown on the way.
-    const seen = ((window as unknown as { progress: string[] }).progress = []);
+    const seen: string[] = [];
+    (window as unknown as { progress: string[] }).progress = seen;
     new MutationObserver(() => { const t = document.querySelector('.model-progress')?.textContent; if (t && seen.at(-1) !== t) seen.push(t); })
       .observe(document.body, { subtree: true, childList: true, characterData: true });
   });

@@ -1,3 +1,4 @@
+import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
 import { decodeModel } from '../../../../src/engine/onnx/decode';
 import { evaluate, inferShapes } from '../../../../src/engine/onnx/graph';
@@ -98,7 +99,6 @@ describe('pointwise layers of a model', () => {
 });
 
 async function ortRunWithOutputs(m: TestModel, x: Float32Array, outputs: string[]) {
-  const { default: onnxProto } = await import('onnx-proto');
   const proto = onnxProto.onnx.ModelProto.decode(m.bytes);
   proto.graph!.output = outputs.map((name) => onnxProto.onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType: 1 } } }));
   return ortRun(onnxProto.onnx.ModelProto.encode(proto).finish(), m.input, x, [1, 3, m.size, m.size]);
@@ -150,7 +150,6 @@ describe('operator sets and weight encodings', () => {
   });
 
   it('reads float16, bfloat16 and float64 initializers, raw or in typed fields, as the same numbers', async () => {
-    const { default: onnxProto } = await import('onnx-proto');
     const { float16Bits } = await import('../../../../src/engine/npy');
     const m = resnetLike({ size: 32, width: 4, blocks: [1] });
     const proto = onnxProto.onnx.ModelProto.decode(m.bytes);
