@@ -5,9 +5,9 @@
  */
 import { decodeModel } from '../engine/onnx/decode';
 import { ModelError } from '../engine/onnx/errors';
-import { evaluate, firstUnsupported, inferShapes, pathTo } from '../engine/onnx/graph';
+import { evaluate, firstUnsupported, inferShapes } from '../engine/onnx/graph';
 import { extractLayer, pointwiseLayers } from '../engine/onnx/layers';
-import { inputSize, type OnnxModel } from '../engine/onnx/model';
+import { inputSize, type OnnxModel, type OnnxNode } from '../engine/onnx/model';
 import { imageTensor } from '../engine/onnx/preprocess';
 import { metaTensor } from '../engine/onnx/tensor';
 import { trimWorkspace } from '../engine/gemm';
@@ -55,8 +55,18 @@ export function runModelLayers(p: ModelLayersParams): ModelLayersResult {
   const model = modelFor(p.key);
   const shape = inputShape(model, checkPositiveInt('height', p.height), checkPositiveInt('width', p.width));
   const shapes = inferShapes(model, metaTensor('float', shape, !model.input.channelsLast));
+  // Each tensor's earliest unsupported ancestor (the first the engine would stop at), in one
+  // pass over the nodes in their order.
+  const order = new Map(model.nodes.map((n, i) => [n, i] as const));
+  const earlier = (a: OnnxNode | undefined, b: OnnxNode | undefined) => (!a ? b : !b || order.get(a)! <= order.get(b)! ? a : b);
+  const blocker = new Map<string, OnnxNode>();
+  for (const n of model.nodes) {
+    let b = firstUnsupported([n]);
+    for (const i of n.inputs) b = earlier(blocker.get(i), b);
+    if (b) for (const o of n.outputs) blocker.set(o, b);
+  }
   const layers = pointwiseLayers(model, shapes).map((l) => {
-    const bad = firstUnsupported(pathTo(model, [l.input]));
+    const bad = blocker.get(l.input);
     return bad ? { ...l, blockedBy: `${bad.opType} (${bad.name})` } : l;
   });
   return { layers };
@@ -86,7 +96,7 @@ export async function runModelLayer(p: ModelLayerParams, onProgress: (f: number)
         since = performance.now();
       },
     });
-    const x = extractLayer(model, p.node, values.get(layer.input)!, p.fold);
+    const x = extractLayer(model, layer, values.get(layer.input)!, p.fold);
     return { status: 'ok', ...x, nodesRun, computeMs: performance.now() - start };
   } catch (e) {
     return refusal(e);

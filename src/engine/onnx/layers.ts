@@ -73,13 +73,13 @@ export interface ExtractedLayer extends PointwiseArrays {
 }
 
 /**
- * The app's layer for the 1×1 Conv `nodeName`, given the tensor it reads (`x`, N=1).
- * `fold` folds the BatchNormalization that follows it into the weights and bias.
+ * The app's layer for the 1×1 Conv `info` (one of pointwiseLayers), given the tensor it reads
+ * (`x`, N=1). `fold` folds the BatchNormalization that follows it into the weights and bias.
  */
-export function extractLayer(model: OnnxModel, nodeName: string, x: Tensor, fold: boolean): ExtractedLayer {
+export function extractLayer(model: OnnxModel, info: PointwiseLayerInfo, x: Tensor, fold: boolean): ExtractedLayer {
+  const nodeName = info.node;
   const node = model.nodes.find((n) => n.name === nodeName && n.opType === 'Conv');
-  const info = node && pointwiseLayers(model).find((l) => l.node === nodeName);
-  if (!node || !info) throw new ModelError('unknown-node', nodeName);
+  if (!node) throw new ModelError('unknown-node', nodeName);
   if (!x.data || x.shape.length !== 4 || x.shape[0] !== 1) throw new ModelError('bad-node', `${nodeName}: its input is not one picture's map`);
   const [, cin, h, w] = x.shape as [number, number, number, number];
   const g = window2d(node, h, w, [1, 1]);

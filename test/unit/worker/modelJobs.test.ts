@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EngineClient, EngineError } from '../../../src/worker/client';
 import { serve } from '../../../src/worker/handler';
 import type { Endpoint } from '../../../src/worker/protocol';
-import { mobilenetLike } from '../../fixtures/onnxBuilder';
+import { ModelBuilder, mobilenetLike } from '../../fixtures/onnxBuilder';
 import { scaleByte } from '../../../src/engine/onnx/preprocess';
 import { ortRun, relativeError } from '../engine/onnx/reference';
 
@@ -57,6 +57,18 @@ describe('worker jobs for a model', () => {
     const err = await c.request('modelLayer', { key: 'm2', node: 'x', rgba: new Uint8ClampedArray(16), width: 2, height: 2, preprocessing, fold: false }).catch((e: EngineError) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as EngineError).message).toMatch(/takes 32×32 pictures/);
+  });
+
+  it('names, for each layer after an op the engine does not run, the first such op on its way', async () => {
+    const b = new ModelBuilder(3);
+    const first = b.conv('input', 3, 8, { name: '/a/Conv' });
+    const odd = b.node('Gelu', [first], {}, '/act/Gelu');
+    const second = b.conv(b.relu(odd), 8, 4, { name: '/b/Conv' });
+    const bytes = b.build({ name: 'input', dims: [1, 3, 8, 8] }, [second]);
+    const c = client();
+    await c.request('modelOpen', { bytes: bytes.slice().buffer, key: 'g' });
+    const { layers } = await c.request('modelLayers', { key: 'g', height: 8, width: 8 });
+    expect(layers.map((l) => [l.node, l.blockedBy])).toEqual([['/a/Conv', undefined], ['/b/Conv', 'Gelu (/act/Gelu)']]);
   });
 
   it('answers a file that is not a model with a refusal, and keeps working', async () => {

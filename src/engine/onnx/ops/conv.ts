@@ -41,14 +41,12 @@ export function convLayer(node: OnnxNode, x: Tensor, w: Tensor | undefined, b: T
   return { layer: { geometry, groups, inChannels: cin, outChannels: cout }, weights: w.data as Float32Array | null, bias: (b?.data as Float32Array | null) ?? undefined };
 }
 
-/** A Conv ready to run on data: its layer (BN folded in), the NHWC input, the output shape and the clamp. */
+/** A Conv ready to run on data: its layer (BN folded in, the fused clamp), the NHWC input and the output shape. */
 export interface PreparedConv {
   readonly name: string;
   readonly layer: ConvLayer;
   readonly input: Float32Array;
   readonly shape: readonly number[];
-  readonly lo: number;
-  readonly hi: number;
 }
 
 /**
@@ -63,11 +61,10 @@ export function prepareConv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefi
   if (!x.data || !weights) return metaTensor('float', shape, true);
   if (x.shape[0] !== 1) throw new ModelError('bad-node', `${node.name}: a batch of ${x.shape[0]} (the engine runs one picture)`);
   const folded = epilogue ? foldIntoConv(weights, bias, layer.outChannels, epilogue) : { weights, bias };
-  const lo = epilogue?.lo ?? -Infinity, hi = epilogue?.hi ?? Infinity;
-  return { name: node.name, layer: { ...layer, ...folded, lo, hi }, input: toNhwc(x).data as Float32Array, shape, lo, hi };
+  return { name: node.name, layer: { ...layer, ...folded, lo: epilogue?.lo, hi: epilogue?.hi }, input: toNhwc(x).data as Float32Array, shape };
 }
 
-/** Output rows [r0, r1) of a prepared Conv into `out` (just those rows), clamped. */
+/** Output rows [r0, r1) of a prepared Conv into `out` (just those rows). */
 export function convBand(p: PreparedConv, out: Float32Array, r0: number, r1: number): void {
   convRows(p.input, p.layer, out, r0, r1);
 }

@@ -60,7 +60,7 @@ export function Reduction() {
   const k = Math.min(kWanted, dims.c);
   const state = useEngineResult(`red/${from}/${layer ? layer.id : ''}/${seed}/${k}`, async (signal) => {
     const params = { height: dims.h, width: dims.w, channels: dims.c, features: FEATURES, seed, k: k, showChannels: [] };
-    if (layer?.input) return request('reduction', { ...params, activations: layerActivations(layer.input, layer.weights, dims.c) }, signal);
+    if (layer?.input) return request('reduction', { ...params, activations: layerActivations(layer.input, layer.weights, dims.c, `user${layer.id}`) }, signal);
     if (from === 'synthetic' || from === 'layer') return request('reduction', params, signal);
     // The photo's first 250 learned channels, made in the worker as in the walkthrough.
     const [rgba, bank] = await Promise.all([photoPixels(from), loadLearnedBank()]);
@@ -171,10 +171,10 @@ function singleChannel(seed: number): { weight: number; lo: number; hi: number; 
  * The layer's input (its first `channels` channels when it has more) and, when it reads all
  * of them, its filters: copies for the worker.
  */
-function layerActivations(input: HwcTensor, weights: CoutCinWeights | undefined, channels: number) {
+function layerActivations(input: HwcTensor, weights: CoutCinWeights | undefined, channels: number, key: string) {
   const all = input.channels, pixels = input.height * input.width;
   const data = new Float32Array(pixels * channels);
   for (let p = 0; p < pixels; p++) data.set(input.data.subarray(p * all, p * all + channels), p * channels);
   const filters = weights && channels === all ? weights.data.slice() : undefined;
-  return { data, key: `${input.height}x${input.width}x${all}:${input.data.length}:${input.data[0]}:${input.data[input.data.length - 1]}`, filters, filterCount: weights?.outChannels };
+  return { data, key, filters, filterCount: weights?.outChannels };
 }

@@ -13,7 +13,7 @@ import { ModelLayerTable } from './ModelLayerTable';
 import { ModelSnippets } from './ModelSnippets';
 import { INPUT_SIZES, listLayers, modelSession, openModel, runToLayer, type Problem } from './modelSession';
 import { useModelT } from './text/useModelT';
-import type { ModelKey } from './text/en';
+import { modelEn, type ModelKey } from './text/en';
 
 const useSession = () => useSyncExternalStore(modelSession.subscribe, modelSession.getState);
 const SCALINGS: readonly Scaling[] = ['imagenet', 'unit', 'signed'];
@@ -57,7 +57,7 @@ export default function ModelLoader() {
       return t('model.limits', { h: h ?? '', w: w ?? '', cin: cin ?? '', cout: cout ?? '', maxHw: LIMITS.height.max, maxC: formatInt(LIMITS.inChannels.max), maxValues: formatInt(LIMITS.maxValues) });
     }
     const key = `model.${p.code}` as ModelKey;
-    return key in MESSAGE_KEYS ? t(key, { name, detail: p.detail }) : t('model.engine', { detail: `${p.code} ${p.detail}` });
+    return key in modelEn ? t(key, { name, detail: p.detail }) : t('model.engine', { detail: `${p.code} ${p.detail}` });
   }
 
   async function use() {
@@ -182,10 +182,6 @@ export default function ModelLoader() {
     }
   }
 }
-
-const MESSAGE_KEYS: Partial<Record<ModelKey, true>> = Object.fromEntries(
-  ['not-onnx', 'truncated', 'external-data', 'quantized', 'control-flow', 'no-image-input', 'cycle', 'missing-input', 'initializer-size', 'bad-dims', 'tensor-too-large', 'unsupported-op', 'bad-node', 'not-constant', 'unknown-node', 'engine', 'picture', 'limits'].map((c) => [`model.${c}`, true]),
-);
 
 /** The input size the model fixes (both numbers), or null when it leaves it open. */
 function sizeFixed(dims: readonly (number | string)[], channelsLast: boolean): { height: number; width: number } | null {

@@ -83,7 +83,7 @@ describe('pointwise layers of a model', () => {
     const { [layer.input]: input } = Object.fromEntries(await evaluate(model, floatTensor([1, 3, 64, 64], x), [layer.input]));
     const ref = await ortRunWithOutputs(m, x, [conv.outputs[0]!, bnOut]);
     for (const [fold, target] of [[false, conv.outputs[0]!], [true, bnOut]] as const) {
-      const l = extractLayer(model, layer.node, input!, fold);
+      const l = extractLayer(model, layer, input!, fold);
       expect([l.height, l.width, l.inChannels, l.outChannels]).toEqual([8, 8, 32, 64]);
       expect(Boolean(l.fold)).toBe(fold);
       const want = ref[target]!.data; // NCHW
