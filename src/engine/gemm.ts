@@ -2,18 +2,21 @@
  * C = A·Bᵀ for A (M×K, row-major) and B (N×K, row-major): the pointwise convolution written as
  * one matrix product, with A the pixels' channel vectors and B the filters.
  *
- * Two schemes over one micro-kernel (gemmKernel.ts):
+ * Three schemes over one micro-kernel (gemmKernel.ts):
+ * - for a shallow product (depth ≤ KC = 128), pairs of A's rows against every filter, the
+ *   sums written straight to C;
  * - the classic blocked product: N in blocks of NC, M in blocks of MC, K in blocks of KC,
  *   packed into panels and multiplied by a 2×3 register tile held in float64 locals;
  * - for large products, two levels of Strassen's scheme (strassen.ts): 49 products of
  *   quarter-size blocks instead of 64, the block sums folded into the packing and the
  *   write-back, so the micro-kernel does 77 % of the classic multiply-adds.
  */
-import { B_AT, KC, MC, MR, NC, NR, makeResident, multiplyBlock, writeBlock } from './gemmKernel';
+import { B_AT, KC, MC, MR, NC, NR, makeResident, multiplyBlock, shallowProduct, writeBlock } from './gemmKernel';
 
 export { trimWorkspace } from './gemmKernel';
 import { packPanelsB, packRowsA, roundUp } from './gemmPack';
 import { strassenABt, strassenPanels, useStrassen, type StrassenPanels } from './strassen';
+
 
 /** The one block of a one-block grid: the matrix itself. */
 const WHOLE = [0, 0, 1] as const;
@@ -56,7 +59,7 @@ export function prepack(packed: PackedB, rows: number): void {
 }
 
 /**
- * Computes rows [rowStart, rowEnd) of C = A·Bᵀ (+ bias, then ReLU if asked) into `c`
+ * Computes rows [rowStart, rowEnd) of C = A·Bᵀ (+ bias, then ReLU capped at `cap` if asked) into `c`
  * (M×N row-major; only those rows are written).
  *
  * @param a M×K row-major, float32 (M is implied by rowEnd).
@@ -73,6 +76,7 @@ export function gemmABt(
   rowEnd: number,
   bias: Float32Array | undefined,
   relu: boolean,
+  cap = Infinity,
 ): void {
   const packed = b instanceof Float32Array ? packB(b, n, k) : b;
   if (packed.n !== n || packed.k !== k) throw new RangeError(`packed B is ${packed.n}×${packed.k}, not ${n}×${k}`);
@@ -80,10 +84,15 @@ export function gemmABt(
   if (m <= 0) return;
   if (useStrassen(m, n, k)) {
     packed.strassen ??= strassenPanels(packed.source, n, k);
-    strassenABt(a, packed.strassen, c, n, k, rowStart, rowEnd, bias, relu);
+    strassenABt(a, packed.strassen, c, n, k, rowStart, rowEnd, bias, relu, cap);
     return;
   }
   const panels = classicPanels(packed);
+  if (k <= KC) {
+    makeResident(panels, B_AT + panels.length);
+    shallowProduct(a, c, n, k, rowStart, rowEnd, bias, relu, cap);
+    return;
+  }
   const np = roundUp(n, NR);
   const cAt = B_AT + panels.length;
   makeResident(panels, cAt + MC * np);
@@ -102,7 +111,7 @@ export function gemmABt(
     }
     for (let jc = 0; jc < np; jc += NC) {
       const ncp = Math.min(NC, np - jc);
-      writeBlock(c, n, ic, mc, jc, Math.min(ncp, n - jc), ncp, cAt + jc * mcp, bias, relu);
+      writeBlock(c, n, ic, mc, jc, Math.min(ncp, n - jc), ncp, cAt + jc * mcp, bias, relu, cap);
     }
   }
 }

@@ -117,6 +117,7 @@ export function strassenABt(
   rowEnd: number,
   bias: Float32Array | undefined,
   relu: boolean,
+  cap = Infinity,
 ): void {
   const { ns, ks } = panels;
   const m = rowEnd - rowStart;
@@ -156,7 +157,7 @@ export function strassenABt(
       for (let jc = 0; jc < nsp && rows > 0; jc += NC) {
         const ncp = Math.min(NC, nsp - jc);
         const cols = Math.min(ncp, ns - jc, n - col0 - jc);
-        if (cols > 0) writeBlock(c, n, rowStart + row0, rows, col0 + jc, cols, ncp, blocksAt + block * region + jc * mcp, bias, relu);
+        if (cols > 0) writeBlock(c, n, rowStart + row0, rows, col0 + jc, cols, ncp, blocksAt + block * region + jc * mcp, bias, relu, cap);
       }
     }
   }

@@ -5,7 +5,7 @@
  * the BatchNormalization's parameters and the Clip's bounds are in the file.
  */
 import { attrFloat, type OnnxModel, type OnnxNode } from './model';
-import { batchNormAffine } from './ops/elementwise';
+import { batchNormAffine, clampInto } from './ops/elementwise';
 
 /** y = min(hi, max(lo, scale[c]·x + shift[c])), per output channel c. */
 export interface Epilogue {
@@ -93,15 +93,5 @@ export function foldIntoConv(weights: Float32Array, bias: Float32Array | undefin
 
 /** Clamps every value to [lo, hi] in place (the fused ReLU or ReLU6). */
 export function clampInPlace(out: Float32Array, lo: number, hi: number): void {
-  if (lo === -Infinity && hi === Infinity) return;
-  const n = out.length;
-  if (hi === Infinity) {
-    for (let i = 0; i < n; i++) if (out[i]! < lo) out[i] = lo;
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    const v = out[i]!;
-    if (v < lo) out[i] = lo;
-    else if (v > hi) out[i] = hi;
-  }
+  if (lo !== -Infinity || hi !== Infinity) clampInto(out, out, lo, hi);
 }

@@ -96,18 +96,18 @@ export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
   if (cin / groups === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1);
   const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
-  // The GEMM writes a ReLU itself; another clamp (ReLU6) is a pass over the band after it.
-  const relu = lo === 0 && hi === Infinity;
-  gemmRows(x, layer, out, r0, r1, relu);
+  // The GEMM writes a ReLU (ReLU6: capped) itself; another clamp is a pass over the band after it.
+  const relu = lo === 0;
+  gemmRows(x, layer, out, r0, r1, relu, relu ? hi : Infinity);
   if (!relu) clampInPlace(out.subarray(0, (r1 - r0) * g.ow * cout), lo, hi);
 }
 
-function gemmRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number, relu: boolean): void {
+function gemmRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number, relu: boolean, cap: number): void {
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
   const cinG = cin / groups, coutG = cout / groups;
   const plain = g.kh === 1 && g.kw === 1 && g.sy === 1 && g.sx === 1 && g.pt + g.pl + g.pb + g.pr === 0;
   if (plain && groups === 1) {
-    gemmABt(x.subarray(r0 * g.ow * cin, r1 * g.ow * cin), packB(layer.weights, cout, cin), out, cout, cin, 0, (r1 - r0) * g.ow, layer.bias, relu);
+    gemmABt(x.subarray(r0 * g.ow * cin, r1 * g.ow * cin), packB(layer.weights, cout, cin), out, cout, cin, 0, (r1 - r0) * g.ow, layer.bias, relu, cap);
     return;
   }
   const k = g.kh * g.kw * cinG;
@@ -122,10 +122,10 @@ function gemmRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: numb
       const m = (c1 - c0) * g.ow;
       im2col(x, cin, gi * cinG, cinG, g, c0, c1, columns);
       if (!scratch) {
-        gemmABt(columns, filters, out.subarray((c0 - r0) * g.ow * cout), cout, k, 0, m, bias, relu);
+        gemmABt(columns, filters, out.subarray((c0 - r0) * g.ow * cout), cout, k, 0, m, bias, relu, cap);
         continue;
       }
-      gemmABt(columns, filters, scratch, coutG, k, 0, m, bias, relu);
+      gemmABt(columns, filters, scratch, coutG, k, 0, m, bias, relu, cap);
       for (let p = 0; p < m; p++) out.set(scratch.subarray(p * coutG, (p + 1) * coutG), ((c0 - r0) * g.ow + p) * cout + gi * coutG);
     }
   }

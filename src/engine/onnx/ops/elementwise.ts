@@ -3,6 +3,7 @@
  * Mul, Div, …, Where), BatchNormalization and Cast. A result keeps the layout of its
  * full-size input, so an NHWC map stays NHWC through a residual Add or an SE block's Mul.
  */
+import { relu6 } from '../../activate';
 import { ModelError } from '../errors';
 import { attrFloat, attrInt, type OnnxNode } from '../model';
 import { allocFloat, metaTensor, rowMajorStrides, sizeOf, stridesOf, type DType, type Tensor } from '../tensor';
@@ -14,7 +15,7 @@ const sigmoid: Unary = (v) => 1 / (1 + Math.exp(-v));
 /** The function an activation node applies, with its attributes (and Clip's bound inputs). */
 function unaryFn(node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number): Unary {
   switch (node.opType) {
-    case 'Relu': return (v) => (v > 0 ? v : 0);
+    case 'Relu': return (v) => relu6(v, Infinity);
     case 'LeakyRelu': { const a = attrFloat(node, 'alpha', 0.01); return (v) => (v >= 0 ? v : a * v); }
     case 'Sigmoid': return sigmoid;
     case 'HardSigmoid': {
@@ -51,14 +52,23 @@ export function unary(node: OnnxNode, inputs: readonly (Tensor | undefined)[], o
   const src = x.data;
   const out = x.dtype === 'float' ? allocFloat(x.shape, node.name) : new Float64Array(src.length);
   // The common ones as loops of their own (a call per value through `f` is several times slower).
-  if (node.opType === 'Relu') for (let i = 0; i < src.length; i++) { const v = src[i]!; out[i] = v > 0 ? v : 0; }
-  else if (node.opType === 'Clip') clipInto(src, out, f(-Infinity), f(Infinity));
+  if (node.opType === 'Relu') clampInto(src, out, 0, Infinity);
+  else if (node.opType === 'Clip') clampInto(src, out, f(-Infinity), f(Infinity));
   else for (let i = 0; i < src.length; i++) out[i] = f(src[i]!);
   return { ...x, data: out };
 }
 
-function clipInto(src: ArrayLike<number>, out: Float32Array | Float64Array, lo: number, hi: number): void {
-  for (let i = 0; i < src.length; i++) { const v = src[i]!; out[i] = v < lo ? lo : v > hi ? hi : v; }
+/**
+ * out[i] = src[i] clamped to [lo, hi] (`out` may be `src`). With a lower bound of 0 (ReLU,
+ * ReLU6) without a branch on the sign, which mispredicts half the time (see relu6).
+ */
+export function clampInto(src: ArrayLike<number>, out: Float32Array | Float64Array, lo: number, hi: number): void {
+  const n = src.length;
+  if (lo === 0) {
+    for (let i = 0; i < n; i++) out[i] = relu6(src[i]!, hi);
+    return;
+  }
+  for (let i = 0; i < n; i++) { const v = src[i]!; out[i] = v < lo ? lo : v > hi ? hi : v; }
 }
 
 type Binary = (a: number, b: number) => number;
