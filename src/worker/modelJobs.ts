@@ -12,7 +12,7 @@ import { imageTensor } from '../engine/onnx/preprocess';
 import { metaTensor } from '../engine/onnx/tensor';
 import { trimWorkspace } from '../engine/gemm';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, ModelRefusal } from './modelProtocol';
-import { hasHelper, runConvShared } from './peer';
+import { hasHelper, runChainShared } from './peer';
 import { CacheMiss, checkPositiveInt, RequestError } from './requestChecks';
 
 let held: { key: string; model: OnnxModel } | null = null;
@@ -85,8 +85,8 @@ export async function runModelLayer(p: ModelLayerParams, onProgress: (f: number)
     const image = imageTensor(p.rgba, p.width, p.height, size.channels, p.preprocessing, model.input.channelsLast);
     let nodesRun = 0, since = performance.now();
     const values = await evaluate(model, image, [layer.input], {
-      // With a second worker linked, each large convolution is split with it.
-      runConv: hasHelper() ? runConvShared : undefined,
+      // With a second worker linked, each large chain of convolutions is split with it.
+      runChain: hasHelper() ? runChainShared : undefined,
       // Progress, and a look for a cancel, every 20 ms rather than after each of a hundred small nodes.
       afterNode: async (done, total) => {
         nodesRun = done;

@@ -1,21 +1,23 @@
 /**
- * Two workers on one model: the worker holding the model (the lead) computes the top part of
- * each large convolution's output rows and asks the other (the helper) for the rest, over a
- * MessagePort the page gave them both. The helper needs no model: it is sent the input rows
- * its band reads and the (BN-folded) weights. A helper that fails or falls silent is dropped
- * and its band computed here, so a crash costs time, never the result.
+ * Two workers on one model: the worker holding the model (the lead) computes the top half of
+ * each large chain of convolutions' output rows (chain.ts: a Conv, or a whole MobileNet block
+ * with its residual Add) and asks the other (the helper) for the rest, over a MessagePort the
+ * page gave them both. The helper needs no model: it is sent the input rows its band reads
+ * and the (BN-folded) layers. A helper that fails or falls silent is dropped and its band
+ * computed here, so a crash costs time, never the result.
  */
-import { convBand, convRows, convSlab, type ConvLayer, type PreparedConv } from '../engine/onnx/ops/conv';
-import { runConvHere } from '../engine/onnx/graph';
+import { chainMultiplyAdds, chainRows, inputRows, runChainHere, type PreparedChain } from '../engine/onnx/chain';
+import type { ConvLayer } from '../engine/onnx/ops/conv';
 import { allocFloat } from '../engine/onnx/tensor';
 import type { PeerLinkParams } from './modelProtocol';
 
-/** Below this many multiply-adds a convolution is not split (the messages would cost more). */
+/** Below this many multiply-adds a chain is not split (the messages would cost more). */
 const SPLIT_MIN_MULTIPLY_ADDS = 1_000_000;
 /** The helper's band is taken back after this long without an answer (plus four times the lead's own band time). */
 const HELPER_GRACE_MS = 2_000;
 
-interface BandRequest { id: number; input: Float32Array; layer: ConvLayer; rows: number }
+/** Output rows [r0, r1) of a chain, from its input's rows `first`, `first + 1`, … in `input`. */
+interface BandRequest { id: number; input: Float32Array; first: number; layers: ConvLayer[]; residual: boolean; r0: number; r1: number }
 type BandReply = { id: number; output: Float32Array } | { id: number; error: string };
 
 type Port = MessagePort & { start?: () => void };
@@ -29,8 +31,9 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
     port.addEventListener('message', (e: MessageEvent) => {
       const r = e.data as BandRequest;
       try {
-        const output = new Float32Array(r.rows * r.layer.geometry.ow * r.layer.outChannels);
-        convRows(r.input, r.layer, output, 0, r.rows);
+        const last = r.layers.at(-1)!;
+        const output = new Float32Array((r.r1 - r.r0) * last.geometry.ow * last.outChannels);
+        chainRows(r.input, r.first, r, output, r.r0, r.r1);
         port.postMessage({ id: r.id, output } satisfies BandReply, [output.buffer]);
       } catch (err) {
         port.postMessage({ id: r.id, error: err instanceof Error ? err.message : String(err) } satisfies BandReply);
@@ -53,31 +56,31 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
 /** Whether a helper is linked (the lead's split is on). */
 export const hasHelper = (): boolean => helper !== null;
 
-/** Runs a prepared Conv, its lower rows on the helper when it is large enough to be worth it. */
-export async function runConvShared(p: PreparedConv): Promise<Float32Array> {
-  const g = p.layer.geometry;
-  const macs = g.oh * g.ow * p.layer.outChannels * (p.layer.inChannels / p.layer.groups) * g.kh * g.kw;
+/** Runs a prepared chain, its lower rows on the helper when it is large enough to be worth it. */
+export async function runChainShared(p: PreparedChain): Promise<Float32Array> {
+  const [, c, oh, ow] = p.shape as [number, number, number, number];
   const h = helper;
-  if (!h || macs < SPLIT_MIN_MULTIPLY_ADDS || g.oh < 2) return runConvHere(p);
+  if (!h || chainMultiplyAdds(p.layers) < SPLIT_MIN_MULTIPLY_ADDS || oh < 2) return runChainHere(p);
   const out = allocFloat(p.shape, p.name);
-  const split = Math.ceil(g.oh / 2), band = g.ow * p.layer.outChannels;
-  const slab = convSlab(p, split, g.oh);
+  const split = Math.ceil(oh / 2), band = ow * c;
+  const [first, last] = inputRows(p, split, oh), row = p.layers[0]!.geometry.w * p.layers[0]!.inChannels;
   const id = nextId++;
   const answer = new Promise<BandReply | null>((resolve) => h.pending.set(id, resolve));
-  // The input slab is transferred (it is a copy); the weights are cloned (they may be the model's own).
-  h.port.postMessage({ id, input: slab.input, layer: slab.layer, rows: g.oh - split } satisfies BandRequest, [slab.input.buffer]);
+  // The input rows are transferred (a copy); the layers are cloned (their weights may be the model's own).
+  const input = p.input.slice(first * row, last * row);
+  h.port.postMessage({ id, input, first, layers: [...p.layers], residual: p.residual, r0: split, r1: oh } satisfies BandRequest, [input.buffer]);
   const start = performance.now();
-  convBand(p, out.subarray(0, split * band), 0, split);
+  chainRows(p.input, 0, p, out.subarray(0, split * band), 0, split);
   const mine = performance.now() - start;
   const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), HELPER_GRACE_MS + 4 * mine));
   const reply = await Promise.race([answer, timer]);
-  if (reply && 'output' in reply && reply.output.length === (g.oh - split) * band) {
+  if (reply && 'output' in reply && reply.output.length === (oh - split) * band) {
     out.set(reply.output, split * band);
     return out;
   }
   // The helper failed or is gone: drop it and do its band here.
   h.pending.delete(id);
   if (helper === h) helper = null;
-  convBand(p, out.subarray(split * band), split, g.oh);
+  chainRows(p.input, 0, p, out.subarray(split * band), split, oh);
   return out;
 }

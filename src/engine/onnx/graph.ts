@@ -7,15 +7,8 @@ import { ModelError } from './errors';
 import type { OnnxModel, OnnxNode } from './model';
 import { planFusion } from './fuse';
 import { isSupported, runNode } from './ops';
-import { convBand, prepareConv, type PreparedConv } from './ops/conv';
-import { allocFloat, floatTensor, type Tensor } from './tensor';
-
-/** A prepared Conv run whole, here. */
-export function runConvHere(p: PreparedConv): Float32Array {
-  const out = allocFloat(p.shape, p.name);
-  convBand(p, out, 0, p.layer.geometry.oh);
-  return out;
-}
+import { planChains, prepareChain, runChainHere, type PreparedChain } from './chain';
+import { floatTensor, type Tensor } from './tensor';
 
 /** The nodes `targets` depend on, in the model's (dependency) order. */
 export function pathTo(model: OnnxModel, targets: readonly string[]): OnnxNode[] {
@@ -41,8 +34,8 @@ export function firstUnsupported(path: readonly OnnxNode[]): OnnxNode | undefine
 export interface EvaluateOptions {
   /** Called after each node (the worker reports progress and yields here). */
   readonly afterNode?: ((done: number, total: number, node: OnnxNode) => void | Promise<void>) | undefined;
-  /** Runs a prepared Conv (e.g. split with another worker); by default here, whole. */
-  readonly runConv?: ((p: PreparedConv) => Promise<Float32Array>) | undefined;
+  /** Runs a prepared chain of Convs (e.g. split with another worker); by default here, whole. */
+  readonly runChain?: ((p: PreparedChain) => Promise<Float32Array>) | undefined;
 }
 
 /**
@@ -54,8 +47,10 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
   const bad = firstUnsupported(path);
   if (bad) throw new ModelError('unsupported-op', `${bad.domain ? `${bad.domain}.` : ''}${bad.opType} (${bad.name})`);
   const keep = new Set(targets);
-  // Conv + BatchNormalization + ReLU run as one op; the nodes it swallows are skipped.
+  // Conv + BatchNormalization + ReLU run as one op, and chains of those (with a residual Add)
+  // as one op; the nodes they swallow are skipped.
   const fused = planFusion(model, path, keep);
+  const chains = planChains(model, path, keep, fused);
   const skip = new Set([...fused.values()].flatMap((f) => f.swallowed));
   const lastUse = new Map<string, number>();
   path.forEach((n, i) => n.inputs.forEach((name) => name && lastUse.set(name, i)));
@@ -68,15 +63,16 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
   };
   for (let i = 0; i < path.length; i++) {
     const node = path[i]!;
-    if (skip.has(node)) continue;
-    const f = fused.get(node);
-    let out: Tensor;
-    if (node.opType === 'Conv' && node.domain === '') {
-      const p = prepareConv(node, node.inputs.map(read), f?.epilogue);
-      out = 'dtype' in p ? p : floatTensor(p.shape, options.runConv ? await options.runConv(p) : runConvHere(p), true);
-    } else out = runNode(node, node.inputs.map(read), model.opset);
-    const name = f ? f.output : node.outputs[0];
-    if (name) env.set(name, out);
+    const plan = chains.get(node);
+    if (plan) {
+      const c = prepareChain(plan, read, fused);
+      c.swallowed.forEach((n) => skip.add(n));
+      env.set(c.output, floatTensor(c.shape, c.chain && (options.runChain ? await options.runChain(c.chain) : runChainHere(c.chain)), true));
+    } else if (!skip.has(node)) {
+      const name = node.outputs[0];
+      const out = runNode(node, node.inputs.map(read), model.opset);
+      if (name) env.set(name, out);
+    }
     for (const name of node.inputs) if (lastUse.get(name) === i && !keep.has(name) && name !== model.input.name) env.delete(name);
     await options.afterNode?.(i + 1, path.length, node);
   }

@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { runConvHere } from '../../../src/engine/onnx/graph';
+import { prepareChain, runChainHere, type PreparedChain } from '../../../src/engine/onnx/chain';
+import { decodeModel } from '../../../src/engine/onnx/decode';
+import type { FusedConv } from '../../../src/engine/onnx/fuse';
+import { evaluate } from '../../../src/engine/onnx/graph';
 import type { OnnxNode } from '../../../src/engine/onnx/model';
-import { prepareConv, type PreparedConv } from '../../../src/engine/onnx/ops/conv';
-import { floatTensor } from '../../../src/engine/onnx/tensor';
+import { floatTensor, type Tensor } from '../../../src/engine/onnx/tensor';
 import { mulberry32 } from '../../../src/engine/random';
-import { hasHelper, linkPeer, runConvShared } from '../../../src/worker/peer';
+import { hasHelper, linkPeer, runChainShared } from '../../../src/worker/peer';
+import { mobilenetLike } from '../../fixtures/onnxBuilder';
 
-function prepared(o: { h: number; w: number; cin: number; cout: number; k: number; stride: number; pad: number; group: number; relu6?: boolean }): PreparedConv {
+function prepared(o: { h: number; w: number; cin: number; cout: number; k: number; stride: number; pad: number; group: number; relu6?: boolean }): PreparedChain {
   const rand = mulberry32(o.h * 31 + o.k);
-  const x = floatTensor([1, o.cin, o.h, o.w], Float32Array.from({ length: o.cin * o.h * o.w }, () => rand() - 0.5));
-  const w = floatTensor([o.cout, o.cin / o.group, o.k, o.k], Float32Array.from({ length: (o.cout * o.cin / o.group) * o.k * o.k }, () => rand() - 0.5));
-  const b = floatTensor([o.cout], Float32Array.from({ length: o.cout }, () => rand()));
+  const tensors = new Map<string, Tensor>([
+    ['x', floatTensor([1, o.cin, o.h, o.w], Float32Array.from({ length: o.cin * o.h * o.w }, () => rand() - 0.5))],
+    ['w', floatTensor([o.cout, o.cin / o.group, o.k, o.k], Float32Array.from({ length: (o.cout * o.cin / o.group) * o.k * o.k }, () => rand() - 0.5))],
+    ['b', floatTensor([o.cout], Float32Array.from({ length: o.cout }, () => rand()))],
+  ]);
   const node: OnnxNode = {
     name: 'c', opType: 'Conv', domain: '', inputs: ['x', 'w', 'b'], outputs: ['y'],
     attrs: new Map<string, number | number[]>([['strides', [o.stride, o.stride]], ['pads', [o.pad, o.pad, o.pad, o.pad]], ['group', o.group]]),
   };
-  const p = prepareConv(node, [x, w, b], o.relu6 ? { lo: 0, hi: 6 } : undefined);
-  if ('dtype' in p) throw new Error('shape only');
-  return p;
+  const fused = new Map<OnnxNode, FusedConv>(o.relu6 ? [[node, { epilogue: { lo: 0, hi: 6 }, output: 'y', swallowed: [] }]] : []);
+  const { chain } = prepareChain({ convs: [node] }, (n) => tensors.get(n), fused);
+  if (!chain) throw new Error('shape only');
+  return chain;
 }
 
 const CASES = [
@@ -38,8 +44,8 @@ describe('a convolution split between two workers', () => {
     port2.addEventListener('message', () => asked++);
     for (const c of CASES) {
       const p = prepared(c);
-      const want = runConvHere(p);
-      const got = await runConvShared(p);
+      const want = runChainHere(p);
+      const got = await runChainShared(p);
       expect(Array.from(got), JSON.stringify(c)).toEqual(Array.from(want));
     }
     // Every one of them is large enough to be shared.
@@ -52,8 +58,28 @@ describe('a convolution split between two workers', () => {
     linkPeer({ port: port1, role: 'lead' });
     port2.close();
     const p = prepared(CASES[0]!);
-    const got = await runConvShared(p);
-    expect(Array.from(got)).toEqual(Array.from(runConvHere(p)));
+    const got = await runChainShared(p);
+    expect(Array.from(got)).toEqual(Array.from(runChainHere(p)));
     expect(hasHelper()).toBe(false);
   }, 10_000);
+});
+
+describe('a whole MobileNet block split between two workers', () => {
+  it('gives exactly what one worker computes, its residual Add included', async () => {
+    const { port1, port2 } = new MessageChannel();
+    linkPeer({ port: port2, role: 'help' });
+    linkPeer({ port: port1, role: 'lead' });
+    let asked = 0;
+    port2.addEventListener('message', () => asked++);
+    const m = mobilenetLike({ size: 96, stages: [[1, 16, 1, 1], [6, 24, 2, 2]] });
+    const rand = mulberry32(9);
+    const chains: PreparedChain[] = [];
+    await evaluate(decodeModel(m.bytes), floatTensor([1, 3, 96, 96], Float32Array.from({ length: 3 * 96 * 96 }, () => rand() * 4 - 2)), [m.layerInput], {
+      runChain: async (p) => { chains.push(p); return runChainHere(p); },
+    });
+    expect(chains.map((c) => [c.layers.length, c.residual])).toEqual([[6, false], [3, true]]);
+    for (const p of chains) expect(Array.from(await runChainShared(p)), p.name).toEqual(Array.from(runChainHere(p)));
+    expect(asked).toBe(2);
+    port1.close();
+  });
 });

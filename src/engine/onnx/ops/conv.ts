@@ -2,7 +2,8 @@
  * ONNX Conv on NHWC maps: groups, strides, pads, dilations, auto_pad. A standard or grouped
  * convolution is the engine's blocked GEMM over im2col rows (a 1×1 convolution with stride 1
  * and no pads is the GEMM on the map itself); a depthwise one (one input channel per group)
- * is a direct loop. `convRows` computes a band of output rows, so a caller can split a layer.
+ * is a direct loop. `convRows` computes a band of output rows, so a caller can split a layer
+ * (chain.ts runs chains of Convs that way, fused with their BatchNormalization and ReLU).
  *
  * Weights arrive as ONNX stores them, Cout × Cin/G × kh × kw; the GEMM wants each filter's
  * taps in the order im2col writes them, (ky, kx, i), so they are reordered per call (no
@@ -10,7 +11,7 @@
  */
 import { gemmABt, packB } from '../../gemm';
 import { ModelError } from '../errors';
-import { clampInPlace, foldIntoConv, type Epilogue } from '../fuse';
+import { clampInPlace } from '../fuse';
 import { attrInt, attrInts, type OnnxNode } from '../model';
 import { allocFloat, floatTensor, metaTensor, toNhwc, type Tensor } from '../tensor';
 import { depthwiseRows, type DepthwiseLayer } from './depthwise';
@@ -41,51 +42,16 @@ export function convLayer(node: OnnxNode, x: Tensor, w: Tensor | undefined, b: T
   return { layer: { geometry, groups, inChannels: cin, outChannels: cout }, weights: w.data as Float32Array | null, bias: (b?.data as Float32Array | null) ?? undefined };
 }
 
-/** A Conv ready to run on data: its layer (BN folded in, the fused clamp), the NHWC input and the output shape. */
-export interface PreparedConv {
-  readonly name: string;
-  readonly layer: ConvLayer;
-  readonly input: Float32Array;
-  readonly shape: readonly number[];
-}
-
-/**
- * A Conv node with its inputs; `epilogue` is a fused BatchNormalization (folded into the
- * weights and bias) and ReLU (a clamp after). A shape-only input gives the output's shape.
- */
-export function prepareConv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[], epilogue?: Epilogue): PreparedConv | Tensor {
+/** A Conv node run on its inputs as a node of its own (a shape-only input gives the output's shape). */
+export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[]): Tensor {
   if (!x) throw new ModelError('bad-node', `${node.name}: no input`);
   const { layer, weights, bias } = convLayer(node, x, w, b);
-  const { oh, ow } = layer.geometry;
-  const shape = [x.shape[0]!, layer.outChannels, oh, ow];
+  const shape = [x.shape[0]!, layer.outChannels, layer.geometry.oh, layer.geometry.ow];
   if (!x.data || !weights) return metaTensor('float', shape, true);
   if (x.shape[0] !== 1) throw new ModelError('bad-node', `${node.name}: a batch of ${x.shape[0]} (the engine runs one picture)`);
-  const folded = epilogue ? foldIntoConv(weights, bias, layer.outChannels, epilogue) : { weights, bias };
-  return { name: node.name, layer: { ...layer, ...folded, lo: epilogue?.lo, hi: epilogue?.hi }, input: toNhwc(x).data as Float32Array, shape };
-}
-
-/** Output rows [r0, r1) of a prepared Conv into `out` (just those rows). */
-export function convBand(p: PreparedConv, out: Float32Array, r0: number, r1: number): void {
-  convRows(p.input, p.layer, out, r0, r1);
-}
-
-/**
- * What another worker needs to compute output rows [r0, r1): the input rows their windows
- * read (a copy) and the geometry of that slab, whose output rows are numbered from 0.
- */
-export function convSlab(p: PreparedConv, r0: number, r1: number): { input: Float32Array; layer: ConvLayer } {
-  const g = p.layer.geometry, row = g.w * p.layer.inChannels;
-  const first = Math.max(0, r0 * g.sy - g.pt), last = Math.min(g.h, (r1 - 1) * g.sy - g.pt + (g.kh - 1) * g.dy + 1);
-  const geometry = { ...g, h: last - first, pt: g.pt + first - r0 * g.sy, oh: r1 - r0 };
-  return { input: p.input.slice(first * row, last * row), layer: { ...p.layer, geometry } };
-}
-
-export function conv(node: OnnxNode, inputs: readonly (Tensor | undefined)[], epilogue?: Epilogue): Tensor {
-  const p = prepareConv(node, inputs, epilogue);
-  if ('dtype' in p) return p;
-  const out = allocFloat(p.shape, node.name);
-  convBand(p, out, 0, p.layer.geometry.oh);
-  return floatTensor(p.shape, out, true);
+  const out = allocFloat(shape, node.name);
+  convRows(toNhwc(x).data as Float32Array, { ...layer, weights, bias }, out, 0, layer.geometry.oh);
+  return floatTensor(shape, out, true);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Depthwise convolution (one input channel per group) on NHWC maps. The 3×3 case with a
  * column stride of 1 or 2 — nearly every depthwise layer of MobileNet and EfficientNet —
- * slides a window of nine locals along each row, channel by channel, for the pixels whose
- * window lies inside the map; the border pixels and other kernels take the general loop.
+ * slides a window of nine locals along each row, channel by channel, over the input or a
+ * zero-bordered copy of the band it reads; other kernels take the general loop.
  */
 import { relu6 } from '../../activate';
 import type { Window2d } from './geometry';
@@ -26,20 +26,46 @@ export function depthwiseRows(x: Float32Array, layer: DepthwiseLayer, out: Float
   // Taps first, channels inner: wr[t·Cout + o].
   const wr = new Float32Array(taps * cout);
   for (let o = 0; o < cout; o++) for (let t = 0; t < taps; t++) wr[t * cout + o] = layer.weights[o * taps + t]!;
-  const fast = g.kh === 3 && g.kw === 3 && g.dy === 1 && g.dx === 1 && g.sx <= 2 && cin === cout;
-  // Outputs whose whole window is inside the map.
-  const inner = (size: number, pad: number, s: number, k: number, n: number) => [Math.min(n, Math.ceil(pad / s)), Math.max(0, Math.min(n, Math.floor((size - k + pad) / s) + 1))] as const;
-  const [ya, yb] = inner(g.h, g.pt, g.sy, g.kh, g.oh), [xa, xb] = inner(g.w, g.pl, g.sx, g.kw, g.ow);
-  for (let oy = r0; oy < r1; oy++) {
-    const base = (oy - r0) * g.ow * cout;
-    if (!fast || oy < ya || oy >= yb || xa >= xb) {
-      for (let ox = 0; ox < g.ow; ox++) pixel(x, layer, wr, out, base + ox * cout, oy, ox);
+  if (g.kh === 3 && g.kw === 3 && g.dy === 1 && g.dx === 1 && g.sx <= 2 && cin === cout) return rows3x3(x, layer, wr, out, r0, r1);
+  for (let oy = r0; oy < r1; oy++) for (let ox = 0; ox < g.ow; ox++) pixel(x, layer, wr, out, ((oy - r0) * g.ow + ox) * cout, oy, ox);
+}
+
+/** The zero-bordered copy of a band's input (grown to the largest band up to SCRATCH_VALUES, then reused). */
+let scratch = new Float32Array(0);
+const SCRATCH_VALUES = 8 * 1024 * 1024;
+
+/**
+ * The 3×3 path for output rows [r0, r1): every output through interior3x3 — on the input
+ * itself when the band's windows lie inside it, otherwise on a copy of the rows and columns
+ * they read with zeros where the pads are. A copy of the band's input costs far less than
+ * its border pixels taken the general way (8× an interior pixel; a 14×14 map's border is a
+ * quarter of it).
+ */
+function rows3x3(x: Float32Array, layer: DepthwiseLayer, wr: Float32Array, out: Float32Array, r0: number, r1: number): void {
+  const { geometry: g, outChannels: c } = layer;
+  const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
+  // Input rows [top, top + rows) and columns [−pl, −pl + cols) hold every window of the band.
+  const top = r0 * g.sy - g.pt, rows = (r1 - 1 - r0) * g.sy + 3, cols = (g.ow - 1) * g.sx + 3;
+  if (top >= 0 && top + rows <= g.h && g.pl === 0 && cols <= g.w) {
+    for (let oy = r0; oy < r1; oy++) interior3x3(x, wr, layer.bias, out, (oy - r0) * g.ow * c, oy * g.sy - g.pt, 0, g.ow, g.sx, 0, g.w, c, lo, hi);
+    return;
+  }
+  const n = rows * cols * c;
+  if (scratch.length < n && n <= SCRATCH_VALUES) scratch = new Float32Array(n);
+  const band = scratch.length >= n ? scratch.subarray(0, n) : new Float32Array(n);
+  // Columns of the map inside the copy: [c0, c1) of the input, from column c0 + pl of the copy.
+  const c0 = Math.max(0, -g.pl), c1 = Math.min(g.w, cols - g.pl), row = cols * c;
+  for (let r = 0; r < rows; r++) {
+    const iy = top + r, at = r * row;
+    if (iy < 0 || iy >= g.h || c1 <= c0) {
+      band.fill(0, at, at + row);
       continue;
     }
-    for (let ox = 0; ox < xa; ox++) pixel(x, layer, wr, out, base + ox * cout, oy, ox);
-    interior3x3(x, wr, layer.bias, out, base, oy * g.sy - g.pt, xa, xb, g.sx, g.pl, g.w, cout, layer.lo ?? -Infinity, layer.hi ?? Infinity);
-    for (let ox = xb; ox < g.ow; ox++) pixel(x, layer, wr, out, base + ox * cout, oy, ox);
+    band.fill(0, at, at + (c0 + g.pl) * c);
+    band.set(x.subarray((iy * g.w + c0) * c, (iy * g.w + c1) * c), at + (c0 + g.pl) * c);
+    band.fill(0, at + (c1 + g.pl) * c, at + row);
   }
+  for (let oy = r0; oy < r1; oy++) interior3x3(band, wr, layer.bias, out, (oy - r0) * g.ow * c, (oy - r0) * g.sy, 0, g.ow, g.sx, 0, cols, c, lo, hi);
 }
 
 /**

@@ -1,0 +1,148 @@
+/**
+ * Chains of convolutions run as one op: a Conv, then each Conv that alone reads the one before
+ * (MobileNet's 1×1 expand → 3×3 depthwise → 1×1 project), and the residual Add of the chain's
+ * input that closes such a block. Any band of a chain's output rows is computed from the
+ * input rows its windows reach, through every layer in turn. So a second worker takes half of
+ * a whole block for one message each way instead of one per Conv (on a MobileNet-v2 prefix,
+ * 10 round trips instead of 26), and the maps in between never cross to another worker.
+ */
+import { ModelError } from './errors';
+import { foldIntoConv, type FusedConv } from './fuse';
+import type { OnnxModel, OnnxNode } from './model';
+import { convLayer, convRows, type ConvLayer } from './ops/conv';
+import { allocFloat, metaTensor, toNhwc, type Tensor } from './tensor';
+
+export interface ChainPlan {
+  /** The Convs in order: the first reads the chain's input, each other the one before (after its fused BN and ReLU). */
+  readonly convs: readonly OnnxNode[];
+  /** An Add of the last Conv's output and the chain's input, if one alone reads that output. */
+  readonly add?: OnnxNode | undefined;
+}
+
+/** A chain ready to run: its layers (BN folded in, fused clamps) on the NHWC input. */
+export interface PreparedChain {
+  /** The first Conv's node name (for messages). */
+  readonly name: string;
+  /** Each layer's geometry is for its whole input map. */
+  readonly layers: readonly ConvLayer[];
+  readonly input: Float32Array;
+  /** The input is added to the last layer's output (same shape). */
+  readonly residual: boolean;
+  /** The output's ONNX shape (1, C, H, W). */
+  readonly shape: readonly number[];
+}
+
+/**
+ * Chains for the Convs on `path` (keyed by their first Conv; a lone Conv is a chain of one),
+ * given the Conv fusions. A tensor in `keep` is never inside a chain.
+ */
+export function planChains(model: OnnxModel, path: readonly OnnxNode[], keep: ReadonlySet<string>, fused: ReadonlyMap<OnnxNode, FusedConv>): Map<OnnxNode, ChainPlan> {
+  const readers = new Map<string, OnnxNode[]>();
+  for (const n of model.nodes) for (const i of n.inputs) if (i) readers.set(i, [...(readers.get(i) ?? []), n]);
+  const onPath = new Set(path);
+  const soleReader = (name: string): OnnxNode | undefined => {
+    const r = readers.get(name);
+    return !keep.has(name) && r?.length === 1 && onPath.has(r[0]!) && r[0]!.domain === '' ? r[0] : undefined;
+  };
+  const isConv = (n: OnnxNode | undefined): n is OnnxNode => n?.opType === 'Conv' && n.domain === '' && !!n.outputs[0];
+  // A Conv after the first is prepared with it, before the nodes between them run: its
+  // weights must be in the file.
+  const canFollow = (n: OnnxNode | undefined): n is OnnxNode => isConv(n) && n.inputs.slice(1).every((i) => !i || model.initializers.has(i));
+  const outputOf = (c: OnnxNode) => fused.get(c)?.output ?? c.outputs[0]!;
+  const plans = new Map<OnnxNode, ChainPlan>();
+  const taken = new Set<OnnxNode>();
+  for (const first of path) {
+    if (taken.has(first) || !isConv(first)) continue;
+    const convs = [first];
+    for (let next = soleReader(outputOf(first)); canFollow(next) && next.inputs[0] === outputOf(convs.at(-1)!); next = soleReader(outputOf(next))) {
+      convs.push(next);
+    }
+    convs.forEach((c) => taken.add(c));
+    const after = soleReader(outputOf(convs.at(-1)!));
+    const input = first.inputs[0]!;
+    const add = after?.opType === 'Add' && after.inputs.length === 2 && after.inputs.includes(input) && after.inputs[0] !== after.inputs[1] ? after : undefined;
+    plans.set(first, { convs, add });
+  }
+  return plans;
+}
+
+/** The output row range [a, b) of each level a band [r0, r1) of the last layer reads: level 0 is the chain's input. */
+function levels(layers: readonly ConvLayer[], r0: number, r1: number): [number, number][] {
+  const out: [number, number][] = [[r0, r1]];
+  for (let l = layers.length - 1; l >= 0; l--) {
+    const g = layers[l]!.geometry, [a, b] = out[0]!;
+    const from = Math.max(0, a * g.sy - g.pt);
+    out.unshift([from, Math.max(from, Math.min(g.h, (b - 1) * g.sy - g.pt + (g.kh - 1) * g.dy + 1))]);
+  }
+  return out;
+}
+
+/** The rows of the chain's input that output rows [r0, r1) read (the residual's rows too). */
+export function inputRows(chain: Pick<PreparedChain, 'layers' | 'residual'>, r0: number, r1: number): [number, number] {
+  const [a, b] = levels(chain.layers, r0, r1)[0]!;
+  return chain.residual ? [Math.min(a, r0), Math.max(b, r1)] : [a, b];
+}
+
+/** Multiply-adds of the whole chain. */
+export function chainMultiplyAdds(layers: readonly ConvLayer[]): number {
+  return layers.reduce((s, { geometry: g, inChannels, outChannels, groups }) => s + g.oh * g.ow * outChannels * (inChannels / groups) * g.kh * g.kw, 0);
+}
+
+/**
+ * Output rows [r0, r1) of the chain into `out` (just those rows), from `x`, which holds the
+ * chain input's rows from row `first` on (the whole map, or a slab of it that covers
+ * inputRows). Each layer computes exactly the rows the next one reads.
+ */
+export function chainRows(x: Float32Array, first: number, chain: Pick<PreparedChain, 'layers' | 'residual'>, out: Float32Array, r0: number, r1: number): void {
+  const { layers, residual } = chain;
+  const need = levels(layers, r0, r1);
+  const row = layers[0]!.geometry.w * layers[0]!.inChannels;
+  let cur = x.subarray((need[0]![0] - first) * row, (need[0]![1] - first) * row);
+  for (let l = 0; l < layers.length; l++) {
+    const layer = layers[l]!, g = layer.geometry;
+    const [from, to] = need[l]!, [a, b] = need[l + 1]!;
+    // The layer on its slab: `to − from` input rows, numbered from `from`, for output rows from `a`.
+    const slab = { ...layer, geometry: { ...g, h: to - from, pt: g.pt + from - a * g.sy, oh: b - a } };
+    const dst = l === layers.length - 1 ? out : new Float32Array((b - a) * g.ow * layer.outChannels);
+    convRows(cur, slab, dst, 0, b - a);
+    cur = dst;
+  }
+  if (residual) {
+    const n = (r1 - r0) * row, at = (r0 - first) * row;
+    for (let i = 0; i < n; i++) out[i] = out[i]! + x[at + i]!;
+  }
+}
+
+/** A prepared chain run whole, here. */
+export function runChainHere(p: PreparedChain): Float32Array {
+  const out = allocFloat(p.shape, p.name);
+  chainRows(p.input, 0, p, out, 0, p.shape[2]!);
+  return out;
+}
+
+/**
+ * The chain `plan` on its input (read by name), with each Conv's BatchNormalization and ReLU
+ * from `fused`: the tensor it makes, the nodes it runs besides its first (to be skipped), and
+ * the prepared chain (null in a shape-only pass). The residual Add joins only when the shapes
+ * agree (otherwise it runs as a node of its own, broadcasting).
+ */
+export function prepareChain(plan: ChainPlan, read: (name: string) => Tensor | undefined, fused: ReadonlyMap<OnnxNode, FusedConv>): { output: string; shape: readonly number[]; swallowed: OnnxNode[]; chain: PreparedChain | null } {
+  const head = plan.convs[0]!;
+  const x = read(head.inputs[0]!);
+  if (!x) throw new ModelError('bad-node', `${head.name}: no input`);
+  let shape = x.shape;
+  const layers: ConvLayer[] = [];
+  for (const c of plan.convs) {
+    const { layer, weights, bias } = convLayer(c, metaTensor('float', shape), read(c.inputs[1]!), c.inputs[2] ? read(c.inputs[2]) : undefined);
+    shape = [shape[0]!, layer.outChannels, layer.geometry.oh, layer.geometry.ow];
+    const e = fused.get(c)?.epilogue;
+    if (weights) layers.push({ ...layer, ...(e ? foldIntoConv(weights, bias, layer.outChannels, e) : { weights, bias }), lo: e?.lo, hi: e?.hi });
+  }
+  const residual = !!plan.add && x.dtype === 'float' && shape.length === x.shape.length && shape.every((d, i) => d === x.shape[i]);
+  const last = plan.convs.at(-1)!;
+  const output = residual ? plan.add!.outputs[0]! : fused.get(last)?.output ?? last.outputs[0]!;
+  const swallowed = [...plan.convs.slice(1), ...(residual ? [plan.add!] : [])];
+  if (!x.data || layers.length < plan.convs.length) return { output, shape, swallowed, chain: null };
+  if (x.shape[0] !== 1) throw new ModelError('bad-node', `${head.name}: a batch of ${x.shape[0]} (the engine runs one picture)`);
+  return { output, shape, swallowed, chain: { name: head.name, layers, input: toNhwc(x).data as Float32Array, residual, shape } };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { chainRows, inputRows, planChains, runChainHere, type PreparedChain } from '../../../../src/engine/onnx/chain';
+import { decodeModel } from '../../../../src/engine/onnx/decode';
+import { planFusion } from '../../../../src/engine/onnx/fuse';
+import { evaluate, pathTo } from '../../../../src/engine/onnx/graph';
+import { convRows } from '../../../../src/engine/onnx/ops/conv';
+import { floatTensor, logical } from '../../../../src/engine/onnx/tensor';
+import { mulberry32 } from '../../../../src/engine/random';
+import { mobilenetLike, resnetLike } from '../../../fixtures/onnxBuilder';
+import { ortRun, relativeError } from './reference';
+
+const picture = (size: number) => {
+  const rand = mulberry32(5);
+  return Float32Array.from({ length: 3 * size * size }, () => rand() * 4 - 2);
+};
+
+/** Every chain the evaluator runs on the way to the model's layer input, as it prepared them. */
+async function chainsOf(m: { bytes: Uint8Array; size: number; layerInput: string }): Promise<PreparedChain[]> {
+  const chains: PreparedChain[] = [];
+  await evaluate(decodeModel(m.bytes), floatTensor([1, 3, m.size, m.size], picture(m.size)), [m.layerInput], {
+    runChain: async (p) => { chains.push(p); return runChainHere(p); },
+  });
+  return chains;
+}
+
+describe('chains of convolutions', () => {
+  const mobilenet = mobilenetLike({ size: 40, stages: [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 2, 2]] });
+
+  it('are planned as MobileNet’s blocks: a chain runs on until a tensor has a second reader, and takes the residual Add that closes it', () => {
+    const model = decodeModel(mobilenet.bytes);
+    const path = pathTo(model, [mobilenet.layerInput]);
+    const keep = new Set([mobilenet.layerInput]);
+    const plans = [...planChains(model, path, keep, planFusion(model, path, keep)).values()];
+    // Stem → depthwise → project → expand → depthwise (stride 2) → project: one chain, no
+    // residual (its output is read by the next block and by that block's Add).
+    expect(plans.map((p) => [p.convs.length, p.add?.opType])).toEqual([[6, undefined], [3, 'Add'], [3, undefined], [3, 'Add']]);
+  });
+
+  it('give any band of rows, from the whole input or from just the rows inputRows names, exactly as the whole chain', async () => {
+    const chains = await chainsOf(mobilenet);
+    expect(chains.filter((c) => c.residual)).toHaveLength(2);
+    for (const p of chains) {
+      const [, c, oh, ow] = p.shape as [number, number, number, number];
+      const whole = new Float32Array(oh * ow * c);
+      chainRows(p.input, 0, p, whole, 0, oh);
+      const row = p.layers[0]!.geometry.w * p.layers[0]!.inChannels;
+      for (const [r0, r1] of [[0, 1], [1, Math.ceil(oh / 2)], [Math.ceil(oh / 2), oh], [oh - 1, oh], [2, oh - 3]] as const) {
+        const band = new Float32Array((r1 - r0) * ow * c);
+        chainRows(p.input, 0, p, band, r0, r1);
+        expect(band, `${p.name} rows ${r0}–${r1}`).toEqual(whole.subarray(r0 * ow * c, r1 * ow * c));
+        const [a, b] = inputRows(p, r0, r1);
+        const slab = new Float32Array((r1 - r0) * ow * c);
+        chainRows(p.input.slice(a * row, b * row), a, p, slab, r0, r1);
+        expect(slab, `${p.name} rows ${r0}–${r1} from input rows ${a}–${b}`).toEqual(band);
+      }
+    }
+  });
+
+  it('equal their layers run one after another on whole maps, plus the input for a residual block', async () => {
+    for (const p of await chainsOf(mobilenet)) {
+      let x = p.input;
+      for (const layer of p.layers) {
+        const y = new Float32Array(layer.geometry.oh * layer.geometry.ow * layer.outChannels);
+        convRows(x, layer, y, 0, layer.geometry.oh);
+        x = y;
+      }
+      if (p.residual) x = x.map((v, i) => v + p.input[i]!);
+      const got = new Float32Array(x.length);
+      chainRows(p.input, 0, p, got, 0, p.shape[2]!);
+      expect(got, p.name).toEqual(x);
+    }
+  });
+
+  it('run a model to its last layer’s input as onnxruntime does (1e-4), whole blocks at a time', async () => {
+    for (const m of [mobilenet, resnetLike({ size: 48, width: 8, blocks: [2, 2] })]) {
+      const x = picture(m.size), dims = [1, 3, m.size, m.size];
+      const want = (await ortRun(m.bytes, m.input, x, dims))[m.layerInput]!;
+      const got = logical((await evaluate(decodeModel(m.bytes), floatTensor(dims, x), [m.layerInput])).get(m.layerInput)!);
+      expect(got.shape).toEqual([...want.dims]);
+      expect(relativeError(got.data!, want.data)).toBeLessThan(1e-4);
+    }
+  });
+});
