@@ -3,8 +3,8 @@
  * one matrix product, with A the pixels' channel vectors and B the filters.
  *
  * Three schemes over one micro-kernel (gemmKernel.ts):
- * - for a shallow product (depth ≤ KC = 128), pairs of A's rows against every filter, the
- *   sums written straight to C;
+ * - for a shallow product (depth ≤ KC = 128, or filters that fit in a core's L2), pairs of
+ *   A's rows against every filter over the whole depth, the sums written straight to C;
  * - the classic blocked product: N in blocks of NC, M in blocks of MC, K in blocks of KC,
  *   packed into panels and multiplied by a 2×3 register tile held in float64 locals;
  * - for large products, two levels of Strassen's scheme (strassen.ts): 49 products of
@@ -18,6 +18,14 @@ import { packPanelsB, packRowsA, roundUp } from './gemmPack';
 import { strassenABt, strassenPanels, useStrassen, type StrassenPanels } from './strassen';
 
 
+/**
+ * Deeper products go to the shallow product too when their filters fit this many values
+ * (2 MB of panels, a core's L2 here): measured faster than the blocked product for every such
+ * shape tried (depths 144–1152: 1.03–1.1×; MobileNet's 144→24 projection 1.1×), and slower
+ * when B is larger and comes from memory for every pair of rows (49×4608×512: 0.83×).
+ */
+const SHALLOW_B_VALUES = 1 << 18;
+
 /** The one block of a one-block grid: the matrix itself. */
 const WHOLE = [0, 0, 1] as const;
 
@@ -30,6 +38,7 @@ export interface PackedB {
   readonly n: number;
   readonly k: number;
   panels?: Float64Array;
+  shallow?: Float64Array;
   strassen?: StrassenPanels;
 }
 
@@ -47,6 +56,18 @@ function classicPanels(packed: PackedB): Float64Array {
     packPanelsB(source, n, k, n, k, WHOLE, packed.panels, 0);
   }
   return packed.panels;
+}
+
+/** B as 3-filter panels over its whole depth, for the shallow product (the classic panels when k ≤ KC). */
+function shallowPanels(packed: PackedB): Float64Array {
+  if (packed.k <= KC) return classicPanels(packed);
+  if (!packed.shallow) {
+    const { source, n, k } = packed;
+    const out = new Float64Array(roundUp(n, NR) * k);
+    for (let j = 0; j < n; j++) for (let i = 0; i < k; i++) out[(j - (j % NR)) * k + i * NR + (j % NR)] = source[j * k + i]!;
+    packed.shallow = out;
+  }
+  return packed.shallow;
 }
 
 /**
@@ -87,12 +108,13 @@ export function gemmABt(
     strassenABt(a, packed.strassen, c, n, k, rowStart, rowEnd, bias, relu, cap);
     return;
   }
-  const panels = classicPanels(packed);
-  if (k <= KC) {
+  if (k <= KC || (n * k <= SHALLOW_B_VALUES && MR * k <= MC * KC)) {
+    const panels = shallowPanels(packed);
     makeResident(panels, B_AT + panels.length);
     shallowProduct(a, c, n, k, rowStart, rowEnd, bias, relu, cap);
     return;
   }
+  const panels = classicPanels(packed);
   const np = roundUp(n, NR);
   const cAt = B_AT + panels.length;
   makeResident(panels, cAt + MC * np);

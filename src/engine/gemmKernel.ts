@@ -214,13 +214,14 @@ export function writeBlock(
 }
 
 /**
- * Rows [rowStart, rowEnd) of C = A·Bᵀ (+ bias, ReLU capped at `cap`) for a depth k ≤ KC,
- * B's classic panels resident in HEAP (a panel of 3 filters is 3·k doubles at B_AT + j·k for
- * filters j…j+2). Each pair of A's rows is packed once (2k doubles at A_AT) and meets every
+ * Rows [rowStart, rowEnd) of C = A·Bᵀ (+ bias, ReLU capped at `cap`), B resident in HEAP as
+ * panels over the whole depth (a panel of 3 filters is 3·k doubles at B_AT + j·k for filters
+ * j…j+2; for k ≤ KC that is the classic packing), 2k ≤ MC·KC. Each pair of A's rows is packed once (2k doubles at A_AT) and meets every
  * panel; the 2×3 tile's sums go straight to C. With so short a depth, storing the sums in
  * HEAP, reading them back and walking them again for the write-back cost as much as the
  * multiply-adds: measured against the blocked product in one run, this path is 1.6× for a
- * depth of 16 (MobileNet's first expand layer), 1.4× for 24–32, 1.1–1.2× for 48–128.
+ * depth of 16 (MobileNet's first expand layer), 1.4× for 24–32, 1.1–1.2× for 48–128, and
+ * still a little faster for deeper products whose filters stay in L2 (gemm.ts).
  */
 export function shallowProduct(a: Float32Array, c: Float32Array, n: number, k: number, rowStart: number, rowEnd: number, bias: Float32Array | undefined, relu: boolean, cap: number): void {
   const h = HEAP, aEnd = (A_AT + 2 * k) | 0;

@@ -9,7 +9,7 @@ import { evaluate, firstUnsupported, inferShapes } from '../engine/onnx/graph';
 import { extractLayer, pointwiseLayers } from '../engine/onnx/layers';
 import { inputSize, type OnnxModel, type OnnxNode } from '../engine/onnx/model';
 import { imageTensor } from '../engine/onnx/preprocess';
-import { metaTensor } from '../engine/onnx/tensor';
+import { emptyPool, metaTensor } from '../engine/onnx/tensor';
 import { trimWorkspace } from '../engine/gemm';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, ModelRefusal } from './modelProtocol';
 import { hasHelper, runChainShared } from './peer';
@@ -29,9 +29,10 @@ function modelFor(key: string): OnnxModel {
 
 export function runModelOpen(p: ModelOpenParams, onProgress: (f: number) => void): ModelOpenResult {
   if (Object.prototype.toString.call(p.bytes) !== '[object ArrayBuffer]') throw new RequestError('bytes must be an ArrayBuffer');
-  // The last model goes first: two models at once may not fit.
+  // The last model goes first (and the tensors kept for its runs): two models at once may not fit.
   held = null;
   trimWorkspace();
+  emptyPool();
   try {
     const model = decodeModel(new Uint8Array(p.bytes), (done, total) => { if (done % 16 === 0 || done === total) onProgress(done / total); });
     held = { key: String(p.key), model };

@@ -103,7 +103,7 @@ export function chainRows(x: Float32Array, first: number, chain: Pick<PreparedCh
     const [from, to] = need[l]!, [a, b] = need[l + 1]!;
     // The layer on its slab: `to − from` input rows, numbered from `from`, for output rows from `a`.
     const slab = { ...layer, geometry: { ...g, h: to - from, pt: g.pt + from - a * g.sy, oh: b - a } };
-    const dst = l === layers.length - 1 ? out : new Float32Array((b - a) * g.ow * layer.outChannels);
+    const dst = l === layers.length - 1 ? out : scratch(l % 2, (b - a) * g.ow * layer.outChannels);
     convRows(cur, slab, dst, 0, b - a);
     cur = dst;
   }
@@ -111,6 +111,21 @@ export function chainRows(x: Float32Array, first: number, chain: Pick<PreparedCh
     const n = (r1 - r0) * row, at = (r0 - first) * row;
     for (let i = 0; i < n; i++) out[i] = out[i]! + x[at + i]!;
   }
+}
+
+/**
+ * Two arrays the maps inside a chain take turns in (each is read only by the next layer),
+ * grown to the largest seen up to SCRATCH_VALUES and kept: a run of a model's prefix then
+ * allocates only the maps it keeps, and the collector that fresh arrays call up (on the
+ * worker's other core, taking it from the helper) has little to do.
+ */
+const pingPong = [new Float32Array(0), new Float32Array(0)];
+const SCRATCH_VALUES = 16 * 1024 * 1024;
+
+function scratch(which: number, n: number): Float32Array {
+  if (n > SCRATCH_VALUES) return new Float32Array(n);
+  if (pingPong[which]!.length < n) pingPong[which] = new Float32Array(n);
+  return pingPong[which]!.subarray(0, n);
 }
 
 /** A prepared chain run whole, here. */

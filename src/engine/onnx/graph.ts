@@ -8,7 +8,7 @@ import type { OnnxModel, OnnxNode } from './model';
 import { planFusion } from './fuse';
 import { isSupported, runNode } from './ops';
 import { planChains, prepareChain, runChainHere, type PreparedChain } from './chain';
-import { floatTensor, type Tensor } from './tensor';
+import { floatTensor, recycle, type Tensor } from './tensor';
 
 /** The nodes `targets` depend on, in the model's (dependency) order. */
 export function pathTo(model: OnnxModel, targets: readonly string[]): OnnxNode[] {
@@ -61,6 +61,12 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
     if (!t) throw new ModelError('missing-input', name);
     return t;
   };
+  // A tensor let go gives its storage back, unless another live name holds the same array
+  // (Identity, Reshape and the like share it) or it is a weight's or the picture's.
+  const notOurs = new Set<Tensor['data']>([image.data, ...[...model.initializers.values()].map((t) => t.data)]);
+  const release = ({ data }: Tensor) => {
+    if (data instanceof Float32Array && !notOurs.has(data) && ![...env.values()].some((o) => o.data === data)) recycle(data);
+  };
   for (let i = 0; i < path.length; i++) {
     const node = path[i]!;
     const plan = chains.get(node);
@@ -73,7 +79,12 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
       const out = runNode(node, node.inputs.map(read), model.opset);
       if (name) env.set(name, out);
     }
-    for (const name of node.inputs) if (lastUse.get(name) === i && !keep.has(name) && name !== model.input.name) env.delete(name);
+    for (const name of node.inputs) {
+      if (lastUse.get(name) !== i || keep.has(name) || name === model.input.name) continue;
+      const t = env.get(name);
+      env.delete(name);
+      if (t) release(t);
+    }
     await options.afterNode?.(i + 1, path.length, node);
   }
   const result = new Map<string, Tensor>();

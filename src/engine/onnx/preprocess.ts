@@ -29,17 +29,15 @@ export function scaleByte(v: number, c: number, scaling: Scaling): number {
  * `channelsLast`, the same values as a (1, height, width, channels) tensor.
  */
 export function imageTensor(rgba: Uint8ClampedArray, width: number, height: number, channels: 1 | 3, p: Preprocessing, channelsLast = false): Tensor {
-  const out = new Float32Array(width * height * channels);
-  for (let i = 0; i < width * height; i++) {
-    const r = rgba[4 * i]!, g = rgba[4 * i + 1]!, b = rgba[4 * i + 2]!;
-    if (channels === 1) {
-      out[i] = scaleByte(0.299 * r + 0.587 * g + 0.114 * b, 0, p.scaling === 'imagenet' ? 'unit' : p.scaling);
-      continue;
-    }
-    const rgb = [r, g, b];
+  const out = new Float32Array(width * height * channels), n = width * height;
+  if (channels === 1) {
+    for (let i = 0; i < n; i++) out[i] = scaleByte(0.299 * rgba[4 * i]! + 0.587 * rgba[4 * i + 1]! + 0.114 * rgba[4 * i + 2]!, 0, p.scaling === 'imagenet' ? 'unit' : p.scaling);
+  } else {
+    // Output channel c reads colour `src`; its 256 possible values are worked out once.
     for (let c = 0; c < 3; c++) {
       const src = p.order === 'bgr' ? 2 - c : c;
-      out[3 * i + c] = scaleByte(rgb[src]!, src, p.scaling);
+      const table = Float32Array.from({ length: 256 }, (_, v) => scaleByte(v, src, p.scaling));
+      for (let i = 0; i < n; i++) out[3 * i + c] = table[rgba[4 * i + src]!]!;
     }
   }
   return channelsLast ? floatTensor([1, height, width, channels], out) : floatTensor([1, channels, height, width], out, true);

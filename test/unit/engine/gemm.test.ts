@@ -3,15 +3,17 @@ import { gemmABt } from '../../../src/engine';
 import { KC } from '../../../src/engine/gemmKernel';
 import { lcg, maxError, randomArray, referencePointwise } from './reference';
 
-describe('the shallow product (depth ≤ KC)', () => {
+describe('the shallow product (depth ≤ KC, or filters that fit in L2)', () => {
   // Odd row counts from an offset row, filter counts past whole 3-wide panels (n % 3 = 1, 2, 0),
-  // depths from 1 to KC, with and without a bias, no activation, ReLU and ReLU6.
+  // depths from 1 to KC and past it, with and without a bias, no activation, ReLU and ReLU6.
   const cases = [
     { rows: 7, n: 5, k: 1, from: 3, bias: true, cap: undefined },
     { rows: 33, n: 16, k: 3, from: 0, bias: false, cap: Infinity },
     { rows: 101, n: 96, k: 16, from: 11, bias: true, cap: 6 },
     { rows: 64, n: 145, k: 27, from: 1, bias: false, cap: 6 },
     { rows: 19, n: 64, k: KC, from: 5, bias: true, cap: Infinity },
+    { rows: 21, n: 40, k: 300, from: 2, bias: true, cap: 6 },
+    { rows: 9, n: 23, k: 1000, from: 0, bias: false, cap: undefined },
   ] as const;
   for (const { rows, n, k, from, bias: withBias, cap } of cases) {
     const act = cap === undefined ? 'no activation' : cap === Infinity ? 'ReLU' : `ReLU capped at ${cap}`;

@@ -115,8 +115,18 @@ function im2col(x: Float32Array, cin: number, ch0: number, chCount: number, g: W
   for (let oy = r0; oy < r1; oy++) {
     for (let ox = 0; ox < g.ow; ox++, row++) {
       let dst = row * k;
+      const ix0 = ox * g.sx - g.pl;
+      // A window row inside the map, undilated, all channels: kw·cin values side by side in x.
+      const run = g.dx === 1 && chCount === cin && ix0 >= 0 && ix0 + g.kw <= g.w ? g.kw * cin : 0;
       for (let ky = 0; ky < g.kh; ky++) {
         const iy = oy * g.sy - g.pt + ky * g.dy;
+        if (run && iy >= 0 && iy < g.h) {
+          const src = (iy * g.w + ix0) * cin;
+          if (run > 16) columns.set(x.subarray(src, src + run), dst);
+          else for (let i = 0; i < run; i++) columns[dst + i] = x[src + i]!;
+          dst += run;
+          continue;
+        }
         for (let kx = 0; kx < g.kw; kx++, dst += chCount) {
           const ix = ox * g.sx - g.pl + kx * g.dx;
           if (iy < 0 || iy >= g.h || ix < 0 || ix >= g.w) {

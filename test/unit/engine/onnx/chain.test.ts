@@ -6,7 +6,7 @@ import { evaluate, pathTo } from '../../../../src/engine/onnx/graph';
 import { convRows } from '../../../../src/engine/onnx/ops/conv';
 import { floatTensor, logical } from '../../../../src/engine/onnx/tensor';
 import { mulberry32 } from '../../../../src/engine/random';
-import { mobilenetLike, resnetLike } from '../../../fixtures/onnxBuilder';
+import { ModelBuilder, mobilenetLike, resnetLike } from '../../../fixtures/onnxBuilder';
 import { ortRun, relativeError } from './reference';
 
 const picture = (size: number) => {
@@ -79,5 +79,26 @@ describe('chains of convolutions', () => {
       expect(got.shape).toEqual([...want.dims]);
       expect(relativeError(got.data!, want.data)).toBeLessThan(1e-4);
     }
+  });
+});
+
+describe('the storage of tensors no later node reads', () => {
+  it('is reused without changing a value: a tensor read under two names (Identity) lives until both are done, and a model run twice gives the same numbers', async () => {
+    const b = new ModelBuilder(4, 13);
+    const a = b.relu(b.conv('input', 3, 8, { k: 3, pad: 1 }));
+    const alias = b.node('Identity', [a]);
+    // `a` dies at the first conv after it; its array lives on as `alias`, read at the end,
+    // after tensors of the same size have been made and let go.
+    let y = b.relu(b.conv(a, 8, 8, { k: 3, pad: 1 }));
+    for (let i = 0; i < 3; i++) y = b.node('Add', [b.relu(b.conv(y, 8, 8, { k: 1 })), y]);
+    const out = b.node('Add', [y, alias]);
+    const bytes = b.build({ name: 'input', dims: [1, 3, 12, 12] }, [out]);
+    const x = picture(12), dims = [1, 3, 12, 12];
+    const want = (await ortRun(bytes, 'input', x, dims))[out]!;
+    const model = decodeModel(bytes);
+    const first = logical((await evaluate(model, floatTensor(dims, x), [out])).get(out)!).data!;
+    const second = logical((await evaluate(model, floatTensor(dims, x), [out])).get(out)!).data!;
+    expect(relativeError(first, want.data)).toBeLessThan(1e-5);
+    expect(second).toEqual(first);
   });
 });
