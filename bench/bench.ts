@@ -2,7 +2,7 @@
  * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel,model]
  *
  * The same data for every implementation; median, min and max of N interleaved runs after a
- * warm-up;
+ * warm-up (N = 5, and 15 for the model workloads, unless --runs says);
  * GFLOP/s counts a multiply-add as 2 FLOP; maxRelErr is max |out − ref| / max |ref| against
  * a float64 loop.
  */
@@ -23,6 +23,8 @@ interface Row { impl: Impl; medianMs: number; minMs: number; maxMs: number; gflo
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+// A model run is short and its time moves with the other core's load: 15 runs unless told.
+const modelRuns = args.includes('--runs') ? runs : 15;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : undefined;
 
 // 'channel' is one output channel (one filter) over all 3,136 pixels: a 3136×512 · 512×1 product.
@@ -166,9 +168,9 @@ async function main() {
     if (!asJson) printTable(wl, rows);
   }
   if (!only || only.includes('model')) {
-    for (const r of await benchModels({ 'engine-1w': clients['engine-1w'], 'engine-2w': clients['engine-2w'] }, runs)) {
+    for (const r of await benchModels({ 'engine-1w': clients['engine-1w'], 'engine-2w': clients['engine-2w'] }, modelRuns)) {
       results.push({ name: `model ${r.name}`, rows: r.rows });
-      if (!asJson) printModelTable(r.name, r.rows, runs);
+      if (!asJson) printModelTable(r.name, r.rows, modelRuns);
     }
   }
   for (const c of Object.values(clients)) c.dispose();
