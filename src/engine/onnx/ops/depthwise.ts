@@ -42,14 +42,25 @@ const SCRATCH_VALUES = 8 * 1024 * 1024;
  * quarter of it).
  */
 function rows3x3(x: Float32Array, layer: DepthwiseLayer, wr: Float32Array, out: Float32Array, r0: number, r1: number): void {
-  const { geometry: g, outChannels: c } = layer;
+  const { geometry: g, outChannels: c, bias } = layer;
   const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
   // Input rows [top, top + rows) and columns [−pl, −pl + cols) hold every window of the band.
   const top = r0 * g.sy - g.pt, rows = (r1 - 1 - r0) * g.sy + 3, cols = (g.ow - 1) * g.sx + 3;
-  if (top >= 0 && top + rows <= g.h && g.pl === 0 && cols <= g.w) {
-    for (let oy = r0; oy < r1; oy++) interior3x3(x, wr, layer.bias, out, (oy - r0) * g.ow * c, oy * g.sy - g.pt, 0, g.ow, g.sx, 0, g.w, c, lo, hi);
-    return;
+  const inside = top >= 0 && top + rows <= g.h && g.pl === 0 && cols <= g.w;
+  const src = inside ? x : paddedBand(x, g, c, top, rows, cols), width = inside ? g.w : cols;
+  // Output row oy's windows start at input row oy·sy + y0 of `src`.
+  const y0 = -g.pt - (inside ? 0 : top);
+  for (let oy = r0; oy < r1; oy++) {
+    const base = (oy - r0) * g.ow * c, iy = oy * g.sy + y0;
+    if (g.sy === 1 && g.sx === 1 && oy + 1 < r1) {
+      pair3x3(src, wr, bias, out, base, iy, g.ow, width, c, lo, hi);
+      oy++;
+    } else interior3x3(src, wr, bias, out, base, iy, g.ow, g.sx, width, c, lo, hi);
   }
+}
+
+/** Input rows [top, top + rows), columns [−pl, −pl + cols) of `x` with zeros outside the map (in `scratch` when it fits). */
+function paddedBand(x: Float32Array, g: Window2d, c: number, top: number, rows: number, cols: number): Float32Array {
   const n = rows * cols * c;
   if (scratch.length < n && n <= SCRATCH_VALUES) scratch = new Float32Array(n);
   const band = scratch.length >= n ? scratch.subarray(0, n) : new Float32Array(n);
@@ -65,26 +76,25 @@ function rows3x3(x: Float32Array, layer: DepthwiseLayer, wr: Float32Array, out: 
     band.set(x.subarray((iy * g.w + c0) * c, (iy * g.w + c1) * c), at + (c0 + g.pl) * c);
     band.fill(0, at + (c1 + g.pl) * c, at + row);
   }
-  for (let oy = r0; oy < r1; oy++) interior3x3(band, wr, layer.bias, out, (oy - r0) * g.ow * c, (oy - r0) * g.sy, 0, g.ow, g.sx, 0, cols, c, lo, hi);
+  return band;
 }
 
 /**
- * Pixels [xa, xb) of one output row whose 3×3 windows (top input row iy) are inside the map,
- * for a column stride of 1 or 2. Channel by channel, its nine weights held in locals, the
- * window slides along the row: a stride of 1 loads one new column of three values per pixel
- * (not nine), a stride of 2 two columns. Twice as fast as all channels per pixel; a ReLU's
- * clamp is relu6 (no branch on the sign, which mispredicts half the time).
- * Integer arguments are truncated on entry: a shape that reached here as a double would
- * otherwise turn every index into float arithmetic (2.5× slower in the model's run).
+ * The n pixels of one output row, its 3×3 windows starting at row iy, column 0 of `x` (w
+ * columns wide), for a column stride of 1 or 2. Channel by channel, its nine weights held in
+ * locals, the window slides along the row: a stride of 1 loads one new column of three values
+ * per pixel (not nine), a stride of 2 two columns. Twice as fast as all channels per pixel; a
+ * ReLU's clamp is relu6 (no branch on the sign, which mispredicts half the time). Integer
+ * arguments are truncated on entry: a shape that reached here as a double would otherwise
+ * turn every index into float arithmetic (2.5× slower in the model's run).
  */
-function interior3x3(x: Float32Array, wr: Float32Array, bias: Float32Array | undefined, out: Float32Array, base: number, iy: number, xa: number, xb: number, sx: number, pl: number, w: number, c: number, lo: number, hi: number): void {
-  base |= 0; iy |= 0; xa |= 0; xb |= 0; sx |= 0; pl |= 0; w |= 0; c |= 0;
-  const relu = lo === 0, n = xb - xa, wc = w * c, wc2 = 2 * wc, c2 = 2 * c;
-  const start = (iy * w + xa * sx - pl) * c, first = base + xa * c;
+function interior3x3(x: Float32Array, wr: Float32Array, bias: Float32Array | undefined, out: Float32Array, base: number, iy: number, n: number, sx: number, w: number, c: number, lo: number, hi: number): void {
+  base |= 0; iy |= 0; n |= 0; sx |= 0; w |= 0; c |= 0;
+  const relu = lo === 0, wc = w * c, wc2 = 2 * wc, c2 = 2 * c, start = iy * wc;
   for (let k = 0; k < c; k++) {
     const w0 = wr[k]!, w1 = wr[c + k]!, w2 = wr[c2 + k]!, w3 = wr[3 * c + k]!, w4 = wr[4 * c + k]!, w5 = wr[5 * c + k]!;
     const w6 = wr[6 * c + k]!, w7 = wr[7 * c + k]!, w8 = wr[8 * c + k]!, b = bias ? bias[k]! : 0;
-    let p = start + k, o = first + k;
+    let p = start + k, o = base + k;
     // The window's left column (rows a, m, z), then its middle one for a stride of 1.
     let a0 = x[p]!, m0 = x[p + wc]!, z0 = x[p + wc2]!;
     if (sx === 1) {
@@ -102,6 +112,32 @@ function interior3x3(x: Float32Array, wr: Float32Array, bias: Float32Array | und
         out[o] = relu ? relu6(v, hi) : Math.min(Math.max(v, lo), hi);
         a0 = a2; m0 = m2; z0 = z2;
       }
+    }
+  }
+}
+
+/**
+ * Two output rows at once for strides of 1 (rows iy…iy + 3 of `x`): they share two of their
+ * three input rows, so a step loads four values for two outputs instead of six (1.2× one row
+ * at a time). The second row's outputs go ow·c after the first's.
+ */
+function pair3x3(x: Float32Array, wr: Float32Array, bias: Float32Array | undefined, out: Float32Array, base: number, iy: number, n: number, w: number, c: number, lo: number, hi: number): void {
+  base |= 0; iy |= 0; n |= 0; w |= 0; c |= 0;
+  const relu = lo === 0, wc = w * c, wc2 = 2 * wc, wc3 = 3 * wc, c2 = 2 * c, next = n * c, start = iy * wc;
+  for (let k = 0; k < c; k++) {
+    const w0 = wr[k]!, w1 = wr[c + k]!, w2 = wr[c2 + k]!, w3 = wr[3 * c + k]!, w4 = wr[4 * c + k]!, w5 = wr[5 * c + k]!;
+    const w6 = wr[6 * c + k]!, w7 = wr[7 * c + k]!, w8 = wr[8 * c + k]!, b = bias ? bias[k]! : 0;
+    let p = start + k, o = base + k;
+    // Columns 0 and 1 of the four rows a, m, z, d (the first output reads a–z, the second m–d).
+    let a0 = x[p]!, m0 = x[p + wc]!, z0 = x[p + wc2]!, d0 = x[p + wc3]!;
+    let a1 = x[p + c]!, m1 = x[p + wc + c]!, z1 = x[p + wc2 + c]!, d1 = x[p + wc3 + c]!;
+    for (let i = 0; i < n; i++, p += c, o += c) {
+      const q = p + c2, a2 = x[q]!, m2 = x[q + wc]!, z2 = x[q + wc2]!, d2 = x[q + wc3]!;
+      const v = b + a0 * w0 + a1 * w1 + a2 * w2 + m0 * w3 + m1 * w4 + m2 * w5 + z0 * w6 + z1 * w7 + z2 * w8;
+      const u = b + m0 * w0 + m1 * w1 + m2 * w2 + z0 * w3 + z1 * w4 + z2 * w5 + d0 * w6 + d1 * w7 + d2 * w8;
+      out[o] = relu ? relu6(v, hi) : Math.min(Math.max(v, lo), hi);
+      out[o + next] = relu ? relu6(u, hi) : Math.min(Math.max(u, lo), hi);
+      a0 = a1; a1 = a2; m0 = m1; m1 = m2; z0 = z1; z1 = z2; d0 = d1; d1 = d2;
     }
   }
 }
