@@ -3,6 +3,7 @@
  * graph evaluator are a chunk of their own, so the worker starts without them). The worker
  * keeps one model: the last one opened.
  */
+import { trimScratch } from '../engine/onnx/chain';
 import { decodeModel } from '../engine/onnx/decode';
 import { ModelError } from '../engine/onnx/errors';
 import { evaluate, firstUnsupported, inferShapes } from '../engine/onnx/graph';
@@ -103,5 +104,6 @@ export async function runModelLayer(p: ModelLayerParams, onProgress: (f: number)
     return refusal(e);
   } finally {
     trimWorkspace();
+    trimScratch();
   }
 }

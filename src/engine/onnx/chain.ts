@@ -10,6 +10,7 @@ import { ModelError } from './errors';
 import { foldIntoConv, type FusedConv } from './fuse';
 import type { OnnxModel, OnnxNode } from './model';
 import { convLayer, convRows, type ConvLayer } from './ops/conv';
+import { trimDepthwiseScratch } from './ops/depthwise';
 import { allocFloat, metaTensor, toNhwc, type Tensor } from './tensor';
 
 export interface ChainPlan {
@@ -115,17 +116,23 @@ export function chainRows(x: Float32Array, first: number, chain: Pick<PreparedCh
 
 /**
  * Two arrays the maps inside a chain take turns in (each is read only by the next layer),
- * grown to the largest seen up to SCRATCH_VALUES and kept: a run of a model's prefix then
- * allocates only the maps it keeps, and the collector that fresh arrays call up (on the
- * worker's other core, taking it from the helper) has little to do.
+ * grown to the largest seen up to SCRATCH_VALUES (16 MB each) and kept until trimScratch: a
+ * run of a model's prefix then allocates only the maps it keeps, and the collector that fresh
+ * arrays call up (its threads take a core from the two workers) has little to do.
  */
-const pingPong = [new Float32Array(0), new Float32Array(0)];
-const SCRATCH_VALUES = 16 * 1024 * 1024;
+let pingPong = [new Float32Array(0), new Float32Array(0)];
+const SCRATCH_VALUES = 4 * 1024 * 1024;
 
 function scratch(which: number, n: number): Float32Array {
   if (n > SCRATCH_VALUES) return new Float32Array(n);
   if (pingPong[which]!.length < n) pingPong[which] = new Float32Array(n);
   return pingPong[which]!.subarray(0, n);
+}
+
+/** Lets the kept arrays go (a model job is done; the helper keeps its own between chains). */
+export function trimScratch(): void {
+  pingPong = [new Float32Array(0), new Float32Array(0)];
+  trimDepthwiseScratch();
 }
 
 /** A prepared chain run whole, here. */

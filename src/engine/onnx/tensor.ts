@@ -34,7 +34,7 @@ export function sizeOf(shape: readonly number[]): number {
  */
 const pool = new Map<number, Float32Array[]>();
 let pooledValues = 0;
-const POOL_VALUES = 16 * 1024 * 1024;
+const POOL_VALUES = 8 * 1024 * 1024;
 
 /** Allocates a float tensor's storage (zeros) after checking its size; names the node that asked. */
 export function allocFloat(shape: readonly number[], node: string): Float32Array {

@@ -32,7 +32,12 @@ export function depthwiseRows(x: Float32Array, layer: DepthwiseLayer, out: Float
 
 /** The zero-bordered copy of a band's input (grown to the largest band up to SCRATCH_VALUES, then reused). */
 let scratch = new Float32Array(0);
-const SCRATCH_VALUES = 8 * 1024 * 1024;
+const SCRATCH_VALUES = 4 * 1024 * 1024;
+
+/** Lets the kept copy go. */
+export function trimDepthwiseScratch(): void {
+  scratch = new Float32Array(0);
+}
 
 /**
  * The 3×3 path for output rows [r0, r1): every output through interior3x3 — on the input
