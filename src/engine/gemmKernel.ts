@@ -236,6 +236,8 @@ export function shallowProduct(a: Float32Array, c: Float32Array, n: number, k: n
       h[A_AT + 2 * i + 1] = a[s1 + i]!;
     }
     for (let j = 0; j < n; j += 3) {
+      // microKernel's loop, written out: calling it and reading its six sums back from HEAP
+      // measured 5–9 % slower at these depths.
       let c00 = 0, c01 = 0, c02 = 0, c10 = 0, c11 = 0, c12 = 0;
       for (let ai = A_AT, bi = (B_AT + j * k) | 0; ai < aEnd; ai = (ai + 2) | 0, bi = (bi + 3) | 0) {
         const a0 = h[ai]!, a1 = h[(ai + 1) | 0]!;
