@@ -1,12 +1,13 @@
 /**
- * Two workers on one model: the worker holding the model (the lead) computes the top half of
- * each large chain of convolutions' output rows (chain.ts: a Conv, or a whole MobileNet block
- * with its residual Add) and asks the other (the helper) for the rest, over a MessagePort the
- * page gave them both. The helper needs no model: it is sent the input rows its band reads
+ * Two workers on one model: the worker holding the model (the lead) computes half of each
+ * large chain of convolutions (chain.ts: a Conv, or a whole MobileNet block with its residual
+ * Add) — half of a block's hidden channels, or the top half of another chain's output rows —
+ * and asks the other (the helper) for the other half, over a MessagePort the page gave them
+ * both. The helper needs no model: it is sent the input rows its band reads
  * and the (BN-folded) layers. A helper that fails or falls silent is dropped and its band
  * computed here, so a crash costs time, never the result.
  */
-import { chainMultiplyAdds, chainRows, inputRows, runChainHere, type PreparedChain } from '../engine/onnx/chain';
+import { addInto, chainMultiplyAdds, chainRows, hiddenHalves, inputRows, runChainHere, type PreparedChain } from '../engine/onnx/chain';
 import type { ConvLayer } from '../engine/onnx/ops/conv';
 import { allocFloat } from '../engine/onnx/tensor';
 import type { PeerLinkParams } from './modelProtocol';
@@ -56,31 +57,42 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
 /** Whether a helper is linked (the lead's split is on). */
 export const hasHelper = (): boolean => helper !== null;
 
-/** Runs a prepared chain, its lower rows on the helper when it is large enough to be worth it. */
+/**
+ * Runs a prepared chain with the helper when it is large enough to be worth it: a MobileNet
+ * block as its two halves of hidden channels (the helper's output added to the lead's, as
+ * runChainHere does, so the numbers are the same), any other chain by rows (the helper takes
+ * the lower ones).
+ */
 export async function runChainShared(p: PreparedChain): Promise<Float32Array> {
   const [, c, oh, ow] = p.shape as [number, number, number, number];
   const h = helper;
   if (!h || chainMultiplyAdds(p.layers) < SPLIT_MIN_MULTIPLY_ADDS || oh < 2) return runChainHere(p);
   const out = allocFloat(p.shape, p.name);
-  const split = Math.ceil(oh / 2), band = ow * c;
-  const [first, last] = inputRows(p, split, oh), row = p.layers[0]!.geometry.w * p.layers[0]!.inChannels;
+  const halves = hiddenHalves(p);
+  // Mine: `lead` rows [0, split) into `out`; the helper's: `rest` over rows [split, oh), or the whole map.
+  const [lead, rest] = halves ?? [p, p];
+  const split = halves ? oh : Math.ceil(oh / 2), r0 = halves ? 0 : split, band = ow * c;
+  const [first, last] = inputRows(rest, r0, oh), row = p.layers[0]!.geometry.w * p.layers[0]!.inChannels;
   const id = nextId++;
   const answer = new Promise<BandReply | null>((resolve) => h.pending.set(id, resolve));
   // The input rows are transferred (a copy); the layers are cloned (their weights may be the model's own).
   const input = p.input.slice(first * row, last * row);
-  h.port.postMessage({ id, input, first, layers: [...p.layers], residual: p.residual, r0: split, r1: oh } satisfies BandRequest, [input.buffer]);
+  h.port.postMessage({ id, input, first, layers: [...rest.layers], residual: rest.residual, r0, r1: oh } satisfies BandRequest, [input.buffer]);
   const start = performance.now();
-  chainRows(p.input, 0, p, out.subarray(0, split * band), 0, split);
+  chainRows(p.input, 0, lead, out.subarray(0, split * band), 0, split);
   const mine = performance.now() - start;
   const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), HELPER_GRACE_MS + 4 * mine));
   const reply = await Promise.race([answer, timer]);
-  if (reply && 'output' in reply && reply.output.length === (oh - split) * band) {
-    out.set(reply.output, split * band);
-    return out;
+  let theirs: Float32Array;
+  if (reply && 'output' in reply && reply.output.length === (oh - r0) * band) theirs = reply.output;
+  else {
+    // The helper failed or is gone: drop it and do its part here.
+    h.pending.delete(id);
+    if (helper === h) helper = null;
+    theirs = new Float32Array((oh - r0) * band);
+    chainRows(p.input, 0, rest, theirs, r0, oh);
   }
-  // The helper failed or is gone: drop it and do its band here.
-  h.pending.delete(id);
-  if (helper === h) helper = null;
-  chainRows(p.input, 0, p, out.subarray(split * band), split, oh);
+  if (halves) addInto(out, theirs);
+  else out.set(theirs, split * band);
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainRows, inputRows, planChains, runChainHere, type PreparedChain } from '../../../../src/engine/onnx/chain';
+import { chainRows, hiddenHalves, inputRows, planChains, runChainHere, type PreparedChain } from '../../../../src/engine/onnx/chain';
 import { decodeModel } from '../../../../src/engine/onnx/decode';
 import { planFusion } from '../../../../src/engine/onnx/fuse';
 import { evaluate, pathTo } from '../../../../src/engine/onnx/graph';
@@ -18,7 +18,8 @@ const picture = (size: number) => {
 async function chainsOf(m: { bytes: Uint8Array; size: number; layerInput: string }): Promise<PreparedChain[]> {
   const chains: PreparedChain[] = [];
   await evaluate(decodeModel(m.bytes), floatTensor([1, 3, m.size, m.size], picture(m.size)), [m.layerInput], {
-    runChain: async (p) => { chains.push(p); return runChainHere(p); },
+    // The input is copied: after the run its array is given to later tensors.
+    runChain: async (p) => { chains.push({ ...p, input: p.input.slice() }); return runChainHere(p); },
   });
   return chains;
 }
@@ -68,6 +69,27 @@ describe('chains of convolutions', () => {
       const got = new Float32Array(x.length);
       chainRows(p.input, 0, p, got, 0, p.shape[2]!);
       expect(got, p.name).toEqual(x);
+    }
+  });
+
+  it('split a MobileNet block into two halves of its hidden channels whose outputs add up to the whole (the first with the bias and residual); no other chain', async () => {
+    const chains = await chainsOf(mobilenet);
+    expect(chains.map((c) => hiddenHalves(c) !== null)).toEqual([false, true, true, true]);
+    const bottleneck = (await chainsOf(resnetLike({ size: 48, width: 8, blocks: [2, 2] }))).filter((c) => c.layers.length === 3);
+    expect(bottleneck.length).toBeGreaterThan(0);
+    for (const c of bottleneck) expect(hiddenHalves(c), 'a ResNet bottleneck (its 3×3 is not depthwise)').toBeNull();
+    for (const p of chains.filter((c) => hiddenHalves(c))) {
+      const [a, b] = hiddenHalves(p)!;
+      expect(a.layers[0]!.outChannels + b.layers[0]!.outChannels).toBe(p.layers[0]!.outChannels);
+      expect([a.residual, b.residual, b.layers[2]!.bias]).toEqual([p.residual, false, undefined]);
+      const [, c, oh, ow] = p.shape as [number, number, number, number];
+      const whole = new Float32Array(oh * ow * c), sum = new Float32Array(oh * ow * c), other = new Float32Array(oh * ow * c);
+      chainRows(p.input, 0, p, whole, 0, oh);
+      chainRows(p.input, 0, a, sum, 0, oh);
+      chainRows(p.input, 0, b, other, 0, oh);
+      for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + other[i]!;
+      expect(relativeError(sum, whole), p.name).toBeLessThan(1e-6);
+      expect(runChainHere(p), 'runChainHere runs the halves').toEqual(sum);
     }
   });
 
