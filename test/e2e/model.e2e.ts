@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import { PNG } from 'pngjs';
 import { scaleByte } from '../../src/engine/onnx/preprocess';
-import { ModelBuilder, resnetLike } from '../fixtures/onnxBuilder';
+import { mobilenetLike, ModelBuilder, resnetLike } from '../fixtures/onnxBuilder';
 import { ortRun } from '../unit/engine/onnx/reference';
 import { assert, openSettings, SHOTS, test } from './fixtures';
 
@@ -113,6 +113,48 @@ test('model: the panel at 375 px, in Korean', async ({ baseUrl, newPage }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert(overflow <= 0, `page scrolls sideways by ${overflow} px`);
   await page.locator('.model-loader').screenshot({ path: `${SHOTS}/model-375-ko.png` });
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
+  await close();
+});
+
+test('model: MobileNet blocks, split between the two workers by halves of their channels, give the walkthrough onnxruntime’s value', async ({ baseUrl, newPage }) => {
+  // 96×96: the blocks are large enough to be split (the app starts two workers on two cores).
+  const n = 96, mobilenet = mobilenetLike({ size: n, stages: [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 2, 2]] });
+  writeFileSync(join(dir, 'mobilenet-mini.onnx'), mobilenet.bytes);
+  const picture = new PNG({ width: n, height: n });
+  for (let i = 0; i < n * n; i++) picture.data.set([(i * 5) % 256, (i >> 5) % 256, (i % 96) * 2, 255], 4 * i);
+  writeFileSync(join(dir, 'picture96.png'), PNG.sync.write(picture));
+  // onnxruntime's output of the BatchNormalization after /head/Conv (folded in: the panel's default) for the same pixels.
+  const { onnx } = onnxProto;
+  const proto = onnx.ModelProto.decode(mobilenet.bytes);
+  const head = proto.graph!.node!.find((node) => node.name === mobilenet.layer)!;
+  const bn = proto.graph!.node!.find((node) => node.input![0] === head.output![0])!;
+  proto.graph!.output = [onnx.ValueInfoProto.create({ name: bn.output![0]!, type: { tensorType: { elemType: 1 } } })];
+  const x = new Float32Array(3 * n * n);
+  for (let p = 0; p < n * n; p++) for (let ch = 0; ch < 3; ch++) x[ch * n * n + p] = scaleByte(picture.data[4 * p + ch]!, ch, 'imagenet');
+  const ref = (await ortRun(onnx.ModelProto.encode(proto).finish(), 'input', x, [1, 3, n, n]))[bn.output![0]!]!;
+  const { page, consoleErrors, close } = await newPage({ width: 1280, height: 900 });
+  await page.goto(`${baseUrl}#v=1&scene=2&k=5&img=noise`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
+  await page.getByRole('button', { name: /Your own data/ }).click();
+  await page.getByLabel('Model file').setInputFiles(join(dir, 'mobilenet-mini.onnx'));
+  await page.getByTestId('model-summary').filter({ hasText: 'mobilenet-mini.onnx' }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Or your own picture').setInputFiles(join(dir, 'picture96.png'));
+  await page.getByLabel(mobilenet.layer, { exact: true }).check();
+  await page.getByRole('button', { name: 'Use this layer' }).click();
+  await page.getByTestId('model-used').waitFor({ timeout: 30_000 });
+  await page.getByTestId('fold-formula').waitFor();
+  await page.locator('.settings-text').filter({ hasText: `12×12×32 → 128 · your data: mobilenet-mini.onnx · ${mobilenet.layer}` }).waitFor();
+  await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  await page.locator('.viz').focus();
+  await page.keyboard.press('End');
+  const text = (await page.getByTestId('partial-sum').textContent()) ?? '';
+  const m = /output \((\d+), (\d+), (\d+)\) = (\S+)$/.exec(text);
+  assert(m, `the sum: ${text}`);
+  const [r, c, k] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const want = ref.data[(k * ref.dims[2]! + r) * ref.dims[3]! + c]!, got = parse(m[4]!);
+  assert(k === 5 && Math.abs(got - want) <= 2e-3 * Math.max(1, Math.abs(want)), `walkthrough ${got} at (${r}, ${c}, ${k}), onnxruntime ${want}`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
   await close();
 });
