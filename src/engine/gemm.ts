@@ -76,7 +76,13 @@ function shallowPanels(packed: PackedB): Float64Array {
  */
 export function prepack(packed: PackedB, rows: number): void {
   if (useStrassen(rows, packed.n, packed.k)) packed.strassen ??= strassenPanels(packed.source, packed.n, packed.k);
+  else if (useShallow(packed.n, packed.k)) shallowPanels(packed);
   else classicPanels(packed);
+}
+
+/** Whether a (non-Strassen) product of n filters of depth k goes to the shallow product. */
+function useShallow(n: number, k: number): boolean {
+  return k <= KC || (n * k <= SHALLOW_B_VALUES && MR * k <= MC * KC);
 }
 
 /**
@@ -108,7 +114,7 @@ export function gemmABt(
     strassenABt(a, packed.strassen, c, n, k, rowStart, rowEnd, bias, relu, cap);
     return;
   }
-  if (k <= KC || (n * k <= SHALLOW_B_VALUES && MR * k <= MC * KC)) {
+  if (useShallow(n, k)) {
     const panels = shallowPanels(packed);
     makeResident(panels, B_AT + panels.length);
     shallowProduct(a, c, n, k, rowStart, rowEnd, bias, relu, cap);

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { scaleByte } from '../../src/engine/onnx/preprocess';
 import { mobilenetLike, ModelBuilder, resnetLike } from '../fixtures/onnxBuilder';
@@ -19,24 +20,41 @@ const png = new PNG({ width: SIZE, height: SIZE });
 for (let i = 0; i < SIZE * SIZE; i++) png.data.set([(i * 7) % 256, (i >> 6) * 4, (i % 64) * 4, 255], 4 * i);
 writeFileSync(join(dir, 'picture.png'), PNG.sync.write(png));
 
-/** The BatchNormalization output after the stage-2 downsample 1×1 Conv (stride 2), by onnxruntime. */
-async function reference(): Promise<{ conv: string; values: Float32Array; dims: readonly number[] }> {
-  const { onnx } = onnxProto;
-  const proto = onnx.ModelProto.decode(model.bytes);
-  const nodes = proto.graph!.node!;
-  const conv = nodes.find((n) => n.opType === 'Conv' && (n.attribute ?? []).some((a) => a.name === 'strides' && Number(a.ints![0]) === 2) && (n.attribute ?? []).some((a) => a.name === 'kernel_shape' && Number(a.ints![0]) === 1))!;
-  const bn = nodes.find((n) => n.input![0] === conv.output![0])!;
-  proto.graph!.output = [onnx.ValueInfoProto.create({ name: bn.output![0]!, type: { tensorType: { elemType: 1 } } })];
-  const x = new Float32Array(3 * SIZE * SIZE);
-  for (let p = 0; p < SIZE * SIZE; p++) for (let ch = 0; ch < 3; ch++) x[ch * SIZE * SIZE + p] = scaleByte(png.data[4 * p + ch]!, ch, 'imagenet');
-  const out = (await ortRun(onnx.ModelProto.encode(proto).finish(), 'input', x, [1, 3, SIZE, SIZE]))[bn.output![0]!]!;
-  return { conv: conv.name!, values: out.data, dims: out.dims };
-}
+type NodeProto = onnxProto.onnx.INodeProto;
 
 const parse = (s: string) => Number(s.replace(/−/g, '-').replace(/,/g, ''));
 
+/** onnxruntime's output of the BatchNormalization after the Conv `pick` chooses, on `picture` (size×size, ImageNet scaling). */
+async function bnReference(bytes: Uint8Array, pick: (n: NodeProto) => boolean, picture: PNG, size: number): Promise<{ conv: string; values: Float32Array; dims: readonly number[] }> {
+  const { onnx } = onnxProto;
+  const proto = onnx.ModelProto.decode(bytes);
+  const nodes = proto.graph!.node!;
+  const conv = nodes.find(pick)!;
+  const bn = nodes.find((n) => n.input![0] === conv.output![0])!;
+  proto.graph!.output = [onnx.ValueInfoProto.create({ name: bn.output![0]!, type: { tensorType: { elemType: 1 } } })];
+  const x = new Float32Array(3 * size * size);
+  for (let p = 0; p < size * size; p++) for (let ch = 0; ch < 3; ch++) x[ch * size * size + p] = scaleByte(picture.data[4 * p + ch]!, ch, 'imagenet');
+  const out = (await ortRun(onnx.ModelProto.encode(proto).finish(), 'input', x, [1, 3, size, size]))[bn.output![0]!]!;
+  return { conv: conv.name!, values: out.data, dims: out.dims };
+}
+
+/** The stage-2 downsample 1×1 Conv (stride 2) of the ResNet-like model. */
+const strided1x1 = (n: NodeProto) => n.opType === 'Conv' && (n.attribute ?? []).some((a) => a.name === 'strides' && Number(a.ints![0]) === 2) && (n.attribute ?? []).some((a) => a.name === 'kernel_shape' && Number(a.ints![0]) === 1);
+
+/** Scene 2's whole sum (End: the last term) equals the reference at its pixel, for filter 5. */
+async function assertSceneTwoSum(page: Page, ref: { values: Float32Array; dims: readonly number[] }): Promise<void> {
+  await page.locator('.viz').focus();
+  await page.keyboard.press('End');
+  const text = (await page.getByTestId('partial-sum').textContent()) ?? '';
+  const m = /output \((\d+), (\d+), (\d+)\) = (\S+)$/.exec(text);
+  assert(m, `the sum: ${text}`);
+  const [r, c, k] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const want = ref.values[(k * ref.dims[2]! + r) * ref.dims[3]! + c]!, got = parse(m[4]!);
+  assert(k === 5 && Math.abs(got - want) <= 2e-3 * Math.max(1, Math.abs(want)), `walkthrough ${got} at (${r}, ${c}, ${k}), onnxruntime ${want}`);
+}
+
 test('model: an .onnx file and a picture dropped in; a 1×1 layer used with BN folded; the walkthrough’s sum is onnxruntime’s value', async ({ baseUrl, newPage }) => {
-  const ref = await reference();
+  const ref = await bnReference(model.bytes, strided1x1, png, SIZE);
   const { page, consoleErrors, foreignRequests, close } = await newPage({ width: 1280, height: 900 });
   await page.goto(`${baseUrl}#v=1&scene=2&k=5&img=noise`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
@@ -69,15 +87,7 @@ test('model: an .onnx file and a picture dropped in; a 1×1 layer used with BN f
   await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
   assert(((await page.locator('.filter-note').textContent()) ?? '').includes(`Weights of ${ref.conv} in resnet-mini.onnx`), 'provenance under the status');
   // Scene 2 at pixel (0, 0), filter 5: the whole sum is the BatchNorm's output there.
-  await page.locator('.viz').focus();
-  await page.keyboard.press('End');
-  const text = (await page.getByTestId('partial-sum').textContent()) ?? '';
-  const m = /output \((\d+), (\d+), (\d+)\) = (\S+)$/.exec(text);
-  assert(m, `the sum: ${text}`);
-  const [r, c, k] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const want = ref.values[(k * ref.dims[2]! + r) * ref.dims[3]! + c]!;
-  const got = parse(m[4]!);
-  assert(k === 5 && Math.abs(got - want) <= 2e-3 * Math.max(1, Math.abs(want)), `walkthrough ${got} at (${r}, ${c}, ${k}), onnxruntime ${want}`);
+  await assertSceneTwoSum(page, ref);
   // A broken file now: a sentence, and the layer stays in use.
   await page.getByLabel('Model file').setInputFiles(join(dir, 'broken.onnx'));
   await page.getByRole('alert').filter({ hasText: 'broken.onnx is not an ONNX model' }).waitFor({ timeout: 20_000 });
@@ -124,15 +134,8 @@ test('model: MobileNet blocks, split between the two workers by halves of their 
   const picture = new PNG({ width: n, height: n });
   for (let i = 0; i < n * n; i++) picture.data.set([(i * 5) % 256, (i >> 5) % 256, (i % 96) * 2, 255], 4 * i);
   writeFileSync(join(dir, 'picture96.png'), PNG.sync.write(picture));
-  // onnxruntime's output of the BatchNormalization after /head/Conv (folded in: the panel's default) for the same pixels.
-  const { onnx } = onnxProto;
-  const proto = onnx.ModelProto.decode(mobilenet.bytes);
-  const head = proto.graph!.node!.find((node) => node.name === mobilenet.layer)!;
-  const bn = proto.graph!.node!.find((node) => node.input![0] === head.output![0])!;
-  proto.graph!.output = [onnx.ValueInfoProto.create({ name: bn.output![0]!, type: { tensorType: { elemType: 1 } } })];
-  const x = new Float32Array(3 * n * n);
-  for (let p = 0; p < n * n; p++) for (let ch = 0; ch < 3; ch++) x[ch * n * n + p] = scaleByte(picture.data[4 * p + ch]!, ch, 'imagenet');
-  const ref = (await ortRun(onnx.ModelProto.encode(proto).finish(), 'input', x, [1, 3, n, n]))[bn.output![0]!]!;
+  // onnxruntime's output of the BatchNormalization after /head/Conv (folded in: the panel's default).
+  const ref = await bnReference(mobilenet.bytes, (node) => node.name === mobilenet.layer, picture, n);
   const { page, consoleErrors, close } = await newPage({ width: 1280, height: 900 });
   await page.goto(`${baseUrl}#v=1&scene=2&k=5&img=noise`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
@@ -147,14 +150,7 @@ test('model: MobileNet blocks, split between the two workers by halves of their 
   await page.getByTestId('fold-formula').waitFor();
   await page.locator('.settings-text').filter({ hasText: `12×12×32 → 128 · your data: mobilenet-mini.onnx · ${mobilenet.layer}` }).waitFor();
   await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
-  await page.locator('.viz').focus();
-  await page.keyboard.press('End');
-  const text = (await page.getByTestId('partial-sum').textContent()) ?? '';
-  const m = /output \((\d+), (\d+), (\d+)\) = (\S+)$/.exec(text);
-  assert(m, `the sum: ${text}`);
-  const [r, c, k] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const want = ref.data[(k * ref.dims[2]! + r) * ref.dims[3]! + c]!, got = parse(m[4]!);
-  assert(k === 5 && Math.abs(got - want) <= 2e-3 * Math.max(1, Math.abs(want)), `walkthrough ${got} at (${r}, ${c}, ${k}), onnxruntime ${want}`);
+  await assertSceneTwoSum(page, ref);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
   await close();
 });
