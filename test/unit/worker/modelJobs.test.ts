@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HEAP } from '../../../src/engine/gemmKernel';
+import { runModelLayer, runModelOpen } from '../../../src/worker/modelJobs';
 import { EngineClient, EngineError } from '../../../src/worker/client';
 import { serve } from '../../../src/worker/handler';
 import type { Endpoint } from '../../../src/worker/protocol';
@@ -76,5 +78,33 @@ describe('worker jobs for a model', () => {
     const r = await c.request('modelOpen', { bytes: new TextEncoder().encode('not a model at all').buffer, key: 'bad' });
     expect(r.status).toBe('refused');
     expect((await c.request('modelOpen', { bytes: m.bytes.slice().buffer, key: 'm3' })).status).toBe('read');
+  });
+
+  it('keeps a run\'s working memory for the next run, and lets it go after ten idle seconds or when another model is opened', async () => {
+    vi.useFakeTimers();
+    try {
+      expect(runModelOpen({ bytes: m.bytes.slice().buffer, key: 'mem' }, () => {}).status).toBe('read');
+      const params = { key: 'mem', node: m.layer, rgba: rgba.slice(), width: SIZE, height: SIZE, preprocessing, fold: false };
+      const run = () => runModelLayer({ ...params, rgba: rgba.slice() }, () => {}, async () => {});
+      const first = await run();
+      expect(first.status).toBe('ok');
+      const kept = HEAP.length;
+      expect(kept).toBeGreaterThan(0);
+      vi.advanceTimersByTime(9_000);
+      expect(HEAP.length).toBe(kept);
+      // A run within the ten seconds starts the wait again, and gives the same numbers.
+      const second = await run();
+      expect(second.status === 'ok' && first.status === 'ok' && second.input).toEqual(first.status === 'ok' && first.input);
+      vi.advanceTimersByTime(9_000);
+      expect(HEAP.length).toBe(kept);
+      vi.advanceTimersByTime(1_000);
+      expect(HEAP.length).toBe(0);
+      await run();
+      expect(HEAP.length).toBeGreaterThan(0);
+      runModelOpen({ bytes: m.bytes.slice().buffer, key: 'mem2' }, () => {});
+      expect(HEAP.length).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
