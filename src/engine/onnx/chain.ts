@@ -7,7 +7,7 @@
  * 10 round trips instead of 26), and the maps in between never cross to another worker.
  */
 import { ModelError } from './errors';
-import { foldIntoConv, type FusedConv } from './fuse';
+import { foldIntoConv, type Epilogue, type FusedConv } from './fuse';
 import type { OnnxModel, OnnxNode } from './model';
 import { convLayer, convRows, type ConvLayer } from './ops/conv';
 import { trimDepthwiseScratch } from './ops/depthwise';
@@ -152,22 +152,41 @@ export function hiddenHalves(p: PreparedChain): [PreparedChain, PreparedChain] |
   const linear = (q.lo ?? -Infinity) === -Infinity && (q.hi ?? Infinity) === Infinity;
   if (!pointwise(e) || e.geometry.sy !== 1 || e.geometry.sx !== 1 || !pointwise(q) || !linear || hidden < 2
     || d.groups !== hidden || d.inChannels !== hidden || d.outChannels !== hidden || q.inChannels !== hidden) return null;
+  const mid = Math.ceil(hidden / 2), [wa, wb] = halfWeights(e, d, q);
+  const half = (n: number, w: LayerWeights[], first: boolean): PreparedChain => ({
+    ...p,
+    residual: first && p.residual,
+    layers: [
+      { ...e, outChannels: n, ...w[0]! },
+      { ...d, groups: n, inChannels: n, outChannels: n, ...w[1]! },
+      { ...q, inChannels: n, ...w[2]! },
+    ],
+  });
+  return [half(mid, wa, true), half(hidden - mid, wb, false)];
+}
+
+type LayerWeights = Pick<ConvLayer, 'weights' | 'bias'>;
+
+/** Each half's weights, kept with the block's (they are the same arrays run after run). */
+const halvesOf = new WeakMap<Float32Array, { d: Float32Array; q: Float32Array; halves: [LayerWeights[], LayerWeights[]] }>();
+
+function halfWeights(e: ConvLayer, d: ConvLayer, q: ConvLayer): [LayerWeights[], LayerWeights[]] {
+  const kept = halvesOf.get(e.weights);
+  if (kept && kept.d === d.weights && kept.q === q.weights) return kept.halves;
+  const hidden = e.outChannels, mid = Math.ceil(hidden / 2);
   const taps = d.geometry.kh * d.geometry.kw, cout = q.outChannels, cin = e.inChannels;
-  const half = (c0: number, c1: number, first: boolean): PreparedChain => {
+  const half = (c0: number, c1: number, first: boolean): LayerWeights[] => {
     const n = c1 - c0, projection = new Float32Array(cout * n);
     for (let o = 0; o < cout; o++) projection.set(q.weights.subarray(o * hidden + c0, o * hidden + c1), o * n);
-    return {
-      ...p,
-      residual: first && p.residual,
-      layers: [
-        { ...e, outChannels: n, weights: e.weights.slice(c0 * cin, c1 * cin), bias: e.bias?.slice(c0, c1) },
-        { ...d, groups: n, inChannels: n, outChannels: n, weights: d.weights.slice(c0 * taps, c1 * taps), bias: d.bias?.slice(c0, c1) },
-        { ...q, inChannels: n, weights: projection, bias: first ? q.bias : undefined },
-      ],
-    };
+    return [
+      { weights: e.weights.slice(c0 * cin, c1 * cin), bias: e.bias?.slice(c0, c1) },
+      { weights: d.weights.slice(c0 * taps, c1 * taps), bias: d.bias?.slice(c0, c1) },
+      { weights: projection, bias: first ? q.bias : undefined },
+    ];
   };
-  const mid = Math.ceil(hidden / 2);
-  return [half(0, mid, true), half(mid, hidden, false)];
+  const halves: [LayerWeights[], LayerWeights[]] = [half(0, mid, true), half(mid, hidden, false)];
+  halvesOf.set(e.weights, { d: d.weights, q: q.weights, halves });
+  return halves;
 }
 
 /** out[i] += other[i]: the second half's output added to the first's. */
@@ -192,6 +211,23 @@ export function runChainHere(p: PreparedChain): Float32Array {
 }
 
 /**
+ * Each Conv's weights with its BatchNormalization folded in, kept with the Conv's node (so
+ * they go with the model): every run of a model's prefix would otherwise fold them again,
+ * and the lead worker would send the helper new arrays each time. `by` is the first node the
+ * fusion swallowed; the same Conv fused otherwise (another target) folds again.
+ */
+const folds = new WeakMap<OnnxNode, { by: OnnxNode | undefined; weights: Float32Array; bias: Float32Array | undefined }>();
+
+function folded(conv: OnnxNode, by: OnnxNode | undefined, weights: Float32Array, bias: Float32Array | undefined, outChannels: number, e: Epilogue): { weights: Float32Array; bias: Float32Array | undefined } {
+  if (!e.scale || !e.shift) return { weights, bias };
+  const kept = folds.get(conv);
+  if (kept && kept.by === by) return kept;
+  const f = foldIntoConv(weights, bias, outChannels, e);
+  folds.set(conv, { by, ...f });
+  return f;
+}
+
+/**
  * The chain `plan` on its input (read by name), with each Conv's BatchNormalization and ReLU
  * from `fused`: the tensor it makes, the nodes it runs besides its first (to be skipped), and
  * the prepared chain (null in a shape-only pass). The residual Add joins only when the shapes
@@ -206,8 +242,8 @@ export function prepareChain(plan: ChainPlan, read: (name: string) => Tensor | u
   for (const c of plan.convs) {
     const { layer, weights, bias } = convLayer(c, metaTensor('float', shape), read(c.inputs[1]!), c.inputs[2] ? read(c.inputs[2]) : undefined);
     shape = [shape[0]!, layer.outChannels, layer.geometry.oh, layer.geometry.ow];
-    const e = fused.get(c)?.epilogue;
-    if (weights) layers.push({ ...layer, ...(e ? foldIntoConv(weights, bias, layer.outChannels, e) : { weights, bias }), lo: e?.lo, hi: e?.hi });
+    const f = fused.get(c), e = f?.epilogue;
+    if (weights) layers.push({ ...layer, ...(e ? folded(c, f.swallowed[0], weights, bias, layer.outChannels, e) : { weights, bias }), lo: e?.lo, hi: e?.hi });
   }
   const residual = !!plan.add && x.dtype === 'float' && shape.length === x.shape.length && shape.every((d, i) => d === x.shape[i]);
   const last = plan.convs.at(-1)!;

@@ -104,6 +104,43 @@ describe('chains of convolutions', () => {
   });
 });
 
+describe('the weights a chain is prepared with', () => {
+  it('are folded with their BatchNormalization once per model and Conv, and not folded for a target between the two', async () => {
+    const b = new ModelBuilder(7, 13);
+    const raw = b.conv('input', 3, 8, { k: 3, pad: 1 });
+    const out = b.conv(b.relu6(b.bn(raw, 8)), 8, 16);
+    const bytes = b.build({ name: 'input', dims: [1, 3, 12, 12] }, [out, raw]);
+    const x = picture(12), dims = [1, 3, 12, 12];
+    const want = await ortRun(bytes, 'input', x, dims);
+    const model = decodeModel(bytes);
+    const stemWeights = model.initializers.get(model.nodes[0]!.inputs[1]!)!.data;
+    const run = async (target: string) => {
+      const layers: Float32Array[] = [];
+      const t = (await evaluate(model, floatTensor(dims, x), [target], { runChain: async (p) => { layers.push(...p.layers.map((l) => l.weights)); return runChainHere(p); } })).get(target)!;
+      return { layers, data: logical(t).data! };
+    };
+    const first = await run(out), second = await run(out);
+    expect(first.layers).toHaveLength(2);
+    // The stem's BatchNormalization is folded into new weights, the same arrays on the next run.
+    expect(first.layers[0]).not.toBe(stemWeights);
+    expect(second.layers[0]).toBe(first.layers[0]);
+    expect(relativeError(first.data, want[out]!.data)).toBeLessThan(1e-5);
+    // The Conv's own output: its weights as the file has them, whatever was kept from before.
+    const before = await run(raw);
+    expect(before.layers[0]).toBe(stemWeights);
+    expect(relativeError(before.data, want[raw]!.data)).toBeLessThan(1e-5);
+    expect((await run(out)).data).toEqual(first.data);
+  });
+
+  it('are halved once per MobileNet block: the halves of the next run are the same arrays', async () => {
+    const chains = await chainsOf(mobilenetLike({ size: 24, stages: [[1, 16, 1, 1], [6, 24, 2, 2]] }));
+    const block = chains.find((c) => hiddenHalves(c))!;
+    const [a, b] = hiddenHalves(block)!, [a2, b2] = hiddenHalves({ ...block })!;
+    a.layers.forEach((l, i) => expect(a2.layers[i]!.weights).toBe(l.weights));
+    b.layers.forEach((l, i) => expect(b2.layers[i]!.weights).toBe(l.weights));
+  });
+});
+
 describe('the storage of tensors no later node reads', () => {
   it('is reused without changing a value: a tensor read under two names (Identity) lives until both are done, and a model run twice gives the same numbers', async () => {
     const b = new ModelBuilder(4, 13);
