@@ -13,7 +13,7 @@ import { imageTensor } from '../engine/onnx/preprocess';
 import { emptyPool, metaTensor } from '../engine/onnx/tensor';
 import { trimWorkspace } from '../engine/gemm';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, ModelRefusal } from './modelProtocol';
-import { hasHelper, runChainShared } from './peer';
+import { forgetSharedWeights, hasHelper, runChainShared } from './peer';
 import { CacheMiss, checkPositiveInt, RequestError } from './requestChecks';
 
 let held: { key: string; model: OnnxModel } | null = null;
@@ -51,6 +51,7 @@ export function runModelOpen(p: ModelOpenParams, onProgress: (f: number) => void
   held = null;
   releaseWorkingMemory();
   emptyPool();
+  forgetSharedWeights();
   try {
     const model = decodeModel(new Uint8Array(p.bytes), (done, total) => { if (done % 16 === 0 || done === total) onProgress(done / total); });
     held = { key: String(p.key), model };

@@ -3,9 +3,10 @@
  * large chain of convolutions (chain.ts: a Conv, or a whole MobileNet block with its residual
  * Add) — half of a block's hidden channels, or the top half of another chain's output rows —
  * and asks the other (the helper) for the other half, over a MessagePort the page gave them
- * both. The helper needs no model: it is sent the input rows its band reads
- * and the (BN-folded) layers. A helper that fails or falls silent is dropped and its band
- * computed here, so a crash costs time, never the result.
+ * both. The helper needs no model: it is sent the input rows its band reads and the layers;
+ * a layer's (BN-folded) weights cross once per model and are kept there under a number. A
+ * helper that fails or falls silent is dropped and its band computed here, so a crash costs
+ * time, never the result.
  */
 import { addInto, chainMultiplyAdds, chainRows, hiddenHalves, inputRows, runChainHere, type PreparedChain } from '../engine/onnx/chain';
 import type { ConvLayer } from '../engine/onnx/ops/conv';
@@ -16,25 +17,53 @@ import type { PeerLinkParams } from './modelProtocol';
 const SPLIT_MIN_MULTIPLY_ADDS = 1_000_000;
 /** The helper's band is taken back after this long without an answer (plus four times the lead's own band time). */
 const HELPER_GRACE_MS = 2_000;
+/** The helper keeps up to this many bytes of weights; beyond, they are sent with every band. */
+const HELPER_WEIGHTS_BYTES = 64 * 1024 * 1024;
 
-/** Output rows [r0, r1) of a chain, from its input's rows `first`, `first + 1`, … in `input`. */
-interface BandRequest { id: number; input: Float32Array; first: number; layers: ConvLayer[]; residual: boolean; r0: number; r1: number }
+type LayerWeights = Pick<ConvLayer, 'weights' | 'bias'>;
+type LayerShape = Omit<ConvLayer, 'weights' | 'bias'>;
+
+/**
+ * Output rows [r0, r1) of a chain, from its input's rows `first`, `first + 1`, … in `input`.
+ * The layers' weights come with the request (`weights`), to be kept under `key` when it is
+ * not 0, or are those the helper keeps under `key`.
+ */
+interface BandRequest { kind: 'band'; id: number; input: Float32Array; first: number; shapes: LayerShape[]; key: number; weights?: LayerWeights[]; residual: boolean; r0: number; r1: number }
+/** The lead has a new model: the weights kept for the last one go. */
+interface ForgetRequest { kind: 'forget' }
 type BandReply = { id: number; output: Float32Array } | { id: number; error: string };
 
 type Port = MessagePort & { start?: () => void };
-let helper: { port: Port; pending: Map<number, (r: BandReply | null) => void> } | null = null;
+interface Helper {
+  port: Port;
+  pending: Map<number, (r: BandReply | null) => void>;
+  /** The weights the helper keeps, by the arrays they are here (a chain's layers in order), and their bytes. */
+  kept: WeakMap<Float32Array, { arrays: Float32Array[]; key: number }[]>;
+  bytes: number;
+}
+let helper: Helper | null = null;
 let nextId = 1;
+let nextKey = 1;
 
 /** Links this worker to the other end of `port` as lead (it will ask) or helper (it will answer). */
 export function linkPeer(p: PeerLinkParams): Record<string, never> {
   const port = p.port as Port;
   if (p.role === 'help') {
+    const kept = new Map<number, LayerWeights[]>();
     port.addEventListener('message', (e: MessageEvent) => {
-      const r = e.data as BandRequest;
+      const r = e.data as BandRequest | ForgetRequest;
+      if (r.kind === 'forget') {
+        kept.clear();
+        return;
+      }
       try {
-        const last = r.layers.at(-1)!;
+        if (r.weights && r.key) kept.set(r.key, r.weights);
+        const weights = r.weights ?? kept.get(r.key);
+        if (weights?.length !== r.shapes.length) throw new Error(`no weights kept as ${r.key}`);
+        const layers = r.shapes.map((shape, i) => ({ ...shape, ...weights[i]! }));
+        const last = layers.at(-1)!;
         const output = new Float32Array((r.r1 - r.r0) * last.geometry.ow * last.outChannels);
-        chainRows(r.input, r.first, r, output, r.r0, r.r1);
+        chainRows(r.input, r.first, { layers, residual: r.residual }, output, r.r0, r.r1);
         port.postMessage({ id: r.id, output } satisfies BandReply, [output.buffer]);
       } catch (err) {
         port.postMessage({ id: r.id, error: err instanceof Error ? err.message : String(err) } satisfies BandReply);
@@ -43,7 +72,7 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
   } else {
     for (const resolve of helper?.pending.values() ?? []) resolve(null);
     const pending = new Map<number, (r: BandReply | null) => void>();
-    helper = { port, pending };
+    helper = { port, pending, kept: new WeakMap(), bytes: 0 };
     port.addEventListener('message', (e: MessageEvent) => {
       const r = e.data as BandReply;
       pending.get(r.id)?.(r);
@@ -56,6 +85,32 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
 
 /** Whether a helper is linked (the lead's split is on). */
 export const hasHelper = (): boolean => helper !== null;
+
+/** Tells the helper to let the weights it keeps go (the lead has opened another model). */
+export function forgetSharedWeights(): void {
+  if (!helper) return;
+  helper.kept = new WeakMap();
+  helper.bytes = 0;
+  helper.port.postMessage({ kind: 'forget' } satisfies ForgetRequest);
+}
+
+/**
+ * The key the helper keeps `layers`' weights under, and the weights when they must be sent:
+ * the first time (to be kept), or every time once the helper keeps its fill (key 0).
+ */
+function weightsFor(h: Helper, layers: readonly ConvLayer[]): { key: number; weights?: LayerWeights[] } {
+  const arrays = layers.map((l) => l.weights);
+  const entries = h.kept.get(arrays[0]!) ?? [];
+  const known = entries.find((e) => e.arrays.length === arrays.length && e.arrays.every((a, i) => a === arrays[i]));
+  if (known) return { key: known.key };
+  const weights = layers.map(({ weights, bias }) => ({ weights, bias }));
+  const bytes = weights.reduce((n, w) => n + w.weights.byteLength + (w.bias?.byteLength ?? 0), 0);
+  if (h.bytes + bytes > HELPER_WEIGHTS_BYTES) return { key: 0, weights };
+  const key = nextKey++;
+  h.bytes += bytes;
+  h.kept.set(arrays[0]!, [...entries, { arrays, key }]);
+  return { key, weights };
+}
 
 /**
  * Runs a prepared chain with the helper when it is large enough to be worth it: a MobileNet
@@ -75,9 +130,10 @@ export async function runChainShared(p: PreparedChain): Promise<Float32Array> {
   const [first, last] = inputRows(rest, r0, oh), row = p.layers[0]!.geometry.w * p.layers[0]!.inChannels;
   const id = nextId++;
   const answer = new Promise<BandReply | null>((resolve) => h.pending.set(id, resolve));
-  // The input rows are transferred (a copy); the layers are cloned (their weights may be the model's own).
+  // The input rows are transferred (a copy); the weights are cloned (they may be the model's own), once.
   const input = p.input.slice(first * row, last * row);
-  h.port.postMessage({ id, input, first, layers: [...rest.layers], residual: rest.residual, r0, r1: oh } satisfies BandRequest, [input.buffer]);
+  const shapes = rest.layers.map(({ weights: _w, bias: _b, ...shape }) => shape);
+  h.port.postMessage({ kind: 'band', id, input, first, shapes, ...weightsFor(h, rest.layers), residual: rest.residual, r0, r1: oh } satisfies BandRequest, [input.buffer]);
   const start = performance.now();
   chainRows(p.input, 0, lead, out.subarray(0, split * band), 0, split);
   const mine = performance.now() - start;

@@ -4,9 +4,9 @@ import { decodeModel } from '../../../src/engine/onnx/decode';
 import type { FusedConv } from '../../../src/engine/onnx/fuse';
 import { evaluate } from '../../../src/engine/onnx/graph';
 import type { OnnxNode } from '../../../src/engine/onnx/model';
-import { floatTensor, type Tensor } from '../../../src/engine/onnx/tensor';
+import { floatTensor, logical, type Tensor } from '../../../src/engine/onnx/tensor';
 import { mulberry32 } from '../../../src/engine/random';
-import { hasHelper, linkPeer, runChainShared } from '../../../src/worker/peer';
+import { forgetSharedWeights, hasHelper, linkPeer, runChainShared } from '../../../src/worker/peer';
 import { mobilenetLike } from '../../fixtures/onnxBuilder';
 
 function prepared(o: { h: number; w: number; cin: number; cout: number; k: number; stride: number; pad: number; group: number; relu6?: boolean }): PreparedChain {
@@ -89,4 +89,29 @@ describe('a whole MobileNet block split between two workers', () => {
     expect(Array.from(await runChainShared(chains[1]!))).toEqual(Array.from(runChainHere(chains[1]!)));
     expect(hasHelper()).toBe(false);
   }, 10_000);
+
+  it('sends a block\'s weights to the helper once, and again after forgetSharedWeights (another model)', async () => {
+    const { port1, port2 } = new MessageChannel();
+    linkPeer({ port: port2, role: 'help' });
+    linkPeer({ port: port1, role: 'lead' });
+    const sent: { kind: string; key?: number; weights?: unknown[] }[] = [];
+    port2.addEventListener('message', (e) => sent.push(e.data));
+    const m = mobilenetLike({ size: 96, stages: [[1, 16, 1, 1], [6, 24, 2, 2]] });
+    const model = decodeModel(m.bytes);
+    const rand = mulberry32(4);
+    const x = Float32Array.from({ length: 3 * 96 * 96 }, () => rand() * 4 - 2);
+    const run = async () => logical((await evaluate(model, floatTensor([1, 3, 96, 96], x.slice()), [m.layerInput], { runChain: runChainShared })).get(m.layerInput)!).data!;
+    const want = logical((await evaluate(model, floatTensor([1, 3, 96, 96], x.slice()), [m.layerInput])).get(m.layerInput)!).data!;
+    expect(await run()).toEqual(want);
+    expect(await run()).toEqual(want);
+    const bands = () => sent.filter((r) => r.kind === 'band');
+    // Two chains a run: weights (six layers, then three) the first time, their keys only the second.
+    expect(bands().map((r) => r.weights?.length ?? 0)).toEqual([6, 3, 0, 0]);
+    expect(bands().slice(2).map((r) => r.key)).toEqual(bands().slice(0, 2).map((r) => r.key));
+    forgetSharedWeights();
+    expect(await run()).toEqual(want);
+    expect(sent.slice(4).map((r) => [r.kind, r.weights?.length ?? 0])).toEqual([['forget', 0], ['band', 6], ['band', 3]]);
+    expect(hasHelper()).toBe(true);
+    port1.close();
+  });
 });
