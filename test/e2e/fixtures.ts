@@ -62,6 +62,43 @@ export function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
 }
 
+/** A main-thread task of the page: its wall time, and the CPU time its thread spent on it. */
+export interface MainTask { wallMs: number; cpuMs: number }
+
+/**
+ * The page's main-thread tasks while `run` goes on, from the performance mark `from` on (the
+ * page sets it; the tasks begun after it), read from a Chromium trace. A long task's wall time
+ * includes any time its thread waited for a core: on a 2-core machine whose two cores the
+ * page's own workers take, a task of 10 ms of work can take 100 ms of wall time. Its CPU time
+ * is the work the page did on the main thread.
+ */
+export async function traceMainThread(page: Page, from: string, run: () => Promise<void>): Promise<MainTask[]> {
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  let trace: Buffer;
+  try {
+    await run();
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  type Event = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number };
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Event[] }).traceEvents;
+  const mark = events.find((e) => e.name === from);
+  if (!mark) throw new Error(`no mark ${from} in the trace`);
+  // The tasks of the thread that set the mark, not nested in one another, begun after it.
+  const tasks = events
+    .filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  const out: MainTask[] = [];
+  let end = -Infinity;
+  for (const t of tasks) {
+    if (t.ts < end) continue;
+    end = t.ts + t.dur!;
+    if (t.ts >= mark.ts) out.push({ wallMs: t.dur! / 1000, cpuMs: (t.tdur ?? t.dur!) / 1000 });
+  }
+  return out;
+}
+
 /** Resolves after the page has rendered `n` more frames (layout and paint have caught up). */
 export function frames(page: Page, n = 2): Promise<void> {
   return page.evaluate((count) => new Promise<void>((resolve) => {

@@ -1,21 +1,23 @@
 import { dotProductTrace, generateLayerData, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import type { Page } from 'playwright-core';
-import { assert, frames, test, openSettings } from './fixtures';
+import { assert, frames, test, openSettings, traceMainThread, type MainTask } from './fixtures';
 import { SHOTS } from './fixtures';
 
 /**
  * The budget: no main-thread task of 50 ms or more while the walkthrough plays and both workers
  * recompute. The main thread shares this machine's two cores with the two workers (and, on a
- * busy host, with other processes), so a task that takes 15 ms of CPU can now and then take
- * 50–75 ms of wall time waiting for a core. The scenario therefore runs up to five times and
- * passes when one run has no long task at all; a task of 100 ms or more fails at once (a real
- * regression: a page switch rendered in one task, a large map painted at once, the output
- * copied on the main thread, computing on the main thread).
+ * busy host, with other processes), so a task that takes 10–15 ms of CPU can now and then take
+ * 50–100 ms of wall time waiting for a core (a Chromium trace of such a task: a layout of
+ * 8.8 ms of CPU in 51 ms). So a task that did 50 ms of work or more on the main thread — its
+ * CPU time, from a trace — fails at once (a real regression: a page switch rendered in one
+ * task, a large map painted at once, the output copied on the main thread, computing on the
+ * main thread); and the scenario runs up to five times and passes when one run has no task of
+ * 50 ms of wall time at all.
  */
 const LONG_TASK_MS = 50;
-const LONG_TASK_FAIL_MS = 100;
 const LONG_TASK_ATTEMPTS = 5;
+const describeTasks = (tasks: MainTask[]) => tasks.map((t) => `${t.wallMs.toFixed(0)} ms (${t.cpuMs.toFixed(0)} ms CPU)`).join(', ');
 /** Fails the start-up test; the budget itself (1 s) is reported, not asserted. */
 const FIRST_STEP_FAIL_MS = 2500;
 const HEADLINE = { height: 56, width: 56, inChannels: 512, outChannels: 1024 };
@@ -67,7 +69,10 @@ test('walkthrough: step through the four scenes by keyboard; every value shown i
 async function playWhileRecomputing(page: Page): Promise<{ long: number[]; stepMs: number }> {
   await page.getByRole('link', { name: 'Walkthrough' }).click();
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
-  await page.evaluate(() => { (window as unknown as { __long: number[] }).__long.length = 0; });
+  await page.evaluate(() => {
+    (window as unknown as { __long: number[] }).__long.length = 0;
+    performance.mark('pointwise-test:watch');
+  });
   await page.locator('.scenes button').nth(2).click();
   await page.getByLabel('Speed').selectOption('256');
   await page.getByRole('button', { name: /Play/ }).click();
@@ -103,10 +108,12 @@ test('walkthrough: playing at full speed and recomputing do not block the main t
   await page.goto(baseUrl);
   let clean = false;
   for (let attempt = 1; attempt <= LONG_TASK_ATTEMPTS && !clean; attempt++) {
-    const { long, stepMs } = await playWhileRecomputing(page);
-    const shown = long.map((d) => d.toFixed(0)).join(', ');
-    console.log(`      run ${attempt}: long tasks: ${long.length} ${shown}; one step to next frame ${stepMs.toFixed(1)} ms`);
-    assert(long.every((d) => d < LONG_TASK_FAIL_MS), `a main-thread task of ${LONG_TASK_FAIL_MS} ms or more while playing/recomputing: ${shown} ms`);
+    let run = { long: [] as number[], stepMs: 0 };
+    const tasks = await traceMainThread(page, 'pointwise-test:watch', async () => { run = await playWhileRecomputing(page); });
+    const { long, stepMs } = run;
+    console.log(`      run ${attempt}: long tasks: ${long.length} ${describeTasks(tasks.filter((t) => t.wallMs >= LONG_TASK_MS))}; one step to next frame ${stepMs.toFixed(1)} ms`);
+    const busy = tasks.filter((t) => t.cpuMs >= LONG_TASK_MS);
+    assert(busy.length === 0, `a main-thread task of ${LONG_TASK_MS} ms of work or more while playing/recomputing: ${describeTasks(busy)}`);
     assert(stepMs < 50, `one step took ${stepMs.toFixed(1)} ms to reach the next frame`);
     clean = long.every((d) => d < LONG_TASK_MS);
   }
@@ -225,17 +232,22 @@ test('walkthrough: a large layer (128×128×1024 → 1024) computes and paints w
         if (!document.querySelector('.viz')) return;
         obs.disconnect();
         w.__vizAt = performance.now();
+        performance.mark('pointwise-test:viz');
       }).observe(document, { subtree: true, childList: true });
     });
     const started = Date.now();
-    await page.goto(`${baseUrl}#v=1&h=128&w=128&cin=1024&cout=1024&img=noise&scene=4&seed=${10 + attempt}`);
-    await page.locator('[data-status="done"]').waitFor({ timeout: 120_000 });
-    await page.locator('.output-grid canvas[data-painted="true"]').waitFor({ timeout: 30_000 });
-    const ms = Date.now() - started;
-    await frames(page);
+    let ms = 0;
+    const tasks = await traceMainThread(page, 'pointwise-test:viz', async () => {
+      await page.goto(`${baseUrl}#v=1&h=128&w=128&cin=1024&cout=1024&img=noise&scene=4&seed=${10 + attempt}`);
+      await page.locator('[data-status="done"]').waitFor({ timeout: 120_000 });
+      await page.locator('.output-grid canvas[data-painted="true"]').waitFor({ timeout: 30_000 });
+      ms = Date.now() - started;
+      await frames(page);
+    });
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    console.log(`      run ${attempt}: made, computed and painted in ${ms} ms; long tasks: ${long.length} ${long.map((d) => d.toFixed(0)).join(', ')}`);
-    assert(long.every((d) => d < LONG_TASK_FAIL_MS), `a main-thread task of ${LONG_TASK_FAIL_MS} ms or more on the large layer: ${long.join(', ')}`);
+    console.log(`      run ${attempt}: made, computed and painted in ${ms} ms; long tasks: ${long.length} ${describeTasks(tasks.filter((t) => t.wallMs >= LONG_TASK_MS))}`);
+    const busy = tasks.filter((t) => t.cpuMs >= LONG_TASK_MS);
+    assert(busy.length === 0, `a main-thread task of ${LONG_TASK_MS} ms of work or more on the large layer: ${describeTasks(busy)}`);
     assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
     clean = long.every((d) => d < LONG_TASK_MS);
     await close();
