@@ -37,11 +37,13 @@ type Port = MessagePort & { start?: () => void };
 interface Helper {
   port: Port;
   pending: Map<number, (r: BandReply | null) => void>;
-  /** The weights the helper keeps, by the arrays they are here (a chain's layers in order), and their bytes. */
-  kept: WeakMap<Float32Array, { arrays: Float32Array[]; key: number }[]>;
+  /** The weights sent to the helper for it to keep, by the arrays they are here (a chain's layers in order), and their bytes. */
+  sent: WeakMap<Float32Array, { arrays: Float32Array[]; key: number }[]>;
   bytes: number;
 }
 let helper: Helper | null = null;
+/** On the helper: the weights the lead sent, by key. */
+const heldWeights = new Map<number, LayerWeights[]>();
 let nextId = 1;
 let nextKey = 1;
 
@@ -49,16 +51,17 @@ let nextKey = 1;
 export function linkPeer(p: PeerLinkParams): Record<string, never> {
   const port = p.port as Port;
   if (p.role === 'help') {
-    const kept = new Map<number, LayerWeights[]>();
+    // A new link is a new lead (the last one may have crashed): what the last one sent goes.
+    heldWeights.clear();
     port.addEventListener('message', (e: MessageEvent) => {
       const r = e.data as BandRequest | ForgetRequest;
       if (r.kind === 'forget') {
-        kept.clear();
+        heldWeights.clear();
         return;
       }
       try {
-        if (r.weights && r.key) kept.set(r.key, r.weights);
-        const weights = r.weights ?? kept.get(r.key);
+        if (r.weights && r.key) heldWeights.set(r.key, r.weights);
+        const weights = r.weights ?? heldWeights.get(r.key);
         if (weights?.length !== r.shapes.length) throw new Error(`no weights kept as ${r.key}`);
         const layers = r.shapes.map((shape, i) => ({ ...shape, ...weights[i]! }));
         const last = layers.at(-1)!;
@@ -72,7 +75,7 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
   } else {
     for (const resolve of helper?.pending.values() ?? []) resolve(null);
     const pending = new Map<number, (r: BandReply | null) => void>();
-    helper = { port, pending, kept: new WeakMap(), bytes: 0 };
+    helper = { port, pending, sent: new WeakMap(), bytes: 0 };
     port.addEventListener('message', (e: MessageEvent) => {
       const r = e.data as BandReply;
       pending.get(r.id)?.(r);
@@ -89,7 +92,7 @@ export const hasHelper = (): boolean => helper !== null;
 /** Tells the helper to let the weights it keeps go (the lead has opened another model). */
 export function forgetSharedWeights(): void {
   if (!helper) return;
-  helper.kept = new WeakMap();
+  helper.sent = new WeakMap();
   helper.bytes = 0;
   helper.port.postMessage({ kind: 'forget' } satisfies ForgetRequest);
 }
@@ -100,7 +103,7 @@ export function forgetSharedWeights(): void {
  */
 function weightsFor(h: Helper, layers: readonly ConvLayer[]): { key: number; weights?: LayerWeights[] } {
   const arrays = layers.map((l) => l.weights);
-  const entries = h.kept.get(arrays[0]!) ?? [];
+  const entries = h.sent.get(arrays[0]!) ?? [];
   const known = entries.find((e) => e.arrays.length === arrays.length && e.arrays.every((a, i) => a === arrays[i]));
   if (known) return { key: known.key };
   const weights = layers.map(({ weights, bias }) => ({ weights, bias }));
@@ -108,7 +111,7 @@ function weightsFor(h: Helper, layers: readonly ConvLayer[]): { key: number; wei
   if (h.bytes + bytes > HELPER_WEIGHTS_BYTES) return { key: 0, weights };
   const key = nextKey++;
   h.bytes += bytes;
-  h.kept.set(arrays[0]!, [...entries, { arrays, key }]);
+  h.sent.set(arrays[0]!, [...entries, { arrays, key }]);
   return { key, weights };
 }
 

@@ -114,4 +114,34 @@ describe('a whole MobileNet block split between two workers', () => {
     expect(hasHelper()).toBe(true);
     port1.close();
   });
+
+  it('keeps on the helper only what the lead of its last link sent (a lead started again sends its weights again)', async () => {
+    const first = new MessageChannel();
+    linkPeer({ port: first.port2, role: 'help' });
+    linkPeer({ port: first.port1, role: 'lead' });
+    const keys: number[] = [];
+    first.port2.addEventListener('message', (e) => keys.push(e.data.key));
+    const p = prepared(CASES[4]!);
+    const want = Array.from(runChainHere(p));
+    expect(Array.from(await runChainShared(p))).toEqual(want);
+    first.port1.close();
+    // The helper is linked again; a request naming the old key without weights is refused.
+    const second = new MessageChannel();
+    linkPeer({ port: second.port2, role: 'help' });
+    const reply = new Promise<{ error?: string }>((resolve) => second.port1.addEventListener('message', (e) => resolve(e.data), { once: true }));
+    second.port1.start();
+    const { weights: _w, bias: _b, ...shape } = p.layers[0]!;
+    second.port1.postMessage({ kind: 'band', id: 1, input: p.input.slice(), first: 0, shapes: [shape], key: keys[0], residual: false, r0: 0, r1: 1 });
+    expect((await reply).error).toMatch(/no weights kept/);
+    second.port1.close();
+    // A lead on a new link sends the weights again, and gets the same numbers.
+    const third = new MessageChannel();
+    linkPeer({ port: third.port2, role: 'help' });
+    linkPeer({ port: third.port1, role: 'lead' });
+    const sent: { weights?: unknown[] }[] = [];
+    third.port2.addEventListener('message', (e) => sent.push(e.data));
+    expect(Array.from(await runChainShared(p))).toEqual(want);
+    expect(sent.map((r) => r.weights?.length)).toEqual([1]);
+    third.port1.close();
+  });
 });
