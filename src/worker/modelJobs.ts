@@ -3,7 +3,7 @@
  * graph evaluator are a chunk of their own, so the worker starts without them). The worker
  * keeps one model: the last one opened.
  */
-import { trimScratch } from '../engine/onnx/chain';
+import { forgetPreparedWeights, trimScratch } from '../engine/onnx/chain';
 import { decodeModel } from '../engine/onnx/decode';
 import { ModelError } from '../engine/onnx/errors';
 import { evaluate, firstUnsupported, inferShapes } from '../engine/onnx/graph';
@@ -51,6 +51,7 @@ export function runModelOpen(p: ModelOpenParams, onProgress: (f: number) => void
   held = null;
   releaseWorkingMemory();
   emptyPool();
+  forgetPreparedWeights();
   forgetSharedWeights();
   try {
     const model = decodeModel(new Uint8Array(p.bytes), (done, total) => { if (done % 16 === 0 || done === total) onProgress(done / total); });

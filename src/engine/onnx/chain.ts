@@ -168,7 +168,28 @@ export function hiddenHalves(p: PreparedChain): [PreparedChain, PreparedChain] |
 type LayerWeights = Pick<ConvLayer, 'weights' | 'bias'>;
 
 /** Each half's weights, kept with the block's (they are the same arrays run after run). */
-const halvesOf = new WeakMap<Float32Array, { d: Float32Array; q: Float32Array; halves: [LayerWeights[], LayerWeights[]] }>();
+let halvesOf = new WeakMap<Float32Array, { d: Float32Array; q: Float32Array; halves: [LayerWeights[], LayerWeights[]] }>();
+
+/**
+ * Folded and halved weights are kept up to this many bytes: a large model's (ResNet-50's
+ * 100 MB) would otherwise double in memory; beyond, they are made again on each run.
+ */
+const KEPT_WEIGHT_BYTES = 64 * 1024 * 1024;
+let keptBytes = 0;
+
+function keepable(arrays: readonly (Float32Array | undefined)[]): boolean {
+  const bytes = arrays.reduce((n, a) => n + (a?.byteLength ?? 0), 0);
+  if (keptBytes + bytes > KEPT_WEIGHT_BYTES) return false;
+  keptBytes += bytes;
+  return true;
+}
+
+/** Lets the kept folded and halved weights go (another model is opened). */
+export function forgetPreparedWeights(): void {
+  folds = new WeakMap();
+  halvesOf = new WeakMap();
+  keptBytes = 0;
+}
 
 function halfWeights(e: ConvLayer, d: ConvLayer, q: ConvLayer): [LayerWeights[], LayerWeights[]] {
   const kept = halvesOf.get(e.weights);
@@ -185,7 +206,7 @@ function halfWeights(e: ConvLayer, d: ConvLayer, q: ConvLayer): [LayerWeights[],
     ];
   };
   const halves: [LayerWeights[], LayerWeights[]] = [half(0, mid, true), half(mid, hidden, false)];
-  halvesOf.set(e.weights, { d: d.weights, q: q.weights, halves });
+  if (keepable(halves.flat().flatMap((w) => [w.weights, w.bias]))) halvesOf.set(e.weights, { d: d.weights, q: q.weights, halves });
   return halves;
 }
 
@@ -216,14 +237,14 @@ export function runChainHere(p: PreparedChain): Float32Array {
  * and the lead worker would send the helper new arrays each time. `by` is the first node the
  * fusion swallowed; the same Conv fused otherwise (another target) folds again.
  */
-const folds = new WeakMap<OnnxNode, { by: OnnxNode | undefined; weights: Float32Array; bias: Float32Array | undefined }>();
+let folds = new WeakMap<OnnxNode, { by: OnnxNode | undefined; weights: Float32Array; bias: Float32Array | undefined }>();
 
 function folded(conv: OnnxNode, by: OnnxNode | undefined, weights: Float32Array, bias: Float32Array | undefined, outChannels: number, e: Epilogue): { weights: Float32Array; bias: Float32Array | undefined } {
   if (!e.scale || !e.shift) return { weights, bias };
   const kept = folds.get(conv);
   if (kept && kept.by === by) return kept;
   const f = foldIntoConv(weights, bias, outChannels, e);
-  folds.set(conv, { by, ...f });
+  if (keepable([f.weights, f.bias])) folds.set(conv, { by, ...f });
   return f;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainRows, hiddenHalves, inputRows, planChains, runChainHere, type PreparedChain } from '../../../../src/engine/onnx/chain';
+import { chainRows, forgetPreparedWeights, hiddenHalves, inputRows, planChains, runChainHere, type PreparedChain } from '../../../../src/engine/onnx/chain';
 import { decodeModel } from '../../../../src/engine/onnx/decode';
 import { planFusion } from '../../../../src/engine/onnx/fuse';
 import { evaluate, pathTo } from '../../../../src/engine/onnx/graph';
@@ -130,6 +130,11 @@ describe('the weights a chain is prepared with', () => {
     expect(before.layers[0]).toBe(stemWeights);
     expect(relativeError(before.data, want[raw]!.data)).toBeLessThan(1e-5);
     expect((await run(out)).data).toEqual(first.data);
+    // Another model opened: they are folded again (new arrays, the same numbers).
+    forgetPreparedWeights();
+    const again = await run(out);
+    expect(again.layers[0]).not.toBe(first.layers[0]);
+    expect(again.data).toEqual(first.data);
   });
 
   it('are halved once per MobileNet block: the halves of the next run are the same arrays', async () => {
