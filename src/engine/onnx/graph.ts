@@ -5,9 +5,9 @@
  */
 import { ModelError } from './errors';
 import type { OnnxModel, OnnxNode } from './model';
-import { planFusion } from './fuse';
+import { planFusion, type FusedConv } from './fuse';
 import { isSupported, runNode } from './ops';
-import { planChains, prepareChain, runChainHere, type PreparedChain } from './chain';
+import { planChains, prepareChain, runChainHere, type ChainPlan, type PreparedChain } from './chain';
 import { floatTensor, recycle, type Tensor } from './tensor';
 
 /** The nodes `targets` depend on, in the model's (dependency) order. */
@@ -38,11 +38,26 @@ export interface EvaluateOptions {
   readonly runChain?: ((p: PreparedChain) => Promise<Float32Array>) | undefined;
 }
 
-/**
- * The values of `targets` with the image input set to `image` (a shape-only tensor gives
- * shapes only). Throws a ModelError naming the first unsupported op on the path.
- */
-export async function evaluate(model: OnnxModel, image: Tensor, targets: readonly string[], options: EvaluateOptions = {}): Promise<Map<string, Tensor>> {
+/** How `targets` are computed: the path, its fusions and chains, and where each tensor is last read. */
+interface Plan {
+  readonly path: readonly OnnxNode[];
+  readonly keep: ReadonlySet<string>;
+  readonly fused: ReadonlyMap<OnnxNode, FusedConv>;
+  readonly chains: ReadonlyMap<OnnxNode, ChainPlan>;
+  /** The nodes the fusions swallow (skipped). */
+  readonly swallowed: readonly OnnxNode[];
+  readonly lastUse: ReadonlyMap<string, number>;
+}
+
+/** Plans kept with their model: a student's next picture through the same layer is planned already. */
+const plans = new WeakMap<OnnxModel, Map<string, Plan>>();
+
+function planFor(model: OnnxModel, targets: readonly string[]): Plan {
+  const kept = plans.get(model) ?? new Map<string, Plan>();
+  plans.set(model, kept);
+  const key = JSON.stringify(targets);
+  const known = kept.get(key);
+  if (known) return known;
   const path = pathTo(model, targets);
   const bad = firstUnsupported(path);
   if (bad) throw new ModelError('unsupported-op', `${bad.domain ? `${bad.domain}.` : ''}${bad.opType} (${bad.name})`);
@@ -51,9 +66,20 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
   // as one op; the nodes they swallow are skipped.
   const fused = planFusion(model, path, keep);
   const chains = planChains(model, path, keep, fused);
-  const skip = new Set([...fused.values()].flatMap((f) => f.swallowed));
   const lastUse = new Map<string, number>();
   path.forEach((n, i) => n.inputs.forEach((name) => name && lastUse.set(name, i)));
+  const plan = { path, keep, fused, chains, swallowed: [...fused.values()].flatMap((f) => f.swallowed), lastUse };
+  kept.set(key, plan);
+  return plan;
+}
+
+/**
+ * The values of `targets` with the image input set to `image` (a shape-only tensor gives
+ * shapes only). Throws a ModelError naming the first unsupported op on the path.
+ */
+export async function evaluate(model: OnnxModel, image: Tensor, targets: readonly string[], options: EvaluateOptions = {}): Promise<Map<string, Tensor>> {
+  const { path, keep, fused, chains, swallowed, lastUse } = planFor(model, targets);
+  const skip = new Set(swallowed);
   const env = new Map<string, Tensor>([[model.input.name, image]]);
   const read = (name: string): Tensor | undefined => {
     if (!name) return undefined;
