@@ -44,8 +44,6 @@ interface Plan {
   readonly keep: ReadonlySet<string>;
   readonly fused: ReadonlyMap<OnnxNode, FusedConv>;
   readonly chains: ReadonlyMap<OnnxNode, ChainPlan>;
-  /** The nodes the fusions swallow (skipped). */
-  readonly swallowed: readonly OnnxNode[];
   readonly lastUse: ReadonlyMap<string, number>;
 }
 
@@ -68,7 +66,7 @@ function planFor(model: OnnxModel, targets: readonly string[]): Plan {
   const chains = planChains(model, path, keep, fused);
   const lastUse = new Map<string, number>();
   path.forEach((n, i) => n.inputs.forEach((name) => name && lastUse.set(name, i)));
-  const plan = { path, keep, fused, chains, swallowed: [...fused.values()].flatMap((f) => f.swallowed), lastUse };
+  const plan = { path, keep, fused, chains, lastUse };
   kept.set(key, plan);
   return plan;
 }
@@ -78,8 +76,9 @@ function planFor(model: OnnxModel, targets: readonly string[]): Plan {
  * shapes only). Throws a ModelError naming the first unsupported op on the path.
  */
 export async function evaluate(model: OnnxModel, image: Tensor, targets: readonly string[], options: EvaluateOptions = {}): Promise<Map<string, Tensor>> {
-  const { path, keep, fused, chains, swallowed, lastUse } = planFor(model, targets);
-  const skip = new Set(swallowed);
+  const { path, keep, fused, chains, lastUse } = planFor(model, targets);
+  // The nodes a fusion or a chain swallows are skipped.
+  const skip = new Set([...fused.values()].flatMap((f) => f.swallowed));
   const env = new Map<string, Tensor>([[model.input.name, image]]);
   const read = (name: string): Tensor | undefined => {
     if (!name) return undefined;
