@@ -8,7 +8,7 @@
  * helper that fails or falls silent is dropped and its band computed here, so a crash costs
  * time, never the result.
  */
-import { addInto, chainMultiplyAdds, chainRows, hiddenHalves, inputRows, runChainHere, type PreparedChain } from '../engine/onnx/chain';
+import { addInto, chainMultiplyAdds, chainRows, closeHalves, hiddenHalves, inputRows, runChainHere, type Bounds, type PreparedChain } from '../engine/onnx/chain';
 import type { ConvLayer } from '../engine/onnx/ops/conv';
 import { allocFloat } from '../engine/onnx/tensor';
 import type { PeerLinkParams } from './modelProtocol';
@@ -24,11 +24,15 @@ type LayerWeights = Pick<ConvLayer, 'weights' | 'bias'>;
 type LayerShape = Omit<ConvLayer, 'weights' | 'bias'>;
 
 /**
- * Output rows [r0, r1) of a chain, from its input's rows `first`, `first + 1`, … in `input`.
+ * Output rows [r0, r1) of a chain, from its input's rows `first`, `first + 1`, … in `input`,
+ * and rows [r0, r1) of the map added after it (`addend`), then clamped (`post`).
  * The layers' weights come with the request (`weights`), to be kept under `key` when it is
  * not 0, or are those the helper keeps under `key`.
  */
-interface BandRequest { kind: 'band'; id: number; input: Float32Array; first: number; shapes: LayerShape[]; key: number; weights?: LayerWeights[]; residual: boolean; r0: number; r1: number }
+interface BandRequest {
+  kind: 'band'; id: number; input: Float32Array; first: number; shapes: LayerShape[]; key: number; weights?: LayerWeights[];
+  residual: boolean; addend?: Float32Array | undefined; post?: Bounds | undefined; r0: number; r1: number;
+}
 /** The lead has a new model: the weights kept for the last one go. */
 interface ForgetRequest { kind: 'forget' }
 type BandReply = { id: number; output: Float32Array } | { id: number; error: string };
@@ -66,7 +70,7 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
         const layers = r.shapes.map((shape, i) => ({ ...shape, ...weights[i]! }));
         const last = layers.at(-1)!;
         const output = new Float32Array((r.r1 - r.r0) * last.geometry.ow * last.outChannels);
-        chainRows(r.input, r.first, { layers, residual: r.residual }, output, r.r0, r.r1);
+        chainRows(r.input, r.first, { layers, residual: r.residual, addend: r.addend, addendFirst: r.r0, post: r.post }, output, r.r0, r.r1);
         port.postMessage({ id: r.id, output } satisfies BandReply, [output.buffer]);
       } catch (err) {
         port.postMessage({ id: r.id, error: err instanceof Error ? err.message : String(err) } satisfies BandReply);
@@ -135,8 +139,10 @@ export async function runChainShared(p: PreparedChain): Promise<Float32Array> {
   const answer = new Promise<BandReply | null>((resolve) => h.pending.set(id, resolve));
   // The input rows are transferred (a copy); the weights are cloned (they may be the model's own), once.
   const input = p.input.slice(first * row, last * row);
+  const addend = rest.addend?.slice(r0 * band, oh * band);
   const shapes = rest.layers.map(({ weights: _w, bias: _b, ...shape }) => shape);
-  h.port.postMessage({ kind: 'band', id, input, first, shapes, ...weightsFor(h, rest.layers), residual: rest.residual, r0, r1: oh } satisfies BandRequest, [input.buffer]);
+  const request: BandRequest = { kind: 'band', id, input, first, shapes, ...weightsFor(h, rest.layers), residual: rest.residual, addend, post: rest.post, r0, r1: oh };
+  h.port.postMessage(request, addend ? [input.buffer, addend.buffer] : [input.buffer]);
   const start = performance.now();
   chainRows(p.input, 0, lead, out.subarray(0, split * band), 0, split);
   const mine = performance.now() - start;
@@ -151,7 +157,9 @@ export async function runChainShared(p: PreparedChain): Promise<Float32Array> {
     theirs = new Float32Array((oh - r0) * band);
     chainRows(p.input, 0, rest, theirs, r0, oh);
   }
-  if (halves) addInto(out, theirs);
-  else out.set(theirs, split * band);
+  if (halves) {
+    addInto(out, theirs);
+    closeHalves(p, out);
+  } else out.set(theirs, split * band);
   return out;
 }

@@ -1,24 +1,35 @@
 /**
  * Chains of convolutions run as one op: a Conv, then each Conv that alone reads the one before
- * (MobileNet's 1×1 expand → 3×3 depthwise → 1×1 project), and the residual Add of the chain's
- * input that closes such a block. Any band of a chain's output rows is computed from the
+ * (MobileNet's 1×1 expand → 3×3 depthwise → 1×1 project), and the residual Add that closes
+ * such a block — of the chain's input, or of a map made before the chain (a ResNet block's
+ * shortcut Conv adds the block's main branch) — with the ReLU after it. Any band of a chain's output rows is computed from the
  * input rows its windows reach, through every layer in turn. So a second worker takes half of
  * a whole block for one message each way instead of one per Conv (on a MobileNet-v2 prefix,
  * 10 round trips instead of 26), and the maps in between never cross to another worker.
  */
 import { ModelError } from './errors';
-import { foldIntoConv, type Epilogue, type FusedConv } from './fuse';
+import { activationBounds, clampInPlace, foldIntoConv, type Epilogue, type FusedConv } from './fuse';
 import type { OnnxModel, OnnxNode } from './model';
 import { convLayer, convRows, type ConvLayer } from './ops/conv';
 import { trimDepthwiseScratch } from './ops/depthwise';
+import { relu6 } from '../activate';
 import { allocFloat, metaTensor, recycle, toNhwc, type Tensor } from './tensor';
 
 export interface ChainPlan {
   /** The Convs in order: the first reads the chain's input, each other the one before (after its fused BN and ReLU). */
   readonly convs: readonly OnnxNode[];
-  /** An Add of the last Conv's output and the chain's input, if one alone reads that output. */
+  /**
+   * An Add that alone reads the last Conv's output, of that and the chain's input or of
+   * `other`, a map made before the chain's first Conv runs.
+   */
   readonly add?: OnnxNode | undefined;
+  readonly other?: string | undefined;
+  /** A Relu or Clip that alone reads the Add's output, and its bounds. */
+  readonly after?: { readonly node: OnnxNode; readonly lo: number; readonly hi: number } | undefined;
 }
+
+/** A clamp to [lo, hi]. */
+export interface Bounds { readonly lo: number; readonly hi: number }
 
 /** A chain ready to run: its layers (BN folded in, fused clamps) on the NHWC input. */
 export interface PreparedChain {
@@ -29,6 +40,10 @@ export interface PreparedChain {
   readonly input: Float32Array;
   /** The input is added to the last layer's output (same shape). */
   readonly residual: boolean;
+  /** Or this map is (NHWC, the output's shape). */
+  readonly addend?: Float32Array | undefined;
+  /** The sum is clamped (a ReLU after the residual Add). */
+  readonly post?: Bounds | undefined;
   /** The output's ONNX shape (1, C, H, W). */
   readonly shape: readonly number[];
 }
@@ -50,19 +65,34 @@ export function planChains(model: OnnxModel, path: readonly OnnxNode[], keep: Re
   // weights must be in the file.
   const canFollow = (n: OnnxNode | undefined): n is OnnxNode => isConv(n) && n.inputs.slice(1).every((i) => !i || model.initializers.has(i));
   const outputOf = (c: OnnxNode) => fused.get(c)?.output ?? c.outputs[0]!;
+  // When each tensor is there: the position on the path of the node that makes it, or of the
+  // chain's first Conv for a chain's output.
+  const ready = new Map<string, number>();
+  path.forEach((n, i) => n.outputs.forEach((o) => o && ready.set(o, i)));
   const plans = new Map<OnnxNode, ChainPlan>();
   const taken = new Set<OnnxNode>();
-  for (const first of path) {
+  for (const [at, first] of path.entries()) {
     if (taken.has(first) || !isConv(first)) continue;
     const convs = [first];
     for (let next = soleReader(outputOf(first)); canFollow(next) && next.inputs[0] === outputOf(convs.at(-1)!); next = soleReader(outputOf(next))) {
       convs.push(next);
     }
     convs.forEach((c) => taken.add(c));
-    const after = soleReader(outputOf(convs.at(-1)!));
+    const made = outputOf(convs.at(-1)!), next = soleReader(made);
     const input = first.inputs[0]!;
-    const add = after?.opType === 'Add' && after.inputs.length === 2 && after.inputs.includes(input) && after.inputs[0] !== after.inputs[1] ? after : undefined;
-    plans.set(first, { convs, add });
+    let add: OnnxNode | undefined, other: string | undefined, after: ChainPlan['after'];
+    if (next?.opType === 'Add' && next.inputs.length === 2 && next.inputs[0] !== next.inputs[1]) {
+      const addend = next.inputs[0] === made ? next.inputs[1]! : next.inputs[0]!;
+      if (addend === input || (addend && (ready.get(addend) ?? -1) < at)) {
+        add = next;
+        if (addend !== input) other = addend;
+        const act = soleReader(next.outputs[0]!), bounds = act && activationBounds(model, act);
+        if (bounds) after = { node: act, ...bounds };
+      }
+    }
+    const output = after?.node.outputs[0] ?? add?.outputs[0] ?? made;
+    ready.set(output, at);
+    plans.set(first, { convs, add, other, after });
   }
   return plans;
 }
@@ -89,12 +119,15 @@ export function chainMultiplyAdds(layers: readonly ConvLayer[]): number {
   return layers.reduce((s, { geometry: g, inChannels, outChannels, groups }) => s + g.oh * g.ow * outChannels * (inChannels / groups) * g.kh * g.kw, 0);
 }
 
+/** A chain as a band of it runs: `addend` holds rows of the map added from row `addendFirst` on (0 when absent). */
+export type ChainBand = Pick<PreparedChain, 'layers' | 'residual' | 'addend' | 'post'> & { readonly addendFirst?: number };
+
 /**
  * Output rows [r0, r1) of the chain into `out` (just those rows), from `x`, which holds the
  * chain input's rows from row `first` on (the whole map, or a slab of it that covers
  * inputRows). Each layer computes exactly the rows the next one reads.
  */
-export function chainRows(x: Float32Array, first: number, chain: Pick<PreparedChain, 'layers' | 'residual'>, out: Float32Array, r0: number, r1: number): void {
+export function chainRows(x: Float32Array, first: number, chain: ChainBand, out: Float32Array, r0: number, r1: number): void {
   const { layers, residual } = chain;
   const need = levels(layers, r0, r1);
   const row = layers[0]!.geometry.w * layers[0]!.inChannels;
@@ -108,10 +141,26 @@ export function chainRows(x: Float32Array, first: number, chain: Pick<PreparedCh
     convRows(cur, slab, dst, 0, b - a);
     cur = dst;
   }
-  if (residual) {
-    const n = (r1 - r0) * row, at = (r0 - first) * row;
-    for (let i = 0; i < n; i++) out[i] = out[i]! + x[at + i]!;
-  }
+  const last = layers.at(-1)!, n = (r1 - r0) * last.geometry.ow * last.outChannels;
+  if (residual) closeBand(out, n, x, (r0 - first) * row, chain.post);
+  else if (chain.addend) closeBand(out, n, chain.addend, (r0 - (chain.addendFirst ?? 0)) * last.geometry.ow * last.outChannels, chain.post);
+  else if (chain.post) closeBand(out, n, null, 0, chain.post);
+}
+
+/** out[i] = clamp(out[i] + add[at + i]) for i < n, in one pass (no add without `add`, no clamp without `post`). */
+function closeBand(out: Float32Array, n: number, add: Float32Array | null, at: number, post: Bounds | undefined): void {
+  const lo = post?.lo ?? -Infinity, hi = post?.hi ?? Infinity;
+  if (add && lo === 0) for (let i = 0; i < n; i++) out[i] = relu6(out[i]! + add[at + i]!, hi);
+  else if (add) for (let i = 0; i < n; i++) { const v = out[i]! + add[at + i]!; out[i] = v < lo ? lo : v > hi ? hi : v; }
+  else if (post) clampInPlace(out.subarray(0, n), lo, hi);
+}
+
+/**
+ * What closes a chain split into its halves, after their sum: the addend and the clamp (the
+ * first half carries the residual input, as a sum can).
+ */
+export function closeHalves(p: PreparedChain, out: Float32Array): void {
+  if (p.addend || p.post) closeBand(out, out.length, p.addend ?? null, 0, p.post);
 }
 
 /**
@@ -156,6 +205,8 @@ export function hiddenHalves(p: PreparedChain): [PreparedChain, PreparedChain] |
   const half = (n: number, w: LayerWeights[], first: boolean): PreparedChain => ({
     ...p,
     residual: first && p.residual,
+    addend: undefined,
+    post: undefined,
     layers: [
       { ...e, outChannels: n, ...w[0]! },
       { ...d, groups: n, inChannels: n, outChannels: n, ...w[1]! },
@@ -228,6 +279,7 @@ export function runChainHere(p: PreparedChain): Float32Array {
   chainRows(p.input, 0, halves[1], other, 0, oh);
   addInto(out, other);
   recycle(other);
+  closeHalves(p, out);
   return out;
 }
 
@@ -251,8 +303,8 @@ function folded(conv: OnnxNode, by: OnnxNode | undefined, weights: Float32Array,
 /**
  * The chain `plan` on its input (read by name), with each Conv's BatchNormalization and ReLU
  * from `fused`: the tensor it makes, the nodes it runs besides its first (to be skipped), and
- * the prepared chain (null in a shape-only pass). The residual Add joins only when the shapes
- * agree (otherwise it runs as a node of its own, broadcasting).
+ * the prepared chain (null in a shape-only pass). The residual Add (and the ReLU after it)
+ * joins only when the shapes agree (otherwise it runs as a node of its own, broadcasting).
  */
 export function prepareChain(plan: ChainPlan, read: (name: string) => Tensor | undefined, fused: ReadonlyMap<OnnxNode, FusedConv>): { output: string; shape: readonly number[]; swallowed: OnnxNode[]; chain: PreparedChain | null } {
   const head = plan.convs[0]!;
@@ -266,11 +318,17 @@ export function prepareChain(plan: ChainPlan, read: (name: string) => Tensor | u
     const f = fused.get(c), e = f?.epilogue;
     if (weights) layers.push({ ...layer, ...(e ? folded(c, f.swallowed[0], weights, bias, layer.outChannels, e) : { weights, bias }), lo: e?.lo, hi: e?.hi });
   }
-  const residual = !!plan.add && x.dtype === 'float' && shape.length === x.shape.length && shape.every((d, i) => d === x.shape[i]);
-  const last = plan.convs.at(-1)!;
-  const output = residual ? plan.add!.outputs[0]! : fused.get(last)?.output ?? last.outputs[0]!;
-  const swallowed = [...plan.convs.slice(1), ...(residual ? [plan.add!] : [])];
-  if (!x.data || layers.length < plan.convs.length) return { output, shape, swallowed, chain: null };
+  const y = plan.add && (plan.other ? read(plan.other) : x);
+  const closed = !!y && y.dtype === 'float' && shape.length === y.shape.length && shape.every((d, i) => d === y.shape[i]);
+  const last = plan.convs.at(-1)!, after = closed ? plan.after : undefined;
+  const output = after?.node.outputs[0] ?? (closed ? plan.add!.outputs[0]! : fused.get(last)?.output ?? last.outputs[0]!);
+  const swallowed = [...plan.convs.slice(1), ...(closed ? [plan.add!] : []), ...(after ? [after.node] : [])];
+  if (!x.data || (closed && !y.data) || layers.length < plan.convs.length) return { output, shape, swallowed, chain: null };
   if (x.shape[0] !== 1) throw new ModelError('bad-node', `${head.name}: a batch of ${x.shape[0]} (the engine runs one picture)`);
-  return { output, shape, swallowed, chain: { name: head.name, layers, input: toNhwc(x).data as Float32Array, residual, shape } };
+  const chain: PreparedChain = {
+    name: head.name, layers, input: toNhwc(x).data as Float32Array, residual: closed && !plan.other, shape,
+    addend: closed && plan.other ? toNhwc(y).data as Float32Array : undefined,
+    post: after && { lo: after.lo, hi: after.hi },
+  };
+  return { output, shape, swallowed, chain };
 }

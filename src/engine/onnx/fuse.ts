@@ -48,30 +48,34 @@ export function planFusion(model: OnnxModel, path: readonly OnnxNode[], keep: Re
         output = bn.outputs[0]!;
       }
     }
-    let lo = -Infinity, hi = Infinity;
     const act = soleReader(output);
-    if (act?.opType === 'Relu') lo = 0;
-    else if (act?.opType === 'Clip') {
-      const bound = (i: number, attr: string, fallback: number) => {
-        if (model.opset < 11) return attrFloat(act, attr, fallback);
-        const name = act.inputs[i];
-        if (!name) return fallback;
-        const v = constant(name);
-        return v && v.length === 1 ? v[0]! : NaN;
-      };
-      lo = bound(1, 'min', -Infinity);
-      hi = bound(2, 'max', Infinity);
-    }
-    if ((act?.opType === 'Relu' || act?.opType === 'Clip') && !Number.isNaN(lo) && !Number.isNaN(hi)) {
+    const bounds = act && activationBounds(model, act);
+    if (bounds) {
       swallowed.push(act);
       output = act.outputs[0]!;
-    } else {
-      lo = -Infinity;
-      hi = Infinity;
     }
+    const { lo, hi } = bounds ?? { lo: -Infinity, hi: Infinity };
     if (swallowed.length) plan.set(conv, { epilogue: { scale, shift, lo, hi }, output, swallowed });
   }
   return plan;
+}
+
+/**
+ * The bounds a Relu (0, ∞) or a Clip (its min and max, attributes before opset 11, constant
+ * inputs from 11) clamps to; null for any other node, or a Clip whose bounds are computed.
+ */
+export function activationBounds(model: OnnxModel, act: OnnxNode): { lo: number; hi: number } | null {
+  if (act.opType === 'Relu') return { lo: 0, hi: Infinity };
+  if (act.opType !== 'Clip') return null;
+  const bound = (i: number, attr: string, fallback: number) => {
+    if (model.opset < 11) return attrFloat(act, attr, fallback);
+    const name = act.inputs[i];
+    if (!name) return fallback;
+    const v = model.initializers.get(name)?.data;
+    return v && v.length === 1 ? v[0]! : NaN;
+  };
+  const lo = bound(1, 'min', -Infinity), hi = bound(2, 'max', Infinity);
+  return Number.isNaN(lo) || Number.isNaN(hi) ? null : { lo, hi };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { OnnxNode } from '../../../src/engine/onnx/model';
 import { floatTensor, logical, type Tensor } from '../../../src/engine/onnx/tensor';
 import { mulberry32 } from '../../../src/engine/random';
 import { forgetSharedWeights, hasHelper, linkPeer, runChainShared } from '../../../src/worker/peer';
-import { mobilenetLike } from '../../fixtures/onnxBuilder';
+import { mobilenetLike, resnetLike } from '../../fixtures/onnxBuilder';
 
 function prepared(o: { h: number; w: number; cin: number; cout: number; k: number; stride: number; pad: number; group: number; relu6?: boolean }): PreparedChain {
   const rand = mulberry32(o.h * 31 + o.k);
@@ -62,6 +62,28 @@ describe('a convolution split between two workers', () => {
     expect(Array.from(got)).toEqual(Array.from(runChainHere(p)));
     expect(hasHelper()).toBe(false);
   }, 10_000);
+});
+
+describe('a ResNet block split between two workers by rows', () => {
+  it('gives exactly what one worker computes, the shortcut Conv’s addend (its rows sent with the band) and the ReLU after the Add included', async () => {
+    const { port1, port2 } = new MessageChannel();
+    linkPeer({ port: port2, role: 'help' });
+    linkPeer({ port: port1, role: 'lead' });
+    const bands: { addend?: Float32Array; r0: number; r1: number }[] = [];
+    port2.addEventListener('message', (e) => bands.push(e.data));
+    const m = resnetLike({ size: 96, width: 32, blocks: [2] });
+    const rand = mulberry32(3);
+    const chains: PreparedChain[] = [];
+    await evaluate(decodeModel(m.bytes), floatTensor([1, 3, 96, 96], Float32Array.from({ length: 3 * 96 * 96 }, () => rand() * 4 - 2)), [m.layerInput], {
+      runChain: async (p) => { chains.push({ ...p, input: p.input.slice(), addend: p.addend?.slice() }); return runChainHere(p); },
+    });
+    expect(chains.map((c) => [c.layers.length, c.residual, !!c.addend, c.post?.lo])).toEqual([[1, false, false, undefined], [3, false, false, undefined], [1, false, true, 0], [3, true, false, 0]]);
+    for (const p of chains) expect(Array.from(await runChainShared(p)), p.name).toEqual(Array.from(runChainHere(p)));
+    // The shortcut's band carried the addend's rows it adds: 24×24×128 maps, rows 12–24.
+    const shortcut = bands.find((b) => b.addend)!;
+    expect([shortcut.r0, shortcut.r1, shortcut.addend!.length]).toEqual([12, 24, 12 * 24 * 128]);
+    port1.close();
+  });
 });
 
 describe('a whole MobileNet block split between two workers', () => {

@@ -18,14 +18,15 @@ const picture = (size: number) => {
 async function chainsOf(m: { bytes: Uint8Array; size: number; layerInput: string }): Promise<PreparedChain[]> {
   const chains: PreparedChain[] = [];
   await evaluate(decodeModel(m.bytes), floatTensor([1, 3, m.size, m.size], picture(m.size)), [m.layerInput], {
-    // The input is copied: after the run its array is given to later tensors.
-    runChain: async (p) => { chains.push({ ...p, input: p.input.slice() }); return runChainHere(p); },
+    // The input (and addend) is copied: after the run its array is given to later tensors.
+    runChain: async (p) => { chains.push({ ...p, input: p.input.slice(), addend: p.addend?.slice() }); return runChainHere(p); },
   });
   return chains;
 }
 
 describe('chains of convolutions', () => {
   const mobilenet = mobilenetLike({ size: 40, stages: [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 2, 2]] });
+  const resnet = resnetLike({ size: 48, width: 8, blocks: [2, 2] });
 
   it('are planned as MobileNet’s blocks: a chain runs on until a tensor has a second reader, and takes the residual Add that closes it', () => {
     const model = decodeModel(mobilenet.bytes);
@@ -37,10 +38,27 @@ describe('chains of convolutions', () => {
     expect(plans.map((p) => [p.convs.length, p.add?.opType])).toEqual([[6, undefined], [3, 'Add'], [3, undefined], [3, 'Add']]);
   });
 
+  it('are planned as ResNet’s blocks: the ReLU after the residual Add joins, and a shortcut Conv adds the block’s main branch (made before it)', () => {
+    const model = decodeModel(resnet.bytes);
+    const path = pathTo(model, [resnet.layerInput]);
+    const keep = new Set([resnet.layerInput]);
+    const plans = [...planChains(model, path, keep, planFusion(model, path, keep)).values()];
+    const fused = planFusion(model, path, keep);
+    const described = plans.map((p) => [p.convs.length, p.add?.opType, p.other && 'main', p.after?.node.opType]);
+    const main = [3, undefined, undefined, undefined], shortcut = [1, 'Add', 'main', 'Relu'], identity = [3, 'Add', undefined, 'Relu'];
+    // The stem (its ReLU fused, a MaxPool after), then per stage a projection block (the
+    // main branch, its shortcut) and an identity block.
+    expect(described).toEqual([[1, undefined, undefined, undefined], main, shortcut, identity, main, shortcut, identity]);
+    // The shortcut's addend is the output of the main branch just before it (BatchNormalization fused).
+    plans.forEach((p, i) => p.other && expect(p.other).toBe(fused.get(plans[i - 1]!.convs.at(-1)!)!.output));
+  });
+
   it('give any band of rows, from the whole input or from just the rows inputRows names, exactly as the whole chain', async () => {
     const chains = await chainsOf(mobilenet);
     expect(chains.filter((c) => c.residual)).toHaveLength(2);
-    for (const p of chains) {
+    const resnetChains = await chainsOf(resnet);
+    expect(resnetChains.map((c) => [c.residual, !!c.addend, c.post?.lo])).toEqual([[false, false, undefined], [false, false, undefined], [false, true, 0], [true, false, 0], [false, false, undefined], [false, true, 0], [true, false, 0]]);
+    for (const p of [...chains, ...resnetChains]) {
       const [, c, oh, ow] = p.shape as [number, number, number, number];
       const whole = new Float32Array(oh * ow * c);
       chainRows(p.input, 0, p, whole, 0, oh);
@@ -51,14 +69,16 @@ describe('chains of convolutions', () => {
         expect(band, `${p.name} rows ${r0}–${r1}`).toEqual(whole.subarray(r0 * ow * c, r1 * ow * c));
         const [a, b] = inputRows(p, r0, r1);
         const slab = new Float32Array((r1 - r0) * ow * c);
-        chainRows(p.input.slice(a * row, b * row), a, p, slab, r0, r1);
+        // As the helper gets them: the addend's rows of the band too.
+        const addend = p.addend?.slice(r0 * ow * c, r1 * ow * c);
+        chainRows(p.input.slice(a * row, b * row), a, { ...p, addend, addendFirst: r0 }, slab, r0, r1);
         expect(slab, `${p.name} rows ${r0}–${r1} from input rows ${a}–${b}`).toEqual(band);
       }
     }
   });
 
-  it('equal their layers run one after another on whole maps, plus the input for a residual block', async () => {
-    for (const p of await chainsOf(mobilenet)) {
+  it('equal their layers run one after another on whole maps, plus the input for a residual block (or the addend), then clamped', async () => {
+    for (const p of [...await chainsOf(mobilenet), ...await chainsOf(resnet)]) {
       let x = p.input;
       for (const layer of p.layers) {
         const y = new Float32Array(layer.geometry.oh * layer.geometry.ow * layer.outChannels);
@@ -66,6 +86,8 @@ describe('chains of convolutions', () => {
         x = y;
       }
       if (p.residual) x = x.map((v, i) => v + p.input[i]!);
+      if (p.addend) x = x.map((v, i) => v + p.addend![i]!);
+      if (p.post) x = x.map((v) => Math.min(p.post!.hi, Math.max(p.post!.lo, v)));
       const got = new Float32Array(x.length);
       chainRows(p.input, 0, p, got, 0, p.shape[2]!);
       expect(got, p.name).toEqual(x);
@@ -90,11 +112,17 @@ describe('chains of convolutions', () => {
       for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + other[i]!;
       expect(relativeError(sum, whole), p.name).toBeLessThan(1e-6);
       expect(runChainHere(p), 'runChainHere runs the halves').toEqual(sum);
+      // A block closed by another map and a clamp: both after the halves' sum.
+      const addend = Float32Array.from(sum, (_, i) => Math.sin(i)), closed: PreparedChain = { ...p, residual: false, addend, post: { lo: -0.5, hi: 0.5 } };
+      const wholeClosed = new Float32Array(sum.length);
+      chainRows(p.input, 0, closed, wholeClosed, 0, oh);
+      expect(wholeClosed.some((v) => v === 0.5) && wholeClosed.some((v) => v === -0.5)).toBe(true);
+      expect(relativeError(runChainHere(closed), wholeClosed), `${p.name} closed`).toBeLessThan(1e-6);
     }
   });
 
   it('run a model to its last layer’s input as onnxruntime does (1e-4), whole blocks at a time', async () => {
-    for (const m of [mobilenet, resnetLike({ size: 48, width: 8, blocks: [2, 2] })]) {
+    for (const m of [mobilenet, resnet]) {
       const x = picture(m.size), dims = [1, 3, m.size, m.size];
       const want = (await ortRun(m.bytes, m.input, x, dims))[m.layerInput]!;
       const got = logical((await evaluate(decodeModel(m.bytes), floatTensor(dims, x), [m.layerInput])).get(m.layerInput)!);
