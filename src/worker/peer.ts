@@ -8,7 +8,7 @@
  * helper that fails or falls silent is dropped and its band computed here, so a crash costs
  * time, never the result.
  */
-import { addInto, chainMultiplyAdds, chainRows, closeHalves, hiddenHalves, inputRows, runChainHere, type Bounds, type PreparedChain } from '../engine/onnx/chain';
+import { addInto, chainMultiplyAdds, chainRows, closeHalves, forgetPreparedWeights, hiddenHalves, inputRows, runChainHere, type Bounds, type PreparedChain } from '../engine/onnx/chain';
 import type { ConvLayer } from '../engine/onnx/ops/conv';
 import { allocFloat } from '../engine/onnx/tensor';
 import type { PeerLinkParams } from './modelProtocol';
@@ -55,12 +55,15 @@ let nextKey = 1;
 export function linkPeer(p: PeerLinkParams): Record<string, never> {
   const port = p.port as Port;
   if (p.role === 'help') {
-    // A new link is a new lead (the last one may have crashed): what the last one sent goes.
+    // A new link is a new lead (the last one may have crashed): what the last one sent goes,
+    // and what was made of it here (Winograd's transformed filters).
     heldWeights.clear();
+    forgetPreparedWeights();
     port.addEventListener('message', (e: MessageEvent) => {
       const r = e.data as BandRequest | ForgetRequest;
       if (r.kind === 'forget') {
         heldWeights.clear();
+        forgetPreparedWeights();
         return;
       }
       try {

@@ -12,6 +12,7 @@ import { activationBounds, clampInPlace, foldIntoConv, type Epilogue, type Fused
 import type { OnnxModel, OnnxNode } from './model';
 import { convLayer, convRows, type ConvLayer } from './ops/conv';
 import { trimDepthwiseScratch } from './ops/depthwise';
+import { forgetWinogradFilters, trimWinogradScratch } from './ops/winograd';
 import { relu6 } from '../activate';
 import { allocFloat, metaTensor, recycle, toNhwc, type Tensor } from './tensor';
 
@@ -136,7 +137,7 @@ export function chainRows(x: Float32Array, first: number, chain: ChainBand, out:
     const layer = layers[l]!, g = layer.geometry;
     const [from, to] = need[l]!, [a, b] = need[l + 1]!;
     // The layer on its slab: `to − from` input rows, numbered from `from`, for output rows from `a`.
-    const slab = { ...layer, geometry: { ...g, h: to - from, pt: g.pt + from - a * g.sy, oh: b - a } };
+    const slab = { ...layer, firstRow: a, geometry: { ...g, h: to - from, pt: g.pt + from - a * g.sy, oh: b - a } };
     const dst = l === layers.length - 1 ? out : scratch(l % 2, (b - a) * g.ow * layer.outChannels);
     convRows(cur, slab, dst, 0, b - a);
     cur = dst;
@@ -182,6 +183,7 @@ function scratch(which: number, n: number): Float32Array {
 export function trimScratch(): void {
   pingPong = [new Float32Array(0), new Float32Array(0)];
   trimDepthwiseScratch();
+  trimWinogradScratch();
 }
 
 /**
@@ -235,11 +237,12 @@ function keepable(arrays: readonly (Float32Array | undefined)[]): boolean {
   return true;
 }
 
-/** Lets the kept folded and halved weights go (another model is opened). */
+/** Lets the kept folded, halved and transformed weights go (another model is opened). */
 export function forgetPreparedWeights(): void {
   folds = new WeakMap();
   halvesOf = new WeakMap();
   keptBytes = 0;
+  forgetWinogradFilters();
 }
 
 function halfWeights(e: ConvLayer, d: ConvLayer, q: ConvLayer): [LayerWeights[], LayerWeights[]] {

@@ -1,8 +1,8 @@
 /**
  * ONNX Conv on NHWC maps: groups, strides, pads, dilations, auto_pad. A standard or grouped
  * convolution is the engine's blocked GEMM over im2col rows (a 1×1 convolution with stride 1
- * and no pads is the GEMM on the map itself); a depthwise one (one input channel per group)
- * is a direct loop. `convRows` computes a band of output rows, so a caller can split a layer
+ * and no pads is the GEMM on the map itself; a 3×3 one with stride 1, Winograd's F(2×2, 3×3)
+ * over 16 GEMMs); a depthwise one (one input channel per group) is a direct loop. `convRows` computes a band of output rows, so a caller can split a layer
  * (chain.ts runs chains of Convs that way, fused with their BatchNormalization and ReLU).
  *
  * Weights arrive as ONNX stores them, Cout × Cin/G × kh × kw; the GEMM wants each filter's
@@ -16,6 +16,7 @@ import { attrInt, attrInts, type OnnxNode } from '../model';
 import { allocFloat, floatTensor, metaTensor, toNhwc, type Tensor } from '../tensor';
 import { depthwiseRows, type DepthwiseLayer } from './depthwise';
 import { window2d, type Window2d } from './geometry';
+import { winogradFits, winogradRows } from './winograd';
 
 /**
  * im2col values per chunk (at least one output row): 16 K floats (64 KB), so the rows im2col
@@ -28,6 +29,8 @@ const COLUMN_CHUNK = 1 << 14;
 /** A convolution's geometry, weights (Cout × Cin/G × kh × kw), bias and fused clamp, and its groups. */
 export interface ConvLayer extends DepthwiseLayer {
   readonly groups: number;
+  /** The row of the whole output map that is row 0 of this geometry (a band of it, in a chain): Winograd's tiles start at its even rows. */
+  readonly firstRow?: number | undefined;
 }
 
 /** The layer a Conv node describes for input shape (N, C, H, W), with its weights (null in a shape-only pass). */
@@ -67,6 +70,7 @@ export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
   if (cin / groups === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1);
   const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
+  if (winogradFits(g, groups, cin, cout)) return winogradRows(x, g, layer.weights, layer.bias, cin, cout, out, r0, r1, lo, hi, layer.firstRow);
   // The GEMM writes a ReLU (ReLU6: capped) itself; another clamp is a pass over the band after it.
   const relu = lo === 0;
   gemmRows(x, layer, out, r0, r1, relu, relu ? hi : Infinity);
