@@ -3,7 +3,8 @@
  * graph evaluator are a chunk of their own, so the worker starts without them). The worker
  * keeps one model: the last one opened.
  */
-import { forgetPreparedWeights, trimScratch } from '../engine/onnx/chain';
+import { trimScratch } from '../engine/onnx/chain';
+import { forgetPreparedWeights } from '../engine/onnx/prepared';
 import { decodeModel } from '../engine/onnx/decode';
 import { ModelError } from '../engine/onnx/errors';
 import { evaluate, firstUnsupported, inferShapes } from '../engine/onnx/graph';

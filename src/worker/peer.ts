@@ -8,7 +8,8 @@
  * helper that fails or falls silent is dropped and its band computed here, so a crash costs
  * time, never the result.
  */
-import { addInto, chainMultiplyAdds, chainRows, closeHalves, forgetPreparedWeights, hiddenHalves, inputRows, runChainHere, type Bounds, type PreparedChain } from '../engine/onnx/chain';
+import { addInto, chainMultiplyAdds, chainRows, closeHalves, hiddenHalves, inputRows, runChainHere, type Bounds, type PreparedChain } from '../engine/onnx/chain';
+import { forgetPreparedWeights } from '../engine/onnx/prepared';
 import type { ConvLayer } from '../engine/onnx/ops/conv';
 import { allocFloat } from '../engine/onnx/tensor';
 import type { PeerLinkParams } from './modelProtocol';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chainRows, forgetPreparedWeights, hiddenHalves, inputRows, planChains, runChainHere, type PreparedChain } from '../../../../src/engine/onnx/chain';
+import { chainRows, hiddenHalves, inputRows, planChains, runChainHere, type PreparedChain } from '../../../../src/engine/onnx/chain';
+import { forgetPreparedWeights } from '../../../../src/engine/onnx/prepared';
 import { decodeModel } from '../../../../src/engine/onnx/decode';
 import { planFusion } from '../../../../src/engine/onnx/fuse';
 import { evaluate, pathTo } from '../../../../src/engine/onnx/graph';
