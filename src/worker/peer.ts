@@ -1,7 +1,7 @@
 /**
  * Two workers on one model: the worker holding the model (the lead) computes half of each
- * large chain of convolutions (chain.ts: a Conv, or a whole MobileNet block with its residual
- * Add) — half of a block's hidden channels, or the top half of another chain's output rows —
+ * large chain of convolutions (chain.ts: a Conv, or a whole MobileNet or ResNet block with its
+ * residual Add) — half of a block's hidden channels, or the top half of another chain's output rows —
  * and asks the other (the helper) for the other half, over a MessagePort the page gave them
  * both. The helper needs no model: it is sent the input rows its band reads and the layers;
  * a layer's (BN-folded) weights cross once per model and are kept there under a number. A
@@ -9,7 +9,7 @@
  * time, never the result.
  */
 import { addInto, chainMultiplyAdds, chainRows, closeHalves, hiddenHalves, inputRows, runChainHere, type Bounds, type PreparedChain } from '../engine/onnx/chain';
-import { forgetPreparedWeights } from '../engine/onnx/prepared';
+import { forgetPreparedWeights, type LayerWeights } from '../engine/onnx/prepared';
 import type { ConvLayer } from '../engine/onnx/ops/conv';
 import { allocFloat } from '../engine/onnx/tensor';
 import type { PeerLinkParams } from './modelProtocol';
@@ -21,7 +21,6 @@ const HELPER_GRACE_MS = 2_000;
 /** The helper keeps up to this many bytes of weights; beyond, they are sent with every band. */
 const HELPER_WEIGHTS_BYTES = 64 * 1024 * 1024;
 
-type LayerWeights = Pick<ConvLayer, 'weights' | 'bias'>;
 type LayerShape = Omit<ConvLayer, 'weights' | 'bias'>;
 
 /**

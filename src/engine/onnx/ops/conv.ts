@@ -2,8 +2,9 @@
  * ONNX Conv on NHWC maps: groups, strides, pads, dilations, auto_pad. A standard or grouped
  * convolution is the engine's blocked GEMM over im2col rows (a 1×1 convolution with stride 1
  * and no pads is the GEMM on the map itself; a 3×3 one with stride 1, Winograd's F(2×2, 3×3)
- * over 16 GEMMs); a depthwise one (one input channel per group) is a direct loop. `convRows` computes a band of output rows, so a caller can split a layer
- * (chain.ts runs chains of Convs that way, fused with their BatchNormalization and ReLU).
+ * over 16 GEMMs); a depthwise one (one input channel per group) is a direct loop. `convRows`
+ * computes a band of output rows, so a caller can split a layer (chain.ts runs chains of
+ * Convs that way, fused with their BatchNormalization and ReLU).
  *
  * Weights arrive as ONNX stores them, Cout × Cin/G × kh × kw; the GEMM wants each filter's
  * taps in the order im2col writes them, (ky, kx, i), so they are reordered per call (no

@@ -124,13 +124,16 @@ function inputTransform(x: Float32Array, g: Window2d, cin: number, oy0: number, 
   for (let ty = 0; ty < rows; ty++) {
     for (let tx = 0; tx < tilesX; tx++) {
       const iy0 = oy0 + 2 * ty - g.pt, ix0 = 2 * tx - g.pl;
+      const o = (ty * tilesX + tx) * cin;
+      if (iy0 >= 0 && iy0 + 4 <= g.h && ix0 >= 0 && ix0 + 4 <= g.w) {
+        tileInside(x, (iy0 * g.w + ix0) * cin, g.w * cin, cin, v, o, plane);
+        continue;
+      }
       for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) {
         const iy = iy0 + r, ix = ix0 + c;
         at[4 * r + c] = iy >= 0 && iy < g.h && ix >= 0 && ix < g.w ? (iy * g.w + ix) * cin : -1;
       }
-      const o = (ty * tilesX + tx) * cin;
-      if (iy0 >= 0 && iy0 + 4 <= g.h && ix0 >= 0 && ix0 + 4 <= g.w) tileInside(x, (iy0 * g.w + ix0) * cin, g.w * cin, cin, v, o, plane);
-      else tileAt(x, at, cin, v, o, plane);
+      tileAt(x, at, cin, v, o, plane);
     }
   }
 }
