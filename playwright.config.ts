@@ -6,7 +6,8 @@
  */
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// PW_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',
