@@ -91,8 +91,10 @@ describe('Scene 5: channels combine, as maps (issue #15 §1)', () => {
     const readout = await screen.findByTestId('combine-readout');
     const c = combineMaps(data.input, { ...layer, relu: false }, 0);
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-    const corr = (n: number) => mapCorrelation(partialMap(data.input, layer, c, n), c.final).toFixed(3);
+    const corr = (n: number) => formatValue(mapCorrelation(partialMap(data.input, layer, c, n), c.final));
     expect(readout.textContent).toBe(`After 1 of 3 terms: relative error ${pct(c.relativeError[1]!)}, correlation with the whole map ${corr(1)}`);
+    // A negative correlation is written with the app's minus sign, never an ASCII hyphen.
+    expect(readout.textContent).not.toMatch(/-\d/);
     expect(screen.getByTestId('combine-term').textContent).toContain(`input channel ${c.order[0]} × weight w(0, ${c.order[0]})`);
     fireEvent.keyDown(document.body, { key: 'ArrowRight' });
     expect(readout.textContent).toContain(`After 2 of 3 terms: relative error ${pct(c.relativeError[2]!)}`);

@@ -66,9 +66,10 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768
     const covers: string[] = [];
     for (const scene of [1, 2, 3, 4]) {
       await page.goto(`${baseUrl}?present=1#v=1&view=walkthrough&scene=${scene}`);
-      await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+      // The layer's status line and the photo parts wait outside the slide: there, not shown.
+      await page.locator('[data-status="done"]').waitFor({ state: 'attached', timeout: 60_000 });
       // The photo parts (top windows, where the channels come from) arrive just after.
-      await page.locator(scene === 2 ? '[data-testid="input-origin"] canvas' : scene === 3 ? '.scene-next canvas' : '[data-testid="filter-faces"] canvas').first().waitFor();
+      await page.locator(scene === 2 ? '[data-testid="input-origin"] canvas' : scene === 3 ? '.scene-next canvas' : '[data-testid="filter-faces"] canvas').first().waitFor({ state: 'attached' });
       await page.waitForLoadState('networkidle');
       await frames(page, 5);
       const cover = await page.evaluate(() => {

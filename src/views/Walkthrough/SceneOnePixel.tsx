@@ -36,7 +36,7 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   const complete = channel >= config.inChannels - 1;
   const compact = useAppStore((s) => s.presentation.embed && s.presentation.controls !== 'full');
   return (
-    <div className="scene scene-pixel">
+    <div className={`scene scene-pixel${complete ? ' complete' : ''}`}>
       <div className="pixel-side">
         <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} isSparse={data.firstFilters !== undefined} />
       </div>
