@@ -4,6 +4,7 @@
  * controls by the picture; lecture mode is a slide a clicker drives through the whole talk.
  */
 import type { Page } from '@playwright/test';
+import { PALETTE_NAMES } from '../../src/lib/palettes';
 import { assert, frames, hostPage, SHOTS, test } from './fixtures';
 
 const PHONE = { width: 375, height: 812 };
@@ -108,7 +109,7 @@ for (const width of [375, 343]) {
     const { page, close } = await newPage({ width: width + 32, height: 812 });
     await page.goto(host.url);
     const frame = page.frameLocator('#fig');
-    await frame.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+    await frame.locator('[data-status="done"]').waitFor({ state: 'attached', timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     await frames(page, 5);
     const height = await frame.locator('html').evaluate((h) => h.getBoundingClientRect().height);
@@ -240,5 +241,57 @@ test('screens: a clicker (Page Down / Page Up, →, Space) drives the whole talk
   await waitFor('params');
   console.log(`      talk: scenes 1–5, then ${order.join(', ')}`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await close();
+});
+
+/**
+ * In the page: for every marker matching `sel`, the worst (over the map cells around it) of the
+ * better of its two ring colours' contrast with the cell (WCAG relative luminance).
+ */
+const MARKER_CONTRAST = `(sel) => {
+  const parse = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  return [...document.querySelectorAll(sel)].map((m) => {
+    const s = getComputedStyle(m);
+    const strip = m.classList.contains('strip-marker');
+    const rings = [parse(strip ? s.backgroundColor : s.outlineColor), parse(s.boxShadow)];
+    const canvas = m.parentElement.querySelector('canvas');
+    const ctx = canvas.getContext('2d');
+    const box = canvas.getBoundingClientRect(), mb = m.getBoundingClientRect();
+    // The marked cell at data resolution, and the cells around it (what the rings lie on).
+    const col = Math.floor(((mb.left + mb.width / 2 - box.left) / box.width) * canvas.width);
+    const row = Math.floor(((mb.top + mb.height / 2 - box.top) / box.height) * canvas.height);
+    let worst = Infinity;
+    for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
+      const r = row + dr, c = col + dc;
+      if ((dr === 0 && dc === 0) || r < 0 || c < 0 || r >= canvas.height || c >= canvas.width) continue;
+      const px = [...ctx.getImageData(c, r, 1, 1).data];
+      if (px[3] < 128) continue;
+      worst = Math.min(worst, Math.max(...rings.map((ring) => ratio(ring, px))));
+    }
+    return worst;
+  });
+}`;
+
+test('screens: in the dark theme, in every palette, the pixel and channel markers keep 3:1 against the map cells under them (WCAG 1.4.11)', async ({ baseUrl, newPage }) => {
+  const { page, close } = await newPage({ width: 1280, height: 800 });
+  const found: string[] = [];
+  for (const cmap of PALETTE_NAMES) {
+    for (const [scene, sel] of [[2, '.channel-cards .heatmap-highlight'], [2, '.dot-product .strip-marker'], [4, '.enlarged .heatmap-highlight']] as const) {
+      await page.goto(`${baseUrl}?theme=dark#v=1&view=walkthrough&scene=${scene}&r=3&c=4&ch=40&cmap=${cmap}`);
+      await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+      await page.locator(sel).first().waitFor();
+      await frames(page, 4);
+      const worst = await page.evaluate(`(${MARKER_CONTRAST})(${JSON.stringify(sel)})`) as number[];
+      assert(worst.length > 0, `${cmap}, scene ${scene}: no ${sel}`);
+      const min = Math.min(...worst);
+      found.push(`${cmap} ${sel.split(' ')[0]} ${min.toFixed(1)}`);
+      assert(min >= 3, `${cmap}, scene ${scene}: a ${sel} has ${min.toFixed(2)}:1 against a cell under it`);
+    }
+  }
+  console.log(`      worst marker contrast: ${found.join(', ')}`);
+  await page.screenshot({ path: `${SHOTS}/screens-dark-markers.png` });
   await close();
 });
