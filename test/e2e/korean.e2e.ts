@@ -1,4 +1,4 @@
-import { assert, frames, openSettings, test } from './fixtures';
+import { assert, expect, frames, openSettings, test } from './fixtures';
 
 /**
  * Words in Latin letters a Korean page may show: names of networks, libraries, formats and
@@ -49,5 +49,29 @@ test('korean: every page in Korean shows no English word outside the names, symb
   }
   assert(found.length === 0, `English on Korean pages: ${found.join(', ')}`);
   assert(slips.length === 0, `Korean slips on screen: ${slips.join(', ')}`);
+  await close();
+});
+
+test('korean: the embed snippet’s frame title is in the language the frame shows, and “Copy code” answers with the code (issue #26)', async ({ baseUrl, newPage }) => {
+  const { page, context, close } = await newPage({ width: 1280, height: 800 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${baseUrl}#v=1&view=walkthrough&scene=2`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  await dialog.getByLabel('Language').selectOption('ko');
+  await expect(dialog.getByRole('textbox')).toHaveValue(/title="pointwise: 1×1 합성곱 인터랙티브 시각화"/);
+  await dialog.getByRole('button', { name: 'Copy code' }).click();
+  await dialog.getByRole('status').filter({ hasText: 'Code copied' }).waitFor();
+  await page.keyboard.press('Escape');
+  // And the other way: a Korean page embedding an English frame.
+  await page.goto(`${baseUrl}?lang=ko#v=1&view=walkthrough&scene=2`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: '퍼가기' }).click();
+  const ko = page.getByRole('dialog', { name: '이 화면 퍼가기' });
+  await ko.getByLabel('언어').selectOption('en');
+  await expect(ko.getByRole('textbox')).toHaveValue(/title="pointwise: an interactive 1×1 convolution"/);
+  await ko.getByRole('button', { name: '코드 복사' }).click();
+  await ko.getByRole('status').filter({ hasText: '코드를 복사했습니다' }).waitFor();
   await close();
 });

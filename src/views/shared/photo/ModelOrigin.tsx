@@ -22,7 +22,8 @@ export function ModelOrigin({ row, col }: { row: number; col: number }) {
     <figure className="origin" data-testid="model-origin">
       <figcaption>
         <strong>{t('origin.heading', { cin: formatInt(cin, lang) })}</strong>{' '}
-        {t('origin.model', { model: from.model, node: from.node, picture: from.picture, size: `${crop.height}×${crop.width}`, preprocessing: from.preprocessing,
+        {/* A first layer reads the picture itself: no node ran before it. */}
+        {(from.nodes ?? 0) === 0 ? t('origin.modelInput', { node: from.node, cin: formatInt(cin, lang), size: `${crop.height}×${crop.width}`, preprocessing: from.preprocessing }) : t('origin.model', { model: from.model, node: from.node, picture: from.picture, size: `${crop.height}×${crop.width}`, preprocessing: from.preprocessing,
           nodes: formatInt(from.nodes ?? 0, lang), cin: formatInt(cin, lang), h, w, block })}
       </figcaption>
       <div className="origin-row">

@@ -29,6 +29,7 @@ export const photoEn = {
   'origin.photoLabel': "The photo, with the window of pixel ({row}, {col}) outlined",
   'origin.filterLabel': "First-layer filter {j} as an 8×8 colour patch",
   'origin.model': "{model} ran {nodes} nodes on {picture}, given to it at {size} ({preprocessing}); the {cin} channels are what reaches {node}. A pixel of this {h}×{w} map sits over the {block}×{block} block of the picture outlined here (the layers before it see around it too).",
+  'origin.modelInput': "{node} reads the model’s input itself: the {cin} channels are the picture’s colour values at {size} ({preprocessing}).",
   'origin.modelPhotoLabel': "{picture} as the model was given it, the block at pixel ({row}, {col}) outlined",
   'origin.bankLabel': "The first {n} first-layer filters as 8×8 colour patches; filter {j} is marked",
   'faces.heading': "What drives filter {k} highest:",

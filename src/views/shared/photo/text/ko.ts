@@ -31,6 +31,7 @@ export const photoKo: Record<PhotoKey, string> = {
   'origin.photoLabel': "픽셀 ({row}, {col})의 영역을 표시한 사진",
   'origin.filterLabel': "첫 레이어 필터 {j}의 8×8 색 패치",
   'origin.model': "{model}{이/가} {size} 크기로 맞춘 {picture}({preprocessing})에서 노드 {nodes}개를 실행했고, 입력 채널 {cin}개는 {node}에 도달한 활성값입니다. 이 {h}×{w} 맵의 픽셀 하나는 이미지에서 테두리를 친 {block}×{block} 블록 자리에 있습니다(앞 레이어들은 그 주변까지 봅니다).",
+  'origin.modelInput': "{node}{은/는} 모델의 입력을 그대로 읽습니다. 입력 채널 {cin}개는 {size} 크기 이미지의 색 값({preprocessing})입니다.",
   'origin.modelPhotoLabel': "모델에 넣은 {picture}, 픽셀 ({row}, {col}) 자리의 블록 표시",
   'origin.bankLabel': "첫 레이어 필터 {n}개의 8×8 색 패치, 필터 {j} 표시",
   'faces.heading': "필터 {k}{이/가} 가장 강하게 반응하는 곳:",
