@@ -58,6 +58,7 @@ export const FORBIDDEN: readonly [RegExp, string][] = [
   [/이 판/, '이 패널'],
   [/창 하나/, '윈도우 하나'],
   [/무엇과 어디/, '내용과 위치'],
+  [/색상 척도|색 눈금|자기 눈금/, '색 척도 (one word for a colour scale)'],
 ];
 
 /** Keys whose Korean the reviewer fixed word for word. */

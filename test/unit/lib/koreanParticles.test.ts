@@ -11,7 +11,7 @@ import { modelKo } from '../../../src/views/data/model/text/ko';
  * placeholder the word is not known until run time, so the pair must be written for the
  * helper ({k}{과/와}), never one form ("출력 채널 {k}와", which reads "0와" for k = 0).
  */
-const PAIRED = ['은', '는', '이', '가', '을', '를', '과', '와', '으로', '로', '이나', '나', '이라', '라', '이에요', '예요', '이며', '며'];
+const PAIRED = ['은', '는', '이', '가', '을', '를', '과', '와', '으로', '로', '이나', '나', '이라', '라', '이에요', '예요', '이며', '며', '이면', '면'];
 
 function slips(dict: Record<string, string>): string[] {
   const out: string[] = [];

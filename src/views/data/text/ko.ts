@@ -24,7 +24,7 @@ export const dataKo: Record<DataKey, string> = {
   'col.shape': '형태',
   'col.dtype': 'dtype',
   'col.order': '순서',
-  use: '이것으로 쓰기',
+  use: '이 데이터 쓰기',
   clear: '지우기',
   'npy.too-short': '{name}: .npy 파일이라기엔 너무 일찍 끝납니다.',
   'npy.bad-magic': '{name}: .npy 파일이 아닙니다(\\x93NUMPY로 시작해야 합니다. pickle이나 torch.save가 아니라 np.save로 저장하세요).',
