@@ -6,18 +6,28 @@ import { pointwiseConvRows } from '../pointwise';
 import { coutCinWeights, type HwcTensor } from '../tensor';
 import { softmaxInPlace } from './softmaxLoss';
 
-/** H×W×K class probabilities (channels-last) of the layer W (K×Cin), b (K) on `input`. */
-export function classProbabilities(input: HwcTensor, weights: Float32Array, bias: Float32Array, classes: number): Float32Array {
+/** H×W×K class scores (the layer's output, channels-last) of W (K×Cin), b (K) on `input`. */
+export function classScores(input: HwcTensor, weights: Float32Array, bias: Float32Array, classes: number): Float32Array {
   const out = new Float32Array(input.height * input.width * classes);
   pointwiseConvRows(input, { weights: coutCinWeights(classes, input.channels, weights), bias, relu: false }, out, 0, input.height);
+  return out;
+}
+
+/** The softmax of each pixel's K scores (a new array, channels-last). */
+export function softmaxMap(scores: Float32Array, classes: number): Float32Array {
+  const out = new Float32Array(scores.length);
   const z = new Float64Array(classes);
-  for (let p = 0; p < input.height * input.width; p++) {
-    const o = p * classes;
-    for (let c = 0; c < classes; c++) z[c] = out[o + c]!;
+  for (let o = 0; o < scores.length; o += classes) {
+    for (let c = 0; c < classes; c++) z[c] = scores[o + c]!;
     softmaxInPlace(z);
     for (let c = 0; c < classes; c++) out[o + c] = z[c]!;
   }
   return out;
+}
+
+/** H×W×K class probabilities of the layer W (K×Cin), b (K) on `input`. */
+export function classProbabilities(input: HwcTensor, weights: Float32Array, bias: Float32Array, classes: number): Float32Array {
+  return softmaxMap(classScores(input, weights, bias, classes), classes);
 }
 
 /** The fraction of `pixels` whose most probable class is their label (NaN when there are none). */

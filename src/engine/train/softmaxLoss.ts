@@ -49,8 +49,8 @@ export function softmaxLossPlain(set: TrainSet, classes: number, decay: number, 
     loss += Math.log(sum) + max - zy;
     for (let c = 0; c < k; c++) {
       const g = (z[c]! - (c === labels[i] ? 1 : 0)) / n;
-      for (let j = 0; j < d; j++) grad[c * d + j] += g * x[o + j]!;
-      grad[k * d + c] += g;
+      for (let j = 0; j < d; j++) grad[c * d + j] = grad[c * d + j]! + g * x[o + j]!;
+      grad[k * d + c] = grad[k * d + c]! + g;
     }
   }
   if (n > 0) loss /= n;
@@ -98,17 +98,17 @@ export function softmaxLoss(set: TrainSet, classes: number, decay: number, param
       if (labels[i + 1] === predicted(zb, bias, k)) correct++;
       loss += classGradient(zb, bias, k, labels[i + 1]!, n);
     } else zb.fill(0);
-    for (let c = 0; c < k; c++) gb[c] += za[c]! + zb[c]!;
+    for (let c = 0; c < k; c++) gb[c] = gb[c]! + za[c]! + zb[c]!;
     const g0 = za[0]!, g1 = za[1]!, g2 = za[2]!, g3 = za[3]!, g4 = za[4]!, g5 = za[5]!;
     const h0 = zb[0]!, h1 = zb[1]!, h2 = zb[2]!, h3 = zb[3]!, h4 = zb[4]!, h5 = zb[5]!;
     for (let j = 0; j < d; j++) {
       const xa = x[oa + j]!, xb = x[ob + j]!;
-      gw[j] += g0 * xa + h0 * xb;
-      gw[d + j] += g1 * xa + h1 * xb;
-      gw[d2 + j] += g2 * xa + h2 * xb;
-      gw[d3 + j] += g3 * xa + h3 * xb;
-      gw[d4 + j] += g4 * xa + h4 * xb;
-      gw[d5 + j] += g5 * xa + h5 * xb;
+      gw[j] = gw[j]! + g0 * xa + h0 * xb;
+      gw[d + j] = gw[d + j]! + g1 * xa + h1 * xb;
+      gw[d2 + j] = gw[d2 + j]! + g2 * xa + h2 * xb;
+      gw[d3 + j] = gw[d3 + j]! + g3 * xa + h3 * xb;
+      gw[d4 + j] = gw[d4 + j]! + g4 * xa + h4 * xb;
+      gw[d5 + j] = gw[d5 + j]! + g5 * xa + h5 * xb;
     }
   }
   grad.set(gw.subarray(0, k * d));
@@ -167,7 +167,7 @@ function addDecay(params: Float64Array, grad: Float64Array, filterValues: number
   for (let j = 0; j < filterValues; j++) {
     const v = params[j]!;
     sq += v * v;
-    grad[j] += decay * v;
+    grad[j] = grad[j]! + decay * v;
   }
   return 0.5 * decay * sq;
 }

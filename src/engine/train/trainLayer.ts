@@ -52,3 +52,12 @@ export function* trainSteps(set: TrainSet, options: TrainOptions): Generator<Tra
     yield step;
   }
 }
+
+/** trainSteps run through. */
+export function train(set: TrainSet, options: TrainOptions): TrainOutcome {
+  const steps = trainSteps(set, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}

@@ -26,7 +26,7 @@ describe('softmax cross-entropy of a 1×1 layer', () => {
       const h = 1e-6;
       for (let i = 0; i < x.length; i++) {
         const xp = x.slice(), xm = x.slice();
-        xp[i] += h; xm[i] -= h;
+        xp[i] = x[i]! + h; xm[i] = x[i]! - h;
         const fd = (softmaxLossPlain(set, k, decay, xp, scratch) - softmaxLossPlain(set, k, decay, xm, scratch)) / (2 * h);
         expect(Math.abs(fd - grad[i]!)).toBeLessThan(1e-7);
       }
