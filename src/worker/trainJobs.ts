@@ -80,8 +80,10 @@ export async function runTrain(p: TrainParams, pause: () => Promise<void>): Prom
   for (;;) {
     const r = steps.next();
     if (r.done) { outcome = r.value; break; }
-    // Every ~30 ms the worker looks up for a cancel (a newer stroke).
+    // Every ~30 ms the worker looks up for a cancel (a newer stroke); what was learned so far
+    // is kept first, so the newer stroke's training starts from it.
     if (performance.now() - since > 30) {
+      lastParams = { channels: d, classes: k, params: r.value.params.slice() };
       await pause();
       since = performance.now();
     }

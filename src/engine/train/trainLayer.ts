@@ -30,8 +30,8 @@ export interface TrainOutcome {
   readonly converged: boolean;
 }
 
-/** Trains on `set`, yielding after every L-BFGS step; the history starts with the starting point. */
-export function* trainSteps(set: TrainSet, options: TrainOptions): Generator<TrainStep, TrainOutcome, void> {
+/** Trains on `set`, yielding after every L-BFGS step with the parameters so far; the history starts with the starting point. */
+export function* trainSteps(set: TrainSet, options: TrainOptions): Generator<TrainStep & { readonly params: Float64Array }, TrainOutcome, void> {
   const { classes, decay } = options;
   const size = paramCount(classes, set.channels);
   const params = new Float64Array(size);
@@ -49,7 +49,8 @@ export function* trainSteps(set: TrainSet, options: TrainOptions): Generator<Tra
     if (r.done) return { params, history, evaluations: r.value.evaluations + 1, converged: r.value.converged };
     const step = { iteration: r.value.iteration, loss: r.value.loss, accuracy: stats.correct / n };
     history.push(step);
-    yield step;
+    // The live parameters (not a copy): a caller that stops here keeps what was learned so far.
+    yield { ...step, params };
   }
 }
 
