@@ -96,7 +96,8 @@ export default function TrainView() {
           <ClassTools brush={brush} onBrush={setBrush} overlay={overlay} onOverlay={setOverlay} showPainted={showPainted} onShowPainted={setShowPainted} />
         </section>
         <section className="train-results" aria-label={t('results.section')}>
-          <p className="train-status" role="status" data-testid="train-status" data-state={trainer.status}>{status}</p>
+          <p className="train-status" role="status" data-testid="train-status" data-state={trainer.status}
+            data-accuracy={result ? result.accuracy[result.accuracy.length - 1] : undefined} data-held={result?.heldOutAccuracy} data-pixels={result?.trainPixels}>{status}</p>
           <LossChart runs={trainer.runs} />
           {result && <ProbMaps probs={result.probabilities} names={train.classes} />}
           <p className="caption">{t('results.caption')}</p>
