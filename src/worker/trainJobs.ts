@@ -20,8 +20,8 @@ export const MAX_POINTS = 4000;
 const MAX_RADIUS = 8;
 
 const features = new Map<string, HwcTensor>();
-/** The parameters trained last (W then b, float64), and for which input size and classes. */
-let lastParams: { channels: number; classes: number; params: Float64Array } | null = null;
+/** The parameters trained last (W then b, float64), and on which features for how many classes. */
+let lastParams: { featuresKey: string; classes: number; params: Float64Array } | null = null;
 
 export function runTrainFeatures(p: TrainFeaturesParams): TrainFeaturesResult {
   const start = performance.now();
@@ -72,7 +72,7 @@ export async function runTrain(p: TrainParams, pause: () => Promise<void>): Prom
   const start = performance.now();
   const split = splitPainted(paintStrokes(strokes, x.height, x.width), heldOutStrokes(strokes));
   const d = x.channels;
-  const init = p.warmStart && lastParams?.channels === d && lastParams.classes === k ? lastParams.params : undefined;
+  const init = p.warmStart && lastParams?.featuresKey === p.featuresKey && lastParams.classes === k ? lastParams.params : undefined;
   const set = { features: x.data, channels: d, pixels: split.trainPixels, labels: split.trainLabels };
   const steps = trainSteps(set, { classes: k, decay: p.decay, maxIterations: iterations, init });
   let outcome;
@@ -83,12 +83,12 @@ export async function runTrain(p: TrainParams, pause: () => Promise<void>): Prom
     // Every ~30 ms the worker looks up for a cancel (a newer stroke); what was learned so far
     // is kept first, so the newer stroke's training starts from it.
     if (performance.now() - since > 30) {
-      lastParams = { channels: d, classes: k, params: r.value.params.slice() };
+      lastParams = { featuresKey: p.featuresKey, classes: k, params: r.value.params.slice() };
       await pause();
       since = performance.now();
     }
   }
-  lastParams = { channels: d, classes: k, params: outcome.params };
+  lastParams = { featuresKey: p.featuresKey, classes: k, params: outcome.params };
   const trainMs = performance.now() - start;
   const weights = Float32Array.from(outcome.params.subarray(0, k * d));
   const bias = Float32Array.from(outcome.params.subarray(k * d));

@@ -16,7 +16,8 @@ export function LossChart({ runs }: { runs: readonly TrainRun[] }) {
   const t = useTrainT();
   const chart = useMemo(() => {
     const total = runs.reduce((n, r) => n + r.loss.length, 0);
-    const maxLoss = Math.max(1e-9, ...runs.flatMap((r) => Array.from(r.loss)));
+    // Without a run the axis reads 0…1 rather than a meaningless tiny range.
+    const maxLoss = runs.length ? Math.max(1e-9, ...runs.flatMap((r) => Array.from(r.loss))) : 1;
     const x = scaleLinear().domain([0, Math.max(1, total - 1)]).range([M.left, W - M.right]);
     const yl = scaleLinear().domain([0, maxLoss]).nice().range([H - M.bottom, M.top]);
     const ya = scaleLinear().domain([0, 1]).range([H - M.bottom, M.top]);
