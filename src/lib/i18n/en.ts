@@ -51,6 +51,8 @@ export const en = {
   'nav.dense': "Dense at every pixel",
   'nav.family': "Convolution family",
   'nav.basics': "Convolution basics",
+  'nav.train': "Train a 1×1 layer",
+  'filters.trainLink': "How are filters learned? Train a 1×1 layer yourself: paint classes on a photo and watch it learn.",
   'nav.params': "Parameter tables",
   'nav.loading': "Loading the view…",
   'view.failed': "This view stopped with an error ({message}). The rest of the app still works, and your settings and data are kept.",

@@ -53,6 +53,8 @@ export const ko: Record<MessageKey, string> = {
   'nav.dense': "픽셀별 완전 연결 레이어",
   'nav.family': "합성곱의 종류",
   'nav.basics': "합성곱 기초",
+  'nav.train': "1×1 레이어 학습시키기",
+  'filters.trainLink': "필터는 어떻게 학습될까요? 사진에 클래스를 칠하고 1×1 레이어가 배우는 모습을 직접 보세요.",
   'nav.params': "파라미터 표",
   'view.failed': "이 화면이 오류로 멈췄습니다({message}). 앱의 나머지 부분은 계속 동작하며, 설정과 데이터도 그대로 있습니다.",
   'view.reset': "이 화면 초기화",
