@@ -19,6 +19,7 @@ export const TALK_ORDER: readonly TalkStop[] = [
   { view: 'family' },
   { view: 'basics' },
   { view: 'params' },
+  { view: 'train' },
 ];
 
 /** The index of the stop showing `view` (and `scene` in the walkthrough), or -1. */

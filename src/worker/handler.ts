@@ -260,6 +260,22 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
               if (cancelled.has(msg.id)) throw new Cancelled();
             });
             break;
+          // Training a 1×1 layer (the Train page): a chunk loaded on first use.
+          case 'trainFeatures':
+            result = (await import('./trainJobs')).runTrainFeatures(msg.params);
+            break;
+          case 'train':
+            result = await (await import('./trainJobs')).runTrain(msg.params, async () => {
+              await yieldTask();
+              if (cancelled.has(msg.id)) throw new Cancelled();
+            });
+            break;
+          case 'trainApply':
+            result = (await import('./trainJobs')).runTrainApply(msg.params);
+            break;
+          case 'trainFeaturesGet':
+            result = (await import('./trainJobs')).runTrainFeaturesGet(msg.params);
+            break;
           default:
             throw new RequestError(`unknown request type ${String((msg as { type: unknown }).type)}`);
         }

@@ -10,6 +10,7 @@ import type { Conv2dSpec } from '../engine/conv2d';
 import type { PointwiseArrays, PointwiseShape } from '../engine/layerData';
 import type { LearnedFileName } from '../engine/learnedFileNames';
 import type { FilterKind, FilterMode } from '../engine/photoLayer';
+import type { TrainApplyParams, TrainApplyResult, TrainFeaturesGetParams, TrainFeaturesGetResult, TrainFeaturesParams, TrainFeaturesResult, TrainParams, TrainResult } from './trainProtocol';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, PeerLinkParams } from './modelProtocol';
 
 /**
@@ -245,6 +246,10 @@ export interface Requests {
   modelLayers: [ModelLayersParams, ModelLayersResult];
   modelLayer: [ModelLayerParams, ModelLayerResult];
   peerLink: [PeerLinkParams, Record<string, never>];
+  trainFeatures: [TrainFeaturesParams, TrainFeaturesResult];
+  train: [TrainParams, TrainResult];
+  trainApply: [TrainApplyParams, TrainApplyResult];
+  trainFeaturesGet: [TrainFeaturesGetParams, TrainFeaturesGetResult];
 }
 
 export type RequestType = keyof Requests;

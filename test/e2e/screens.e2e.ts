@@ -224,7 +224,7 @@ test('screens: a clicker (Page Down / Page Up, →, Space) drives the whole talk
   assert((await readout.textContent())?.startsWith('After 5 of 512'), `clicking the current scene's tab reset the build-up: ${await readout.textContent()}`);
   await page.keyboard.press('End');
   assert((await readout.textContent())?.startsWith('After 512 of 512'), 'End adds every term');
-  const order = ['bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'dense', 'family', 'basics', 'params'];
+  const order = ['bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'dense', 'family', 'basics', 'params', 'train'];
   await page.keyboard.press('PageDown');
   await waitFor(order[0]!);
   await page.keyboard.press('PageUp');
@@ -238,7 +238,7 @@ test('screens: a clicker (Page Down / Page Up, →, Space) drives the whole talk
     await waitFor(view);
   }
   await page.keyboard.press('PageDown');
-  await waitFor('params');
+  await waitFor('train');
   console.log(`      talk: scenes 1–5, then ${order.join(', ')}`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
   await close();
