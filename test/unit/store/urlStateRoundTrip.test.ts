@@ -94,7 +94,10 @@ describe('reading the hash', () => {
   it('takes the first of a repeated key, skips empty parts, decodes + and %-escapes', () => {
     expect(parseUrlState('#&h=8&&h=9&').state.height).toBe(8);
     expect(parseUrlState('#%68=12').state.height).toBe(12);
-    expect(parseUrlState('#img=a+b').problems).toEqual([{ key: 'img', value: 'a b' }]);
+    expect(parseUrlState('#img=a+b+c').problems).toEqual([{ key: 'img', value: 'a b c' }]);
+    // Only a leading # is the hash's: one inside a value stays in it.
+    expect(parseUrlState('img=x#y').problems).toEqual([{ key: 'img', value: 'x#y' }]);
+    expect(parseUrlState('#img=x#y').problems).toEqual([{ key: 'img', value: 'x#y' }]);
   });
   it('ignores keys longer than 16 characters, keeps 64 characters of a value', () => {
     expect(parseUrlState(`#${'h'.repeat(17)}=1`).problems).toEqual([]);
@@ -105,6 +108,8 @@ describe('reading the hash', () => {
     const key = `%ZZ${'a'.repeat(30)}`, value = `%${'b'.repeat(100)}`;
     expect(parseUrlState(`#${key}=${value}`).problems).toEqual([{ key: key.slice(0, 16), value: value.slice(0, 64) }]);
     expect(parseUrlState(`#${key}`).problems).toEqual([{ key: key.slice(0, 16), value: '' }]);
+    // A key that decodes is named decoded, beside its broken value.
+    expect(parseUrlState('#%68=%').problems).toEqual([{ key: 'h', value: '%' }]);
   });
   it('a shape too large as a whole falls back to the default shape and cursor, named once as h', () => {
     const r = parseUrlState('#h=128&w=128&cin=2048&cout=2048&r=5&c=6&k=7&ch=8&seed=3');

@@ -4,9 +4,16 @@
  * initializer reading) and by onnxruntime-web, which must agree. Each case also runs in a
  * shape-only pass (float inputs without data: the same output shape) and, where it has 4-D
  * float inputs, with them in NHWC layout (all, and each alone), which must not change a value.
+ *
+ * onnxruntime's answers are kept on disk (the OS temp folder), keyed by its version and the
+ * model's bytes: a mutation-testing run re-runs a case hundreds of times, and onnxruntime's
+ * answer for the same model cannot change (a session costs more than the engine's run).
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
-import * as ort from 'onnxruntime-web';
 import { expect } from 'vitest';
 import { decodeModel } from '../../../../../src/engine/onnx/decode';
 import { ModelError } from '../../../../../src/engine/onnx/errors';
@@ -14,7 +21,6 @@ import { runNode } from '../../../../../src/engine/onnx/ops';
 import { logical, metaTensor, toNhwc, type Tensor } from '../../../../../src/engine/onnx/tensor';
 import { mulberry32 } from '../../../../../src/engine/random';
 
-ort.env.wasm.numThreads = 1;
 const { onnx } = onnxProto;
 
 /** TensorProto data types. */
@@ -100,17 +106,39 @@ export function engineRun(c: Omit<OpCase, 'name'>, relay: (t: Tensor, i: number)
   return runNode(node, inputs, model.opset);
 }
 
-async function ortRun(c: OpCase): Promise<{ dims: number[]; data: number[] }> {
-  const session = await ort.InferenceSession.create(oneNodeModel(c), { executionProviders: ['wasm'], graphOptimizationLevel: 'disabled' });
+interface Answer {
+  readonly dims: number[];
+  readonly data: number[];
+}
+
+const CACHE = join(tmpdir(), 'pointwise-onnxruntime-answers');
+const ORT_VERSION = (JSON.parse(readFileSync('node_modules/onnxruntime-web/package.json', 'utf8')) as { version: string }).version;
+
+async function ortRun(c: OpCase): Promise<Answer> {
+  const bytes = oneNodeModel(c);
+  const file = join(CACHE, `${createHash('sha256').update(ORT_VERSION).update(bytes).digest('hex')}.json`);
+  try {
+    // NaN and ±Infinity are written as strings (JSON has no such numbers).
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { dims: number[]; data: (number | string)[] };
+    return { dims: kept.dims, data: kept.data.map(Number) };
+  } catch {
+    // Not kept yet: ask onnxruntime.
+  }
+  const ort = await import('onnxruntime-web');
+  ort.env.wasm.numThreads = 1;
+  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'disabled' });
   try {
     const y = (await session.run({ image: new ort.Tensor('float32', new Float32Array(1), [1, 1, 1, 1]) })).y!;
-    return { dims: [...y.dims], data: Array.from(y.data as ArrayLike<number | bigint>, Number) };
+    const answer = { dims: [...y.dims], data: Array.from(y.data as ArrayLike<number | bigint>, Number) };
+    mkdirSync(CACHE, { recursive: true });
+    writeFileSync(file, JSON.stringify({ dims: answer.dims, data: answer.data.map((v) => (Number.isFinite(v) ? v : String(v))) }));
+    return answer;
   } finally {
     await session.release();
   }
 }
 
-function expectClose(got: Tensor, want: { dims: number[]; data: number[] }, tolerance: number, what: string): void {
+function expectClose(got: Tensor, want: Answer, tolerance: number, what: string): void {
   const g = logical(got);
   expect(g.shape, what).toEqual(want.dims);
   const data = Array.from(g.data!);
