@@ -27,7 +27,10 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${group}/index.html` },
   jsonReporter: { fileName: `reports/mutation/${group}/mutation.json` },
-  tempDirName: '.stryker-tmp',
+  // Later runs re-test only the mutants whose code or tests changed (the file is git-ignored, with the reports).
+  incremental: true,
+  incrementalFile: `reports/mutation/${group}/stryker-incremental.json`,
+  tempDirName: `.stryker-tmp-${group}`,
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },
 };
