@@ -15,7 +15,9 @@ const TESTS = {
     'test/unit/engine/networks.test.ts',
     'test/unit/engine/concepts.test.ts',
   ],
-  onnx: ['test/unit/engine/onnx/**/*.test.ts', 'test/unit/worker/modelJobs.test.ts'],
+  // The op tables run each op alone; the whole-model tests (evaluate, chain, modelJobs) take
+  // seconds a run and add nothing the tables do not pin.
+  onnx: ['test/unit/engine/onnx/ops/*.test.ts', 'test/unit/engine/onnx/hostile.test.ts', 'test/unit/engine/onnx/depthwise.test.ts', 'test/unit/engine/onnx/winograd.test.ts'],
 };
 const group = (process.env.MUTATE_GROUP ?? 'parsers') as keyof typeof TESTS;
 
