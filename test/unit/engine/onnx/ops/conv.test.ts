@@ -1,6 +1,7 @@
 /** Conv on its own against onnxruntime: every path (GEMM on the map, im2col, Winograd, grouped, depthwise), with its refusals. */
 import { describe, expect, it } from 'vitest';
-import { convLayer } from '../../../../../src/engine/onnx/ops/conv';
+import { convLayer, convRows } from '../../../../../src/engine/onnx/ops/conv';
+import { mulberry32 } from '../../../../../src/engine/random';
 import { runNode } from '../../../../../src/engine/onnx/ops';
 import { metaTensor } from '../../../../../src/engine/onnx/tensor';
 import { check, refuse, type In, type OpCase, type Refusal } from './opTable';
@@ -69,6 +70,31 @@ describe('convLayer and shape-only Convs', () => {
     const { layer, weights, bias } = convLayer(node([['group', 2], ['strides', [2, 1]]]), metaTensor('float', [1, 4, 6, 5]), metaTensor('float', [6, 2, 3, 3]), undefined);
     expect(layer).toMatchObject({ groups: 2, inChannels: 4, outChannels: 6, geometry: { oh: 2, ow: 3, kh: 3, kw: 3, sy: 2, sx: 1 } });
     expect([weights, bias]).toEqual([null, undefined]);
+  });
+  it('convRows with a fused clamp (ReLU, ReLU6, any [lo, hi]) equals the plain convolution clamped, on every path, by bands', () => {
+    const rand = mulberry32(5);
+    const fill = (n: number) => Float32Array.from({ length: n }, () => rand() * 4 - 2);
+    const paths: [string, [string, number | number[]][], number, number, number][] = [
+      ['1×1 GEMM', [], 1, 6, 1], ['3×3 Winograd', [['pads', [1, 1, 1, 1]]], 3, 6, 1], ['3×3 s2 im2col', [['strides', [2, 2]], ['pads', [1, 1, 1, 1]]], 3, 6, 1],
+      ['grouped', [['group', 2], ['pads', [1, 1, 1, 1]]], 3, 6, 2], ['depthwise', [['group', 6], ['pads', [1, 1, 1, 1]]], 3, 6, 6],
+    ];
+    for (const [what, attrs, k, cout, groups] of paths) {
+      const x = metaTensor('float', [1, 6, 5, 7]);
+      const w = fill(cout * (6 / groups) * k * k), bias = fill(cout), input = fill(5 * 7 * 6);
+      const { layer } = convLayer(node(attrs), x, metaTensor('float', [cout, 6 / groups, k, k]), undefined);
+      const size = layer.geometry.oh * layer.geometry.ow * cout;
+      const plain = new Float32Array(size);
+      convRows(input, { ...layer, weights: w, bias }, plain, 0, layer.geometry.oh);
+      for (const [lo, hi] of [[0, Infinity], [0, 0.5], [-0.5, 0.75], [-Infinity, 0.25], [-1, Infinity]] as const) {
+        const fused = new Float32Array(size);
+        // Two bands, so a band's clamp covers just its rows.
+        const mid = Math.floor(layer.geometry.oh / 2), row = layer.geometry.ow * cout;
+        convRows(input, { ...layer, weights: w, bias, lo, hi }, fused.subarray(0, mid * row), 0, mid);
+        convRows(input, { ...layer, weights: w, bias, lo, hi }, fused.subarray(mid * row), mid, layer.geometry.oh);
+        const want = plain.map((v) => Math.min(hi, Math.max(lo, v)));
+        fused.forEach((v, i) => expect(Math.abs(v - want[i]!), `${what} [${lo}, ${hi}] at ${i}`).toBeLessThan(1e-5));
+      }
+    }
   });
   it('a shape-only pass gives an NHWC map of the output shape, a batch included', () => {
     expect(runNode(node([['pads', [1, 1, 1, 1]]]), [metaTensor('float', [2, 3, 5, 5]), metaTensor('float', [4, 3, 3, 3])], 13)).toEqual(metaTensor('float', [2, 4, 5, 5], true));
