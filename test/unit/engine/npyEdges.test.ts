@@ -233,7 +233,7 @@ describe('float16 both ways', () => {
     expect(wrong).toEqual([]);
   });
   it('float16Bits at the ends: 65,519 → 65,504, 65,520 → Infinity, tiny values → signed zero, NaN stays NaN', () => {
-    expect([65519, 65520, 1e6, -65520, Infinity, -Infinity].map(float16Bits)).toEqual([0x7bff, 0x7c00, 0x7c00, 0xfc00, 0x7c00, 0xfc00]);
+    expect([65519, 65520, 65536, 98304, 1e6, -65520, Infinity, -Infinity].map(float16Bits)).toEqual([0x7bff, 0x7c00, 0x7c00, 0x7c00, 0x7c00, 0xfc00, 0x7c00, 0xfc00]);
     expect([2 ** -26, -(2 ** -26), 2 ** -25, 2 ** -25 * 1.01, 0, -0].map(float16Bits)).toEqual([0, 0x8000, 0, 1, 0, 0x8000]);
     expect(float16Bits(NaN) & 0x7c00).toBe(0x7c00);
     expect(float16Bits(NaN) & 0x3ff).not.toBe(0);
