@@ -7,13 +7,16 @@ import {
 import { PHOTOS } from '../../../src/lib/photos';
 import { readShippedPhoto } from '../../../scripts/readPhoto';
 
-const bank = bankFromNpy(Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(readFileSync(`public/learned/${n}.npy`))])) as Record<LearnedFileName, Uint8Array>);
+// Read on first use inside a test, not at import: code run at import counts for every test
+// under Stryker's per-test coverage, so each mutant of the .npy reader would run them all.
+let bankCache: ReturnType<typeof bankFromNpy> | undefined;
+const learnedBank = () => (bankCache ??= bankFromNpy(Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(readFileSync(`public/learned/${n}.npy`))])) as Record<LearnedFileName, Uint8Array>));
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const firstLayerSmoothness = (filters: Float32Array) => mean(Array.from({ length: filters.length / 192 }, (_, j) => neighbourCorrelation(filters.subarray(j * 192, (j + 1) * 192), 8, 3)));
 
 describe('the learned layers are not noise (measures that fail for the random layers)', () => {
   it('first-layer filters are smooth: neighbouring weights correlate (learned ≥ 0.4, random ≈ 0)', () => {
-    const learned = firstLayerSmoothness(bank.first.filters);
+    const learned = firstLayerSmoothness(learnedBank().first.filters);
     const random = firstLayerSmoothness(randomFirstLayer(256, 1).filters);
     console.log(`first-layer neighbour correlation: learned ${learned.toFixed(3)}, random ${random.toFixed(3)}`);
     expect(learned).toBeGreaterThan(0.4);
@@ -27,8 +30,8 @@ describe('the learned layers are not noise (measures that fail for the random la
     const gains: number[] = [];
     for (const { id } of PHOTOS) {
       const photo = readShippedPhoto(id);
-      const learned = photoLayerData(shape, photo, 'learned', 1, bank);
-      const random = photoLayerData(shape, photo, 'random', 1, bank);
+      const learned = photoLayerData(shape, photo, 'learned', 1, learnedBank());
+      const random = photoLayerData(shape, photo, 'random', 1, learnedBank());
       const score = (d: typeof learned, weights = d.weights, bias = d.bias) => {
         const out = pointwiseConv(d.input, { weights, bias, relu: false }).data;
         const ks = Array.from({ length: 64 }, (_, i) => i * 4);

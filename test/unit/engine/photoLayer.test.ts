@@ -6,33 +6,36 @@ import {
 } from '../../../src/engine';
 import { lcg } from './reference';
 
-const bank = bankFromNpy(Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(readFileSync(`public/learned/${n}.npy`))])) as Record<LearnedFileName, Uint8Array>);
+// Read on first use inside a test, not at import: code run at import counts for every test
+// under Stryker's per-test coverage, so each mutant of the .npy reader would run them all.
+let bankCache: ReturnType<typeof bankFromNpy> | undefined;
+const learnedBank = () => (bankCache ??= bankFromNpy(Object.fromEntries(LEARNED_FILES.map((n) => [n, new Uint8Array(readFileSync(`public/learned/${n}.npy`))])) as Record<LearnedFileName, Uint8Array>));
 const rand = lcg(11);
 const photo = (h: number, w: number) => hwcTensor(4 * h, 4 * w, 3, Float32Array.from({ length: 16 * h * w * 3 }, () => rand() + 0.5));
 
 describe('photoLayerData(shape, photo, mode, seed, bank)', () => {
   it('learned 56×56×512→1024: unit-length prototypes, bias −w·mean, features ≥ 0', () => {
-    const d = photoLayerData({ height: 56, width: 56, inChannels: 512, outChannels: 1024 }, photo(56, 56), 'learned', 1, bank);
+    const d = photoLayerData({ height: 56, width: 56, inChannels: 512, outChannels: 1024 }, photo(56, 56), 'learned', 1, learnedBank());
     expect(d.filterKind).toBe('learned');
     expect(d.input.data.every((v) => v >= 0)).toBe(true);
     for (const k of [0, 511, 1023]) {
       const w = d.weights.data.subarray(k * 512, k * 512 + 512);
       expect(Math.hypot(...w)).toBeCloseTo(1, 5);
-      expect(d.bias[k]).toBeCloseTo(-w.reduce((s, v, i) => s + v * bank.featureMean[i]!, 0), 5);
+      expect(d.bias[k]).toBeCloseTo(-w.reduce((s, v, i) => s + v * learnedBank().featureMean[i]!, 0), 5);
     }
   });
 
   it('a subset shape (250 → 10) uses the first 250 channels and 10 prototypes, renormalised', () => {
-    const d = photoLayerData({ height: 8, width: 8, inChannels: 250, outChannels: 10 }, photo(8, 8), 'learned', 1, bank);
+    const d = photoLayerData({ height: 8, width: 8, inChannels: 250, outChannels: 10 }, photo(8, 8), 'learned', 1, learnedBank());
     expect(d.filterKind).toBe('learned');
-    const full = bank.pointwise.data.subarray(3 * 512, 3 * 512 + 250);
+    const full = learnedBank().pointwise.data.subarray(3 * 512, 3 * 512 + 250);
     const norm = Math.hypot(...full);
     d.weights.data.subarray(3 * 250, 4 * 250).forEach((v, i) => expect(v).toBeCloseTo(full[i]! / norm, 6));
   });
 
   it('Cin = 3 gives the RGB photo (4×4 averages) and the named colour filters', () => {
     const p = photo(4, 4);
-    const d = photoLayerData({ height: 4, width: 4, inChannels: 3, outChannels: 2 }, p, 'learned', 1, bank);
+    const d = photoLayerData({ height: 4, width: 4, inChannels: 3, outChannels: 2 }, p, 'learned', 1, learnedBank());
     expect(d.filterKind).toBe('named');
     expect(Array.from(d.weights.data)).toEqual(Array.from(Float32Array.from([...NAMED_COLOUR_FILTERS[0].weights, ...NAMED_COLOUR_FILTERS[1].weights])));
     let s = 0;
@@ -41,10 +44,10 @@ describe('photoLayerData(shape, photo, mode, seed, bank)', () => {
   });
 
   it('shapes beyond the bank say so and use seeded random filters; random mode uses the seed', () => {
-    expect(photoLayerData({ height: 4, width: 4, inChannels: 600, outChannels: 8 }, photo(4, 4), 'learned', 1, bank).filterKind).toBe('random-shape');
-    expect(photoLayerData({ height: 4, width: 4, inChannels: 64, outChannels: 2000 }, photo(4, 4), 'learned', 1, bank).filterKind).toBe('random-shape');
-    expect(photoLayerData({ height: 4, width: 4, inChannels: 3, outChannels: 4 }, photo(4, 4), 'learned', 1, bank).filterKind).toBe('random-shape');
-    const r = photoLayerData({ height: 4, width: 4, inChannels: 16, outChannels: 8 }, photo(4, 4), 'random', 7, bank);
+    expect(photoLayerData({ height: 4, width: 4, inChannels: 600, outChannels: 8 }, photo(4, 4), 'learned', 1, learnedBank()).filterKind).toBe('random-shape');
+    expect(photoLayerData({ height: 4, width: 4, inChannels: 64, outChannels: 2000 }, photo(4, 4), 'learned', 1, learnedBank()).filterKind).toBe('random-shape');
+    expect(photoLayerData({ height: 4, width: 4, inChannels: 3, outChannels: 4 }, photo(4, 4), 'learned', 1, learnedBank()).filterKind).toBe('random-shape');
+    const r = photoLayerData({ height: 4, width: 4, inChannels: 16, outChannels: 8 }, photo(4, 4), 'random', 7, learnedBank());
     expect(r.filterKind).toBe('random');
     // The same seeded weights and bias as the synthetic layer of that shape and seed.
     const seeded = generateLayerData({ height: 4, width: 4, inChannels: 16, outChannels: 8 }, 7);
@@ -53,7 +56,7 @@ describe('photoLayerData(shape, photo, mode, seed, bank)', () => {
   });
 
   it('refuses a photo of the wrong size', () => {
-    expect(() => photoLayerData({ height: 4, width: 4, inChannels: 8, outChannels: 2 }, photo(5, 4), 'learned', 1, bank)).toThrow(/16×16×3/);
+    expect(() => photoLayerData({ height: 4, width: 4, inChannels: 8, outChannels: 2 }, photo(5, 4), 'learned', 1, learnedBank())).toThrow(/16×16×3/);
   });
 });
 

@@ -23,6 +23,13 @@ function client() {
   return c;
 }
 
+/**
+ * The bytes in an ArrayBuffer of their own. protobufjs encodes small messages into Node's pooled
+ * Buffer, whose `.slice()` is a view and whose `.buffer` is the whole shared pool: the worker
+ * then reads other bytes as the model (it did in Stryker's thread pool: "no model held as g").
+ */
+const ownBuffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer;
+
 const SIZE = 32;
 const m = mobilenetLike({ size: SIZE, stages: [[1, 16, 1, 1], [6, 24, 2, 2]] });
 const rgba = Uint8ClampedArray.from({ length: SIZE * SIZE * 4 }, (_, i) => (i * 37) % 256);
@@ -32,7 +39,7 @@ describe('worker jobs for a model', () => {
   it('opens a model with progress, lists its 1×1 layers at an input size, and runs up to one on a picture as onnxruntime does', async () => {
     const c = client();
     const progress: number[] = [];
-    const open = await c.request('modelOpen', { bytes: m.bytes.slice().buffer, key: 'm1' }, { onProgress: (f) => progress.push(f) });
+    const open = await c.request('modelOpen', { bytes: ownBuffer(m.bytes), key: 'm1' }, { onProgress: (f) => progress.push(f) });
     expect(open).toMatchObject({ status: 'read', opset: 13, input: { name: 'input', dims: [1, 3, SIZE, SIZE] }, unsupported: [] });
     expect(progress.at(-1)).toBe(1);
     const { layers } = await c.request('modelLayers', { key: 'm1', height: SIZE, width: SIZE });
@@ -55,7 +62,7 @@ describe('worker jobs for a model', () => {
   it('says cache-miss for a model it does not hold (a new worker), and refuses a picture of the wrong size', async () => {
     const c = client();
     await expect(c.request('modelLayers', { key: 'nothing', height: 8, width: 8 })).rejects.toMatchObject({ code: 'cache-miss' });
-    await c.request('modelOpen', { bytes: m.bytes.slice().buffer, key: 'm2' });
+    await c.request('modelOpen', { bytes: ownBuffer(m.bytes), key: 'm2' });
     const err = await c.request('modelLayer', { key: 'm2', node: 'x', rgba: new Uint8ClampedArray(16), width: 2, height: 2, preprocessing, fold: false }).catch((e: EngineError) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as EngineError).message).toMatch(/takes 32×32 pictures/);
@@ -68,7 +75,7 @@ describe('worker jobs for a model', () => {
     const second = b.conv(b.relu(odd), 8, 4, { name: '/b/Conv' });
     const bytes = b.build({ name: 'input', dims: [1, 3, 8, 8] }, [second]);
     const c = client();
-    await c.request('modelOpen', { bytes: bytes.slice().buffer, key: 'g' });
+    await c.request('modelOpen', { bytes: ownBuffer(bytes), key: 'g' });
     const { layers } = await c.request('modelLayers', { key: 'g', height: 8, width: 8 });
     expect(layers.map((l) => [l.node, l.blockedBy])).toEqual([['/a/Conv', undefined], ['/b/Conv', 'Gelu (/act/Gelu)']]);
   });
@@ -77,13 +84,13 @@ describe('worker jobs for a model', () => {
     const c = client();
     const r = await c.request('modelOpen', { bytes: new TextEncoder().encode('not a model at all').buffer, key: 'bad' });
     expect(r.status).toBe('refused');
-    expect((await c.request('modelOpen', { bytes: m.bytes.slice().buffer, key: 'm3' })).status).toBe('read');
+    expect((await c.request('modelOpen', { bytes: ownBuffer(m.bytes), key: 'm3' })).status).toBe('read');
   });
 
   it('keeps a run\'s working memory for the next run, and lets it go after ten idle seconds or when another model is opened', async () => {
     vi.useFakeTimers();
     try {
-      expect(runModelOpen({ bytes: m.bytes.slice().buffer, key: 'mem' }, () => {}).status).toBe('read');
+      expect(runModelOpen({ bytes: ownBuffer(m.bytes), key: 'mem' }, () => {}).status).toBe('read');
       const params = { key: 'mem', node: m.layer, rgba: rgba.slice(), width: SIZE, height: SIZE, preprocessing, fold: false };
       const run = () => runModelLayer({ ...params, rgba: rgba.slice() }, () => {}, async () => {});
       const first = await run();
@@ -101,7 +108,7 @@ describe('worker jobs for a model', () => {
       expect(HEAP.length).toBe(0);
       await run();
       expect(HEAP.length).toBeGreaterThan(0);
-      runModelOpen({ bytes: m.bytes.slice().buffer, key: 'mem2' }, () => {});
+      runModelOpen({ bytes: ownBuffer(m.bytes), key: 'mem2' }, () => {});
       expect(HEAP.length).toBe(0);
     } finally {
       vi.useRealTimers();

@@ -25,6 +25,7 @@ import { winogradFits, winogradRows } from './winograd';
  * floats (4 MB) in one run: a MobileNet stem (224×224×3 → 32, 3×3 stride 2) 6.0 → 5.0 ms,
  * ResNet's 7×7 stem 45 → 42 ms, its 3×3s at 56×56×64, 28×28×128 and 14×14×256 5–19 % faster.
  */
+// Stryker disable next-line ArithmeticOperator: any chunk size gives the same values (at least one row is taken)
 const COLUMN_CHUNK = 1 << 14;
 
 /** A convolution's geometry, weights (Cout × Cin/G × kh × kw), bias and fused clamp, and its groups. */
@@ -69,8 +70,10 @@ export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[])
  */
 export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number): void {
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: depthwise's direct loop is a faster path; when not taken, the grouped GEMM gives the same values
   if (cin / groups === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1);
   const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
+  // Stryker disable next-line ConditionalExpression: Winograd is a faster path; the GEMM gives the same values (to float rounding)
   if (winogradFits(g, groups, cin, cout)) return winogradRows(x, g, layer.weights, layer.bias, cin, cout, out, r0, r1, lo, hi, layer.firstRow);
   // The GEMM writes a ReLU (ReLU6: capped) itself; another clamp is a pass over the band after it.
   const relu = lo === 0;
@@ -82,6 +85,7 @@ function gemmRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: numb
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
   const cinG = cin / groups, coutG = cout / groups;
   const plain = g.kh === 1 && g.kw === 1 && g.sy === 1 && g.sx === 1 && g.pt + g.pl + g.pb + g.pr === 0;
+  // Stryker disable next-line ConditionalExpression: the GEMM on the map is a faster path; when false, im2col gives the same values
   if (plain && groups === 1) {
     gemmABt(x.subarray(r0 * g.ow * cin, r1 * g.ow * cin), packB(layer.weights, cout, cin), out, cout, cin, 0, (r1 - r0) * g.ow, layer.bias, relu, cap);
     return;
@@ -89,6 +93,7 @@ function gemmRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: numb
   const k = g.kh * g.kw * cinG;
   const rowsPerChunk = Math.max(1, Math.floor(COLUMN_CHUNK / (g.ow * k)));
   const columns = new Float32Array(Math.min(r1 - r0, rowsPerChunk) * g.ow * k);
+  // Stryker disable next-line EqualityOperator: with one group the scratch rows are copied whole, the same values
   const scratch = groups > 1 ? new Float32Array(Math.min(r1 - r0, rowsPerChunk) * g.ow * coutG) : null;
   for (let gi = 0; gi < groups; gi++) {
     const filters = packB(reorderFilters(layer.weights, gi * coutG, coutG, cinG, g.kh, g.kw), coutG, k);
@@ -127,11 +132,13 @@ function im2col(x: Float32Array, cin: number, ch0: number, chCount: number, g: W
       let dst = row * k;
       const ix0 = ox * g.sx - g.pl;
       // A window row inside the map, undilated, all channels: kw·cin values side by side in x.
+      // Stryker disable next-line ConditionalExpression: a faster copy of whole window rows; when false (run 0), the per-pixel loop gives the same values
       const run = g.dx === 1 && chCount === cin && ix0 >= 0 && ix0 + g.kw <= g.w ? g.kw * cin : 0;
       for (let ky = 0; ky < g.kh; ky++) {
         const iy = oy * g.sy - g.pt + ky * g.dy;
         if (run && iy >= 0 && iy < g.h) {
           const src = (iy * g.w + ix0) * cin;
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: set() and the loop copy the same values
           if (run > 16) columns.set(x.subarray(src, src + run), dst);
           else for (let i = 0; i < run; i++) columns[dst + i] = x[src + i]!;
           dst += run;
@@ -144,6 +151,7 @@ function im2col(x: Float32Array, cin: number, ch0: number, chCount: number, g: W
             continue;
           }
           const src = (iy * g.w + ix) * cin + ch0;
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: set() and the loop copy the same values
           if (chCount > 16) columns.set(x.subarray(src, src + chCount), dst);
           else for (let i = 0; i < chCount; i++) columns[dst + i] = x[src + i]!;
         }

@@ -52,7 +52,9 @@ export function unary(node: OnnxNode, inputs: readonly (Tensor | undefined)[], o
   const src = x.data;
   const out = x.dtype === 'float' ? allocFloat(x.shape, node.name) : allocInt(x.shape, node.name);
   // The common ones as loops of their own (a call per value through `f` is several times slower).
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; without it the generic loop gives the same values
   if (node.opType === 'Relu') clampInto(src, out, 0, Infinity);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; without it the generic loop gives the same values
   else if (node.opType === 'Clip') clampInto(src, out, f(-Infinity), f(Infinity));
   else for (let i = 0; i < src.length; i++) out[i] = f(src[i]!);
   return { ...x, data: out };
@@ -132,14 +134,18 @@ function broadcastMap(node: OnnxNode, ts: readonly Tensor[], dtype: DType, f: (v
   const vals = new Array<number>(ts.length).fill(0);
   const same = (t: Tensor) => t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]) && t.nhwc === nhwc;
   // The residual Add and the squeeze-excite Mul (an NHWC map times one number per channel) as plain loops.
+  // Stryker disable next-line ConditionalExpression: fast paths; when false, the flat loop or the odometer give the same values
   if (ts.length === 2 && same(ts[0]!) && fast(node.opType)) {
     const a = ts[0]!.data!, b = ts[1]!.data!;
+    // Stryker disable next-line ConditionalExpression: a fast path; when false, the per-channel or generic loops give the same values
     if (same(ts[1]!)) return { dtype, shape, data: arith(node.opType, a, b, out, 0), nhwc };
+    // Stryker disable next-line ConditionalExpression: a fast path; when false, the odometer gives the same values
     if (nhwc && ts[1]!.shape.length === 4 && sizeOf(ts[1]!.shape) === shape[1] && ts[1]!.shape[1] === shape[1] && shape[0] === 1) {
       return { dtype, shape, data: arith(node.opType, a, b, out, shape[1]!), nhwc };
     }
   }
   // Same shape and layout for all: one flat loop.
+  // Stryker disable next-line ConditionalExpression,MethodExpression: a fast path; when false (or `some`), the odometer gives the same values
   if (ts.every(same)) {
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < ts.length; j++) vals[j] = ts[j]!.data![i]!;
@@ -215,6 +221,7 @@ export function cast(node: OnnxNode, [x]: readonly (Tensor | undefined)[]): Tens
   return { ...x, dtype, data: out };
 }
 
+// Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: leaving an op out of the fast paths changes no value (putting one in is killed by arith's tests)
 const fast = (op: string) => op === 'Add' || op === 'Mul' || op === 'Sub';
 
 /** out = a op b, elementwise; with `channels` > 0, b holds one value per channel of an NHWC a. */
