@@ -26,7 +26,7 @@ describe('runModelLayers(model) on hostile and unusual models', () => {
     const after = b.conv(joined, 4, 2, { name: 'after' });
     const started = performance.now();
     const layers = open(b.build({ name: 'input', dims: [1, 3, 8, 8] }, [after]), 'hostile');
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(layers.map((l) => l.node)).toEqual(['first', 'after']);
     expect(layers[0]!.height).toBe(8);
     expect(layers[0]!.failedAt).toBeUndefined();
