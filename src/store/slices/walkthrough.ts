@@ -23,7 +23,7 @@ export interface WalkthroughSlice {
 }
 
 export const createWalkthroughSlice: StateCreator<AppState, [], [], WalkthroughSlice> = (set, get) => ({
-  scene: 1,
+  scene: 0,
   channel: 0,
   playing: false,
   speed: 16,
@@ -35,7 +35,7 @@ export const createWalkthroughSlice: StateCreator<AppState, [], [], WalkthroughS
     const complete = s.config.inChannels - 1;
     // Scene 5 starts with no term added: the bias alone.
     if (scene === 2 || scene === 5) set({ scene, channel: 0, playing: false });
-    else if (scene === 3 && s.scene < 3) {
+    else if (scene === 3 && s.scene > 0 && s.scene < 3) {
       const next = step({ scene, channel: complete, ...s.cursor }, 'pixel+', s.config);
       set({ scene, playing: false, channel: complete, cursor: { row: next.row, col: next.col, filterIndex: next.filterIndex } });
     } else set({ scene, playing: false, channel: complete });

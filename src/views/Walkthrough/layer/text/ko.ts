@@ -1,0 +1,32 @@
+import type { LayerKey } from './en';
+
+/** 레이어 전체 그림(0단계)과 1–5단계의 작은 그림에 쓰는 한국어 문구. */
+export const layerKo: Record<LayerKey, string> = {
+  'layer.sentence': "{h}×{w} = {pixels}개 픽셀마다 채널 값 {cinValues}개에 필터 하나의 가중치 {cinWeights}개를 곱해 모두 더하면 출력값 {one}가 됩니다. 필터 {coutFilters}개가 출력 채널 {coutChannels}개를 만듭니다.",
+  'layer.one': "하나",
+  'layer.figureLabel': "레이어 전체: 입력 {h}×{w}×{cin}, 필터 1×1×{cin}, 출력 {h}×{w}×{cout}",
+  'layer.input': "입력",
+  'layer.output': "출력",
+  'layer.filter': "필터 {k}",
+  'layer.map': "맵 {k}",
+  'layer.sum': "Σ w·x",
+  'layer.depthNote': "깊이는 실제 비율보다 {n}배 짧게 그림",
+  'layer.depthNoteMin': "깊이는 실제 비율보다 {n}배 짧게, 최소 두께는 보이게 그림",
+  'layer.open.1': "필터 {k}: 1단계(필터) 열기",
+  'layer.open.2': "픽셀 ({row}, {col})의 기둥: 2단계(한 픽셀) 열기",
+  'layer.open.3': "출력 ({row}, {col}, {k}): 3단계(다음 픽셀) 열기",
+  'layer.open.4': "출력 맵 {k}: 4단계(모든 픽셀) 열기",
+  'layer.open.5': "맵의 합: 5단계(맵의 합) 열기",
+  'layer.open.0': "레이어 전체: 0단계 열기",
+  'layer.inFace': "입력 채널 맵. 픽셀에 마우스를 올리거나 누르면 거기서 멈춥니다",
+  'layer.outFace': "출력 맵 {k}. 픽셀에 마우스를 올리거나 누르면 거기서 멈춥니다",
+  'layer.play': "재생",
+  'layer.pause': "일시 정지",
+  'layer.values': "({row}, {col})의 x",
+  'layer.weights': "필터 {k}의 w",
+  'layer.products': "x · w",
+  'layer.terms': "항 {count}개",
+  'layer.pixelOf': "픽셀 {total}개 중 {n}번째",
+  'layer.mini': "이 단계가 레이어에서 보는 곳: 픽셀 ({row}, {col}), 필터 {k}",
+  'layer.miniChannel': "이 단계가 레이어에서 보는 곳: 픽셀 ({row}, {col}), 필터 {k}, 채널 {channel}",
+};
