@@ -69,7 +69,9 @@ export function LayerFigure({ data, channels, colours, playing, lit, onOpen, chi
       if (!ctx || ch === undefined) return;
       const rgba = new Uint8ClampedArray(w * h * 4);
       paintMap(rgba, w, 0, 0, { values: data.input, height: h, width: w, offset: ch, stride: cin }, colours.inputDomain, colours.inputs);
-      ctx.putImageData(new ImageData(rgba, w, h), 0, 0);
+      const image = ctx.createImageData(w, h);
+      image.data.set(rgba);
+      ctx.putImageData(image, 0, 0);
     });
   }, [data.input, channels, colours, h, w, cin]);
 

@@ -68,8 +68,8 @@ export class FigurePainter {
   private filled = 0;
   private mapDomain: ColorDomain = { lo: -1, hi: 1 };
   /** RGBA of the output map (W×H) and of one 1×Cin strip. */
-  private readonly image: Uint8ClampedArray<ArrayBuffer>;
-  private readonly strip: Uint8ClampedArray<ArrayBuffer>;
+  private readonly image: Uint8ClampedArray;
+  private readonly strip: Uint8ClampedArray;
   private readonly products: Float32Array;
 
   constructor(
@@ -129,7 +129,8 @@ export class FigurePainter {
     paintMap(this.strip, cin, 0, 0, { values: filter, height: 1, width: cin }, this.colours.weightDomain, this.colours.weights);
     put(this.el.weights, this.strip, cin, 1);
     // (No canvas, as in tests without one: the rod keeps its plain fill.)
-    if (this.el.weights.getContext('2d')) this.el.rodImage.setAttribute('href', this.el.weights.toDataURL());
+    const url = this.el.weights.getContext('2d') ? this.el.weights.toDataURL() : '';
+    if (typeof url === 'string' && url.startsWith('data:')) this.el.rodImage.setAttribute('href', url);
     this.el.texts.filter.textContent = this.labels.filter(k);
     this.el.texts.map.textContent = this.labels.map(k);
     this.el.texts.weightsLabel.textContent = this.labels.weights(k);
@@ -180,8 +181,12 @@ export class FigurePainter {
 }
 
 /** Puts RGBA bytes on a canvas of their size (a no-op where there is no 2-D context). */
-function put(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray<ArrayBuffer>, width: number, height: number): void {
-  canvas.getContext('2d')?.putImageData(new ImageData(rgba, width, height), 0, 0);
+function put(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, width: number, height: number): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const image = ctx.createImageData(width, height);
+  image.data.set(rgba);
+  ctx.putImageData(image, 0, 0);
 }
 
 const paren = (v: number) => (v < 0 ? `(${formatValue(v)})` : formatValue(v));
