@@ -112,10 +112,13 @@ export function LayerFigure({ data, channels, colours, playing, lit, onOpen, chi
     if (s.playing) s.setPlaying(false);
     if (row !== s.cursor.row || col !== s.cursor.col) s.setCursor({ row, col });
   };
-  const part = (p: Part, label: string, node: ReactNode, className = '') => (
-    <g className={`lf-part ${className}${lit === p ? ' lit' : ''}`} role="button" tabIndex={0} aria-label={label}
-      onClick={() => onOpen(p)} onKeyDown={(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onOpen(p); } }}>
-      {node}
+  // The labelled parts are buttons; the column and the cell, a few pixels wide, are pointer
+  // shortcuts only: the sentence's numbers open the same steps from the keyboard.
+  const part = (p: Part, label: string, node: ReactNode, isFocusable = true) => (
+    <g className={`lf-part${lit === p ? ' lit' : ''}`} role={isFocusable ? 'button' : undefined} tabIndex={isFocusable ? 0 : undefined}
+      aria-label={isFocusable ? label : undefined} data-part={p} onClick={() => onOpen(p)}
+      onKeyDown={(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onOpen(p); } }}>
+      {isFocusable ? node : <><title>{label}</title>{node}</>}
     </g>
   );
   const front = g.cards[0] ?? g.inFace;
@@ -153,9 +156,10 @@ export function LayerFigure({ data, channels, colours, playing, lit, onOpen, chi
           {faces.map((_, i) => <rect key={i} className="lf-cell" ref={(c) => { cells.current[i] = c; }} />)}
           <line className="lf-lead" ref={lead0} />
           <line className="lf-lead" ref={lead1} />
-          {part('column', t('layer.open.2', { row: cursor.row, col: cursor.col }), <polygon className="lf-column" ref={column} />)}
-          {part('cell', t('layer.open.3', { row: cursor.row, col: cursor.col, k }), <rect className="lf-cell out" ref={outCell} />)}
+          {part('column', t('layer.open.2', { row: cursor.row, col: cursor.col }), <polygon className="lf-column" ref={column} />, false)}
+          {part('cell', t('layer.open.3', { row: cursor.row, col: cursor.col, k }), <rect className="lf-cell out" ref={outCell} />, false)}
           {part('rod', t('layer.open.1', { k }), <>
+            <rect className="lf-pad" x={rod.x - 6} y={rod.y - g.dy * g.rodDepth - 6} width={rod.w + g.dx * g.rodDepth + 12} height={rod.h + g.dy * g.rodDepth + 12} />
             <polygon className="lf-rod-side" points={rodFaces.top} />
             <image ref={rodImage} preserveAspectRatio="none" width={cin} height={1}
               transform={`matrix(${(g.dx * g.rodDepth) / cin} ${(-g.dy * g.rodDepth) / cin} 0 ${rod.h} ${rod.x + rod.w} ${rod.y})`} />

@@ -65,6 +65,7 @@ export interface Labels {
 
 export class FigurePainter {
   private k = -1;
+  private shown: Moment = { pixel: -1, filterIndex: -1, filled: -1 };
   private filled = 0;
   private mapDomain: ColorDomain = { lo: -1, hi: 1 };
   /** RGBA of the output map (W×H) and of one 1×Cin strip. */
@@ -95,6 +96,9 @@ export class FigurePainter {
   }
 
   draw(m: Moment): void {
+    // Most frames of the slow start show the same moment: nothing to do.
+    if (m.pixel === this.shown.pixel && m.filterIndex === this.shown.filterIndex && m.filled === this.shown.filled) return;
+    this.shown = m;
     const { height: h, width: w, inChannels: cin } = this.d;
     const row = Math.floor(m.pixel / w), col = m.pixel % w;
     if (m.filterIndex !== this.k) this.setFilter(m.filterIndex);
