@@ -34,7 +34,8 @@ export function ModelLayerTable({ layers, caption, note, picked, onPick, showGro
             const status = layerStatus(l), map = layerMap(l);
             const id = `layer-${l.node}`;
             const notes = [
-              status === 'blocked' ? t('note.blocked', { op: l.blockedBy ?? '' }) : status === 'limits' ? t('note.limits') : status === 'unreached' ? t('note.unreached') : null,
+              status === 'blocked' ? t('note.blocked', { op: l.blockedBy ?? '' }) : status === 'limits' ? t('note.limits')
+                : status === 'unreached' ? (l.failedAt ? t('note.failed', { node: l.failedAt.node, why: whyFailed(t, l.failedAt) }) : t('note.unreached')) : null,
               l.batchNorm ? t('note.bn') : null,
             ].filter(Boolean);
             return (
@@ -54,4 +55,13 @@ export function ModelLayerTable({ layers, caption, note, picked, onPick, showGro
     </ScrollTable>
     </div>
   );
+}
+
+const SHORT_REASONS = ['bad-dims', 'tensor-too-large', 'bad-node', 'not-constant'] as const;
+
+/** A failed node's reason in a few words, with the detail its error named (after the node's own name). */
+function whyFailed(t: ReturnType<typeof useModelT>, f: NonNullable<ModelLayer['failedAt']>): string {
+  const detail = f.detail.startsWith(`${f.node}: `) ? f.detail.slice(f.node.length + 2) : f.detail;
+  const short = SHORT_REASONS.find((c) => c === f.code);
+  return short ? t(`why.${short}`, { detail }) : t('why.other', { detail: `${f.code}${detail ? `: ${detail}` : ''}` });
 }

@@ -151,7 +151,7 @@ export default function ModelLoader() {
       )}
       {summary && phase !== 'listing' && (standard.length > 0 || grouped.length > 0 ? (
         <>
-          {standard.length > 0 && <ModelLayerTable layers={standard} caption={t('layers', { n: standard.length })} note={t('layers.caption', { size })} picked={picked} onPick={setPicked} />}
+          {standard.length > 0 && <ModelLayerTable layers={standard} caption={t('layers', { n: standard.length })} note={t('layers.caption', { h: size, w: width })} picked={picked} onPick={setPicked} />}
           {grouped.length > 0 && <ModelLayerTable layers={grouped} caption={t('grouped', { n: grouped.length })} note={t('grouped.caption')} picked={picked} onPick={setPicked} showGroups />}
         </>
       ) : layers.length === 0 && phase === 'ready' ? <p className="caption">{t('layers.none')}</p> : null)}
