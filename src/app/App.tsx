@@ -3,7 +3,6 @@ import { LANGS, type Lang } from '../lib/i18n/t';
 import { PALETTE_NAMES } from '../lib/palettes';
 import { useAppStore } from '../store/useAppStore';
 import { useT } from '../components/useT';
-import { Explorer } from '../views/Explorer/Explorer';
 import { Walkthrough } from '../views/Walkthrough/Walkthrough';
 import { isWhyView, type View } from '../store/slices/ui';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -16,6 +15,8 @@ import { UrlNotice } from './UrlNotice';
 
 /** The concept pages load on first visit, so the walkthrough's start-up stays small. */
 const ConceptView = lazy(() => import('../views/concepts/ConceptView'));
+/** The explorer too: the walkthrough opens on the whole layer (scene 0), whose figure is in the start-up code. */
+const Explorer = lazy(() => import('../views/Explorer/Explorer').then((m) => ({ default: m.Explorer })));
 
 /** Top-level tabs; "why" stands for the four "Why 1×1?" pages. */
 const TABS = ['walkthrough', 'explorer', 'why', 'family', 'basics', 'params'] as const;
@@ -129,7 +130,7 @@ export function App() {
       {shownView === 'walkthrough' || shownView === 'explorer' ? (
         <ErrorBoundary key={shownView} message={(m) => t('view.failed', { message: m })} resetLabel={t('view.reset')}
           onReset={() => appStore.setState({ cursor: { row: 0, col: 0, filterIndex: 0 }, channel: 0, scene: 1, playing: false })}>
-          {shownView === 'walkthrough' ? <Walkthrough /> : <Explorer />}
+          {shownView === 'walkthrough' ? <Walkthrough /> : <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}><Explorer /></Suspense>}
         </ErrorBoundary>
       ) : (
         <ErrorBoundary key={shownView} message={(m) => t('nav.loadFailed', { message: m })}>

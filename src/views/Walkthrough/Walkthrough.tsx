@@ -15,9 +15,7 @@ import { ShortcutHelp } from '../shared/steps/ShortcutHelp';
 import { StepBar } from '../shared/steps/StepBar';
 import { useStepKeys } from '../shared/steps/useStepKeys';
 import { FullscreenButton } from '../../app/FullscreenButton';
-import { SceneFilters } from './SceneFilters';
 import { usePlayback } from './usePlayback';
-import { MiniLayer } from './layer/MiniLayer';
 import { SceneWhole } from './layer/SceneWhole';
 
 /**
@@ -25,16 +23,20 @@ import { SceneWhole } from './layer/SceneWhole';
  * the start-up code holds scene 1 only; each is a few kilobytes from the same origin.
  */
 const SCENE_CHUNKS = {
+  1: () => import('./SceneFilters').then((m) => ({ default: m.SceneFilters })),
   2: () => import('./SceneOnePixel').then((m) => ({ default: m.SceneOnePixel })),
   3: () => import('./SceneNextPixel').then((m) => ({ default: m.SceneNextPixel })),
   4: () => import('./SceneAllPixels').then((m) => ({ default: m.SceneAllPixels })),
   5: () => import('./combine/SceneCombine'),
 } as const;
+const SceneFilters = lazy(SCENE_CHUNKS[1]);
+/** The small copy of the volumes in scenes 1–5 (the opening view does not need it). */
+const MiniLayer = lazy(() => import('./layer/MiniLayer').then((m) => ({ default: m.MiniLayer })));
 const SceneOnePixel = lazy(SCENE_CHUNKS[2]);
 const SceneNextPixel = lazy(SCENE_CHUNKS[3]);
 const SceneAllPixels = lazy(SCENE_CHUNKS[4]);
 const SceneCombine = lazy(SCENE_CHUNKS[5]);
-const preloadScene = (n: Scene) => { if (n !== 0 && n !== 1) void SCENE_CHUNKS[n](); };
+const preloadScene = (n: Scene) => { if (n !== 0) void SCENE_CHUNKS[n](); };
 
 /** The six-scene story (the whole layer, then its steps) of the 1×1 convolution, driven by buttons, keys or playback. */
 export function Walkthrough() {
@@ -89,12 +91,12 @@ export function Walkthrough() {
           <div className="viz-head">
             <h2>{t(`scene.${scene}.title`)}</h2>
             <p className="caption">{t(`scene.${scene}.caption`)}</p>
-            {scene !== 0 && <MiniLayer />}
+            {scene !== 0 && <Suspense fallback={null}><MiniLayer /></Suspense>}
           </div>
           {status !== 'done' && <StatusBar />}
           {data && output && scene === 0 && <SceneWhole data={data} output={output} />}
-          {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
           <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}>
+            {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
             {data && scene === 2 && <SceneOnePixel data={data} />}
             {output && data && scene === 3 && <SceneNextPixel output={output} />}
             {output && data && scene === 4 && <SceneAllPixels output={output} weights={data.weights} />}

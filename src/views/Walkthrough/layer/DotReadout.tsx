@@ -1,6 +1,6 @@
 import { useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
 import { useAppStore } from '../../../store/useAppStore';
-import { useLayerT } from './text/useLayerT';
+import { useT } from '../../../components/useT';
 
 /** The readout's elements the painter writes each frame. */
 export interface ReadoutRefs {
@@ -20,7 +20,7 @@ export interface ReadoutRefs {
  * engine computed. Its text is written by the painter, not rendered by React.
  */
 export function DotReadout({ ref, squeeze, isClamped, children }: { ref: Ref<ReadoutRefs>; squeeze: number; isClamped: boolean; children?: ReactNode }) {
-  const t = useLayerT();
+  const t = useT();
   const cin = useAppStore((s) => s.config.inChannels);
   const values = useRef<HTMLCanvasElement>(null);
   const weights = useRef<HTMLCanvasElement>(null);

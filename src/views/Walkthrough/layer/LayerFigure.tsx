@@ -8,7 +8,7 @@ import type { Scene } from '../../../store/stepping';
 import { back, layerGeometry, pixelAt, sideFaces, type LayerGeometry, type Rect } from './geometry';
 import { FigurePainter, type Colours, type FigureData, type FigureElements } from './painter';
 import { DotReadout, type ReadoutRefs } from './DotReadout';
-import { useLayerT } from './text/useLayerT';
+import { useT } from '../../../components/useT';
 import { useLayerLoop, type FrameStats } from './useLayerLoop';
 
 /** The parts of the figure a number of the sentence can point at, and the scene each opens. */
@@ -37,7 +37,7 @@ const faceStyle = (r: Rect, g: LayerGeometry) => ({ left: pct(r.x, g.viewWidth),
  * the lit parts each frame (see painter.ts and useLayerLoop.ts).
  */
 export function LayerFigure({ data, channels, colours, playing, lit, onOpen, children }: LayerFigureProps) {
-  const t = useLayerT();
+  const t = useT();
   const lang = useAppStore((s) => s.lang);
   const cursor = useAppStore((s) => s.cursor);
   const { height: h, width: w, inChannels: cin, outChannels: cout } = data;

@@ -2,14 +2,14 @@ import { Fragment } from 'react';
 import { formatInt } from '../../../lib/format';
 import { useAppStore } from '../../../store/useAppStore';
 import type { Part } from './LayerFigure';
-import { useLayerT } from './text/useLayerT';
+import { useT } from '../../../components/useT';
 
 /**
  * The one sentence under the figure, with the layer's own numbers. Each number is a button
  * that lights its part of the figure while pointed at (hover or focus) and opens its step.
  */
 export function LayerSentence({ id, onPoint, onOpen }: { id: string; onPoint: (p: Part | null) => void; onOpen: (p: Part) => void }) {
-  const t = useLayerT();
+  const t = useT();
   const lang = useAppStore((s) => s.lang);
   const { height, width, inChannels: cin, outChannels: cout } = useAppStore((s) => s.config);
   const n = (v: number) => formatInt(v, lang);

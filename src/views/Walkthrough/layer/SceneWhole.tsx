@@ -10,7 +10,7 @@ import { LayerSentence } from './LayerSentence';
 import { prefersLessMotion } from './motion';
 import { FANNED } from './geometry';
 import { strongestChannels } from './schedule';
-import { useLayerT } from './text/useLayerT';
+import { useT } from '../../../components/useT';
 
 /**
  * Scene 0, the opening view: the whole layer as volumes, computing itself pixel by pixel,
@@ -18,7 +18,7 @@ import { useLayerT } from './text/useLayerT';
  * unless motion is to be reduced (then it is a still figure with a Play button).
  */
 export function SceneWhole({ data, output }: { data: LayerSnapshot; output: Float32Array }) {
-  const t = useLayerT();
+  const t = useT();
   const palette = usePalette();
   const playing = useAppStore((s) => s.playing);
   const motion = useAppStore((s) => s.presentation.motion);
