@@ -98,7 +98,7 @@ describe('Scene 0: the whole layer (issue #28)', () => {
     expect([...painted.get(now[now.length - 1]!)!]).not.toEqual([...expectedFace(data.input.data, 0)]);
   });
 
-  it('has a text alternative: the sentence with the layer’s own numbers, each pointing at its part and opening its step', () => {
+  it('has a text alternative: the sentence with the layer’s own numbers, each pointing at its part and opening its step', async () => {
     render(<App />);
     loadTiny(5, 'reduce');
     const sentence = screen.getByTestId('layer-sentence');
@@ -111,7 +111,7 @@ describe('Scene 0: the whole layer (issue #28)', () => {
     fireEvent.click(weights);
     expect(appStore.getState().scene).toBe(1);
     // Scenes 1–5 show the small copy, which leads back.
-    fireEvent.click(screen.getByRole('button', { name: /Where this step is in the layer/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Where this step is in the layer/ }));
     expect(appStore.getState().scene).toBe(0);
   });
 });
