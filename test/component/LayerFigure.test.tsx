@@ -111,7 +111,7 @@ describe('Scene 0: the whole layer (issue #28)', () => {
     fireEvent.click(weights);
     expect(appStore.getState().scene).toBe(1);
     // Scenes 1–5 show the small copy, which leads back.
-    fireEvent.click(await screen.findByRole('button', { name: /Where this step is in the layer/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Where this step is in the layer/ }, { timeout: 10_000 }));
     expect(appStore.getState().scene).toBe(0);
   });
 });

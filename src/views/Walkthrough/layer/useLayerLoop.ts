@@ -81,7 +81,8 @@ export function useLayerLoop(painter: FigurePainter | null, playing: boolean, ro
       : null;
     if (io && root.current) io.observe(root.current);
     // When play stops, the cursor is where the rod is before anything else reads it.
-    const unsubscribe = appStore.subscribe((s, prev) => { if (prev.playing && !s.playing) syncCursor(); });
+    // (Not when the same update moved the cursor itself: a link's cursor wins.)
+    const unsubscribe = appStore.subscribe((s, prev) => { if (prev.playing && !s.playing && s.cursor === prev.cursor) syncCursor(); });
     schedule();
     return () => {
       stop();
