@@ -3,7 +3,6 @@ import { LANGS, type Lang } from '../lib/i18n/t';
 import { PALETTE_NAMES } from '../lib/palettes';
 import { useAppStore } from '../store/useAppStore';
 import { useT } from '../components/useT';
-import { Explorer } from '../views/Explorer/Explorer';
 import { Walkthrough } from '../views/Walkthrough/Walkthrough';
 import { isWhyView, type View } from '../store/slices/ui';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -19,6 +18,8 @@ import { usePresenterKeys } from './usePresenterKeys';
 const ConceptView = lazy(() => import('../views/concepts/ConceptView'));
 /** The Train page (painting, training, export) is a chunk of its own too. */
 const TrainView = lazy(() => import('../views/train/TrainView'));
+/** The explorer too: the walkthrough opens on the whole layer (scene 0), whose figure is in the start-up code. */
+const Explorer = lazy(() => import('../views/Explorer/Explorer').then((m) => ({ default: m.Explorer })));
 
 /** Top-level tabs; "why" stands for the four "Why 1×1?" pages. */
 const TABS = ['walkthrough', 'explorer', 'why', 'family', 'basics', 'params', 'train'] as const;
@@ -133,7 +134,7 @@ export function App() {
       {shownView === 'walkthrough' || shownView === 'explorer' ? (
         <ErrorBoundary key={shownView} message={(m) => t('view.failed', { message: m })} resetLabel={t('view.reset')}
           onReset={() => appStore.setState({ cursor: { row: 0, col: 0, filterIndex: 0 }, channel: 0, scene: 1, playing: false })}>
-          {shownView === 'walkthrough' ? <Walkthrough /> : <Explorer />}
+          {shownView === 'walkthrough' ? <Walkthrough /> : <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}><Explorer /></Suspense>}
         </ErrorBoundary>
       ) : (
         <ErrorBoundary key={shownView} message={(m) => t('nav.loadFailed', { message: m })}>

@@ -74,7 +74,7 @@ export interface EmbedOptions {
   readonly controls?: 'full' | 'min' | 'none';
   readonly lang?: 'auto' | 'en' | 'ko';
   readonly theme?: 'auto' | 'light' | 'dark';
-  readonly scene?: 1 | 2 | 3 | 4 | 5;
+  readonly scene?: 0 | 1 | 2 | 3 | 4 | 5;
 }
 
 /**
@@ -95,7 +95,7 @@ export function embedUrls(href: string, id: string, options: EmbedOptions = {}):
     if (options.theme === 'auto') url.searchParams.delete('theme');
     else url.searchParams.set('theme', options.theme);
   }
-  if (options.scene) {
+  if (options.scene !== undefined) {
     const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
     hash.set('scene', String(options.scene));
     if (!hash.has('view')) hash.set('view', 'walkthrough');

@@ -4,8 +4,10 @@
  * go through it.
  */
 
-export type Scene = 1 | 2 | 3 | 4 | 5;
-export const SCENES: readonly Scene[] = [1, 2, 3, 4, 5];
+/** Scene 0 is the whole layer at once (the opening view); 1–5 are the four steps and the sum of maps. */
+export type Scene = 0 | 1 | 2 | 3 | 4 | 5;
+export const SCENES: readonly Scene[] = [0, 1, 2, 3, 4, 5];
+export const FIRST_SCENE: Scene = 0;
 export const LAST_SCENE: Scene = 5;
 
 /** Scenes whose own step is a channel: the dot product (2) and the maps adding up (5). */
@@ -62,8 +64,8 @@ export function step(p: StepPosition, action: StepAction, shape: StepShape): Ste
     // Home and End go to the ends of the scene's own step: filters, channels or pixels.
     case 'first': return stepsChannels(p.scene) ? { ...p, channel: 0 } : p.scene === 1 ? { ...p, filterIndex: 0 } : atPixel(p, 0, shape);
     case 'last': return stepsChannels(p.scene) ? { ...p, channel: inChannels - 1 } : p.scene === 1 ? { ...p, filterIndex: outChannels - 1 } : atPixel(p, Number.MAX_SAFE_INTEGER, shape);
-    case 'scene+': return { ...p, scene: clamp(p.scene + 1, 1, LAST_SCENE) as Scene };
-    case 'scene-': return { ...p, scene: clamp(p.scene - 1, 1, 4) as Scene };
+    case 'scene+': return { ...p, scene: clamp(p.scene + 1, FIRST_SCENE, LAST_SCENE) as Scene };
+    case 'scene-': return { ...p, scene: clamp(p.scene - 1, FIRST_SCENE, 4) as Scene };
   }
 }
 

@@ -12,7 +12,7 @@ import type { FilterMode } from '../engine/photoLayer';
 import type { ImageSource } from './slices/config';
 import { SPEEDS, type Speed } from './slices/walkthrough';
 import { VIEWS, type View } from './slices/ui';
-import type { Scene } from './stepping';
+import { SCENES, type Scene } from './stepping';
 import type { Stroke } from '../engine/train/strokes';
 import { decodeClassNames, decodeStrokes, encodeClassNames, encodeStrokes, MAX_STROKE_CHARS } from '../lib/trainCode';
 import { DEFAULT_TRAIN, TRAIN_INPUTS } from './slices/train';
@@ -48,7 +48,7 @@ export interface UrlState {
 
 export const DEFAULT_URL_STATE: UrlState = {
   view: 'walkthrough', height: 56, width: 56, inChannels: 512, outChannels: 1024, seed: 1,
-  useBias: true, useRelu: false, image: 'chelsea', filters: 'learned', scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
+  useBias: true, useRelu: false, image: 'chelsea', filters: 'learned', scene: 0, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
   trainPhoto: DEFAULT_TRAIN.photo, trainInput: DEFAULT_TRAIN.input, trainClasses: DEFAULT_TRAIN.classes, trainStrokes: DEFAULT_TRAIN.strokes,
 };
 
@@ -93,7 +93,7 @@ const FIELDS = [
   field('relu', 'useRelu', flag, (v) => (v ? '1' : '0')),
   field('img', 'image', oneOf<ImageSource>([...PHOTO_IDS, 'noise'])),
   field('filters', 'filters', oneOf<FilterMode>(['learned', 'random'])),
-  field('scene', 'scene', oneOf([1, 2, 3, 4, 5] as const)),
+  field('scene', 'scene', oneOf(SCENES)),
   field('r', 'row', int(0, (s) => s.height - 1)),
   field('c', 'col', int(0, (s) => s.width - 1)),
   field('k', 'filterIndex', int(0, (s) => s.outChannels - 1)),

@@ -29,10 +29,11 @@ function loadTiny(relu = false) {
 }
 
 describe('Explorer page', () => {
-  it('shows the engine’s value for the picked pixel and follows the arrow keys', () => {
+  it('shows the engine’s value for the picked pixel and follows the arrow keys', async () => {
     render(<App />);
     const output = loadTiny();
-    expect(screen.getByTestId('output-value').textContent).toBe(`output (0, 0, 0) = ${formatValue(output[0]!)}`);
+    // The explorer loads on first visit.
+    expect((await screen.findByTestId('output-value')).textContent).toBe(`output (0, 0, 0) = ${formatValue(output[0]!)}`);
     const picker = screen.getByRole('img', { name: /Output channel 0, 4×4/ });
     fireEvent.keyDown(picker, { key: 'ArrowDown' });
     fireEvent.keyDown(picker, { key: 'ArrowRight' });

@@ -32,6 +32,10 @@ describe('Walkthrough keyboard and buttons', () => {
     render(<App />);
     const { data, layer } = loadTiny();
     const viz = screen.getByRole('region', { name: /Walkthrough visualization/ });
+    // The walkthrough opens on the whole layer (scene 0); Page Down goes to the filters, then to one pixel.
+    expect(screen.getByRole('button', { name: /The whole layer/ }).getAttribute('aria-current')).toBe('step');
+    fireEvent.keyDown(viz, { key: 'PageDown' });
+    expect(screen.getByRole('button', { name: /Filters/ }).getAttribute('aria-current')).toBe('step');
     fireEvent.keyDown(viz, { key: 'PageDown' });
     expect(screen.getByRole('button', { name: /One pixel/ }).getAttribute('aria-current')).toBe('step');
     const trace = dotProductTrace(data.input, layer, 0, 0, 0);
@@ -55,10 +59,10 @@ describe('Walkthrough keyboard and buttons', () => {
     await screen.findByTestId('output-value', {}, LAZY);
     fireEvent.keyDown(viz, { key: 'ArrowRight', shiftKey: true });
     fireEvent.keyDown(viz, { key: 'ArrowDown' });
-    // Scene 3 starts at (0, 1); ↓ → (1, 1); filter 1.
-    expect(screen.getByTestId('output-value').textContent).toBe(`output (1, 1, 1) = ${formatValue(output[(1 * 4 + 1) * 2 + 1]!)}`);
+    // Scene 3 opened from the whole layer keeps its pixel (0, 0) (from scenes 1–2 it moves on one); ↓ → (1, 0); filter 1.
+    expect(screen.getByTestId('output-value').textContent).toBe(`output (1, 0, 1) = ${formatValue(output[(1 * 4 + 0) * 2 + 1]!)}`);
     fireEvent.click(screen.getByRole('button', { name: /^Next pixel/ }));
-    expect(screen.getByTestId('output-value').textContent).toContain('output (1, 2, 1)');
+    expect(screen.getByTestId('output-value').textContent).toContain('output (1, 1, 1)');
     fireEvent.keyDown(viz, { key: 'Home' });
     expect(screen.getByTestId('output-value').textContent).toContain('output (0, 0, 1)');
   });
@@ -78,7 +82,7 @@ describe('Walkthrough keyboard and buttons', () => {
   it('announces the position and value politely, and is quiet while playing', () => {
     render(<App />);
     loadTiny();
-    act(() => appStore.getState().setScene(3));
+    act(() => { appStore.getState().setScene(1); appStore.getState().setScene(3); });
     expect(screen.getByTestId('announcer').textContent).toMatch(/^Pixel \(0, 1\), filter 0: output /);
     act(() => appStore.getState().setPlaying(true));
     expect(screen.getByTestId('announcer').textContent).toBe('');

@@ -44,12 +44,12 @@ test('photos: the default layer is a photo through learned layers; values equal 
   await page.getByText('Stefan van der Walt, CC0').waitFor();
   assert(await page.locator('.filter-note[data-kind="learned"]').isVisible(), 'the note says the filters are learned');
   // Scene 4: the filter's top windows from the photo.
-  await page.locator('.scenes button').nth(3).click();
+  await page.locator('.scenes button').nth(4).click();
   await page.getByTestId('filter-faces').locator('canvas').nth(7).waitFor();
   await page.locator('.output-grid canvas[data-painted="true"]').waitFor({ timeout: 5_000 });
   await page.screenshot({ path: `${SHOTS}/photo-learned-4-1280.png`, fullPage: true });
   // Scene 2: where the channels come from.
-  await page.locator('.scenes button').nth(1).click();
+  await page.locator('.scenes button').nth(2).click();
   await page.getByTestId('input-origin').locator('.origin-bank canvas').nth(31).waitFor();
   // The untrained network, same photo, same shapes.
   await openSettings(page);
@@ -58,7 +58,7 @@ test('photos: the default layer is a photo through learned layers; values equal 
   await page.locator('.filter-note[data-kind="random"]').waitFor({ timeout: 30_000 });
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   // Scene 3 ("move to the next pixel") moves on one pixel from scene 2.
-  await page.locator('.scenes button').nth(2).click();
+  await page.locator('.scenes button').nth(3).click();
   const random = await page.getByTestId('output-value').textContent();
   assert(random === `output (20, 31, 5) = ${expected(rgba, 'random', 20, 31, 5)}`, `random: shown ${random}`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);

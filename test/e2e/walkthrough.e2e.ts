@@ -24,7 +24,7 @@ const HEADLINE = { height: 56, width: 56, inChannels: 512, outChannels: 1024 };
 
 test('walkthrough: step through the four scenes by keyboard; every value shown is the engine’s', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, foreignRequests, close } = await newPage();
-  await page.goto(`${baseUrl}#v=1&img=noise&bias=0`);
+  await page.goto(`${baseUrl}#v=1&img=noise&bias=0&scene=1`);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
   const d = generateLayerData(HEADLINE, 1);
   const layer = { weights: d.weights, relu: false };
@@ -73,7 +73,7 @@ async function playWhileRecomputing(page: Page): Promise<{ long: number[]; stepM
     (window as unknown as { __long: number[] }).__long.length = 0;
     performance.mark('pointwise-test:watch');
   });
-  await page.locator('.scenes button').nth(2).click();
+  await page.locator('.scenes button').nth(3).click();
   await page.getByLabel('Speed').selectOption('256');
   await page.getByRole('button', { name: /Play/ }).click();
   // While it plays, recompute: toggle ReLU (a worker job) and come back.
@@ -126,7 +126,7 @@ test('walkthrough: readable at 375 px (scene 2)', async ({ baseUrl, newPage }) =
   const { page, close } = await newPage({ width: 375, height: 800 });
   await page.goto(baseUrl);
   await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
-  await page.locator('.scenes button').nth(1).click();
+  await page.locator('.scenes button').nth(2).click();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert(overflow <= 0, `page scrolls sideways by ${overflow}px at 375 px`);
   await page.screenshot({ path: `${SHOTS}/walkthrough-2-375.png`, fullPage: true });
@@ -141,7 +141,7 @@ test('walkthrough: the first step is interactive soon after navigation (producti
     obs.disconnect();
     requestAnimationFrame(() => { window.__readyMs = performance.now(); });
   }).observe(document, { subtree: true, childList: true });`);
-  await page.goto(baseUrl);
+  await page.goto(`${baseUrl}#v=1&scene=1`);
   await page.waitForFunction('window.__readyMs !== undefined', null, { timeout: 10_000 });
   const readyMs = Number(await page.evaluate('window.__readyMs'));
   // The step works: the next filter's stack is shown.
@@ -169,12 +169,12 @@ test('walkthrough: tiny 4×4×3→2 with bias and ReLU — the dot product shown
   const full = pointwiseConv(d.input, layer).data;
   for (const [r, c, k] of [[0, 0, 0], [2, 3, 1], [3, 1, 0]] as const) {
     // Scene 2 at (r, c, k): the dot product's result.
-    await page.locator('.scenes button').nth(1).click();
+    await page.locator('.scenes button').nth(2).click();
     const viz = page.locator('.viz');
     await viz.focus();
     await page.keyboard.press('Shift+ArrowLeft'); // back to filter 0 (there are two)
     for (let i = 0; i < k; i++) await page.keyboard.press('Shift+ArrowRight');
-    await page.locator('.scenes button').nth(2).click();
+    await page.locator('.scenes button').nth(3).click();
     await viz.focus();
     await page.keyboard.press('Home');
     for (let i = 0; i < r * 4 + c; i++) await page.keyboard.press('ArrowRight');

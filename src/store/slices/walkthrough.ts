@@ -30,7 +30,7 @@ export interface WalkthroughSlice {
 }
 
 export const createWalkthroughSlice: StateCreator<AppState, [], [], WalkthroughSlice> = (set, get) => ({
-  scene: 1,
+  scene: 0,
   channel: 0,
   playing: false,
   speed: 16,
@@ -54,7 +54,7 @@ export const createWalkthroughSlice: StateCreator<AppState, [], [], WalkthroughS
       const same = b !== undefined && b.filterIndex === filterIndex && (scene === 5 || here === there || (s.scene === 3 && here === there + 1));
       if (same && scene === 2) set({ cursor: { row: b.row, col: b.col, filterIndex } });
       set({ scene, channel: same ? Math.min(b.channel, complete) : 0, playing: false, buildUps });
-    } else if (scene === 3 && s.scene < 3) {
+    } else if (scene === 3 && s.scene > 0 && s.scene < 3) {
       const next = step({ scene, channel: complete, ...s.cursor }, 'pixel+', s.config);
       set({ scene, playing: false, channel: complete, buildUps, cursor: { row: next.row, col: next.col, filterIndex: next.filterIndex } });
     } else set({ scene, playing: false, channel: complete, buildUps });

@@ -16,27 +16,31 @@ import { ShortcutHelp } from '../shared/steps/ShortcutHelp';
 import { StepBar } from '../shared/steps/StepBar';
 import { useStepKeys } from '../shared/steps/useStepKeys';
 import { FullscreenButton } from '../../app/FullscreenButton';
-import { SceneFilters } from './SceneFilters';
 import { usePlayback } from './usePlayback';
 import { keepInView } from './keepInView';
+import { SceneWhole } from './layer/SceneWhole';
 
 /**
  * Scenes 2–5 load when first shown (or when the pointer or focus reaches their button), so
  * the start-up code holds scene 1 only; each is a few kilobytes from the same origin.
  */
 const SCENE_CHUNKS = {
+  1: () => import('./SceneFilters').then((m) => ({ default: m.SceneFilters })),
   2: () => import('./SceneOnePixel').then((m) => ({ default: m.SceneOnePixel })),
   3: () => import('./SceneNextPixel').then((m) => ({ default: m.SceneNextPixel })),
   4: () => import('./SceneAllPixels').then((m) => ({ default: m.SceneAllPixels })),
   5: () => import('./combine/SceneCombine'),
 } as const;
+const SceneFilters = lazy(SCENE_CHUNKS[1]);
+/** The small copy of the volumes in scenes 1–5 (the opening view does not need it). */
+const MiniLayer = lazy(() => import('./layer/MiniLayer').then((m) => ({ default: m.MiniLayer })));
 const SceneOnePixel = lazy(SCENE_CHUNKS[2]);
 const SceneNextPixel = lazy(SCENE_CHUNKS[3]);
 const SceneAllPixels = lazy(SCENE_CHUNKS[4]);
 const SceneCombine = lazy(SCENE_CHUNKS[5]);
-const preloadScene = (n: Scene) => { if (n !== 1) void SCENE_CHUNKS[n](); };
+const preloadScene = (n: Scene) => { if (n !== 0) void SCENE_CHUNKS[n](); };
 
-/** The five-scene story of the 1×1 convolution, driven by buttons, keys or playback. */
+/** The six-scene story (the whole layer, then its steps) of the 1×1 convolution, driven by buttons, keys or playback. */
 export function Walkthrough() {
   const t = useT();
   const scene = useAppStore((s) => s.scene);
@@ -48,7 +52,8 @@ export function Walkthrough() {
   const [showHelp, setShowHelp] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const vizRef = useRef<HTMLElement>(null);
-  usePlayback(playing);
+  // Scene 0's figure runs its own loop while playing (layer/useLayerLoop.ts).
+  usePlayback(playing && scene !== 0);
   // ?autoplay=1 starts playing once the data is there, unless motion is to be reduced.
   const hasData = data !== null;
   useEffect(() => {
@@ -100,10 +105,12 @@ export function Walkthrough() {
           <div className="viz-head">
             <h2>{t(`scene.${scene}.title`)}</h2>
             <p className="caption">{t(`scene.${scene}.caption`)}</p>
+            {scene !== 0 && <Suspense fallback={null}><MiniLayer /></Suspense>}
           </div>
           {status !== 'done' && <StatusBar />}
-          {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
+          {data && output && scene === 0 && <SceneWhole data={data} output={output} />}
           <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}>
+            {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
             {data && scene === 2 && <SceneOnePixel data={data} />}
             {output && data && scene === 3 && <SceneNextPixel output={output} />}
             {output && data && scene === 4 && <SceneAllPixels output={output} weights={data.weights} />}
@@ -113,7 +120,7 @@ export function Walkthrough() {
             {status === 'done' && <StatusBar />}
             <FilterNote />
             <div className="scene-nav">
-              {scene > 1 && <button type="button" onClick={() => setScene((scene - 1) as Scene)}>← {t(`scene.${scene - 1}` as 'scene.1')}</button>}
+              {scene > 0 && <button type="button" onClick={() => setScene((scene - 1) as Scene)}>← {t(`scene.${scene - 1}` as 'scene.1')}</button>}
               {scene < LAST_SCENE && <button type="button" className="primary" onClick={() => setScene((scene + 1) as Scene)}>{t(`scene.${scene + 1}` as 'scene.2')} →</button>}
             </div>
           </div>

@@ -8,6 +8,7 @@ import type { Scene } from '../../store/stepping';
 
 /** What a step changes in each scene (scene 2 after End: the pixel's outputs). */
 export const STEP_FOCUS: Record<Scene | '2-complete', string> = {
+  0: '.scene-whole',
   1: '.weight-matrix, .filter-pick, .filter-stack h3',
   2: '[data-testid="partial-sum"], .card.current',
   '2-complete': '[data-testid="partial-sum"], .all-filters h3, .all-filters .pixel-outputs',

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { checkShape } from '../../../src/lib/limits';
 import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState, type UrlState } from '../../../src/store/urlState';
 
-// Every scene, 1 … LAST_SCENE (5 since 'Maps add up'), is a valid one.
+// Every scene, 0 (the whole layer, the default) … LAST_SCENE (5 since 'Maps add up'), is a valid one.
 function isValid(s: UrlState): boolean {
   return checkShape(s) === null
     && ['walkthrough', 'explorer'].includes(s.view)
-    && Number.isInteger(s.scene) && s.scene >= 1 && s.scene <= LAST_SCENE
+    && Number.isInteger(s.scene) && s.scene >= 0 && s.scene <= LAST_SCENE
     && Number.isInteger(s.row) && s.row >= 0 && s.row < s.height
     && Number.isInteger(s.col) && s.col >= 0 && s.col < s.width
     && s.filterIndex >= 0 && s.filterIndex < s.outChannels
@@ -62,8 +62,8 @@ describe('parseUrlState(hash)', () => {
     expect(state.height).toBe(56);
   });
 
-  it('takes every scene, the fifth included (the case a random run found)', () => {
-    for (let scene = 1; scene <= LAST_SCENE; scene++) {
+  it('takes every scene, the whole layer (0) and the fifth included (the case a random run found)', () => {
+    for (let scene = 0; scene <= LAST_SCENE; scene++) {
       const { state, problems } = parseUrlState(`#scene=${scene}`);
       expect([state.scene, problems, isValid(state)]).toEqual([scene, [], true]);
     }

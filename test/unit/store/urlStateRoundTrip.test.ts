@@ -5,17 +5,21 @@ import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState, URL_STATE_VERSION,
 
 const DEFAULT_HASH = 'v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=1&relu=0&img=chelsea&filters=learned&scene=1&r=0&c=0&k=0&ch=0&speed=16&cmap=classic';
 
+/** The Train page's parts of the link at their defaults (trainUrl.test.ts covers them). */
+const TRAIN_DEFAULTS = { trainPhoto: 'rocket', trainInput: 'learned', trainClasses: ['rocket', 'sky'], trainStrokes: [] } as const satisfies Partial<UrlState>;
+
 describe('the defaults and the writer', () => {
   it('the default state (bias on, ReLU off) and its hash, every key in table order after v=1', () => {
     expect(URL_STATE_VERSION).toBe(1);
     expect(DEFAULT_URL_STATE).toEqual({
       view: 'walkthrough', height: 56, width: 56, inChannels: 512, outChannels: 1024, seed: 1, useBias: true, useRelu: false,
-      image: 'chelsea', filters: 'learned', scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
+      image: 'chelsea', filters: 'learned', scene: 0, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
+      trainPhoto: 'rocket', trainInput: 'learned', trainClasses: ['rocket', 'sky'], trainStrokes: [],
     });
     expect(serializeUrlState(DEFAULT_URL_STATE)).toBe(DEFAULT_HASH);
   });
   it('writes a non-default state value by value', () => {
-    const s: UrlState = { view: 'bottleneck', height: 7, width: 9, inChannels: 3, outChannels: 5, seed: 42, useBias: false, useRelu: true, image: 'noise', filters: 'random', scene: 5, row: 6, col: 8, filterIndex: 4, channel: 2, speed: 256, palette: 'viridis' };
+    const s: UrlState = { view: 'bottleneck', height: 7, width: 9, inChannels: 3, outChannels: 5, seed: 42, useBias: false, useRelu: true, image: 'noise', filters: 'random', scene: 5, row: 6, col: 8, filterIndex: 4, channel: 2, speed: 256, palette: 'viridis', ...TRAIN_DEFAULTS };
     expect(serializeUrlState(s)).toBe('v=1&view=bottleneck&h=7&w=9&cin=3&cout=5&seed=42&bias=0&relu=1&img=noise&filters=random&scene=5&r=6&c=8&k=4&ch=2&speed=256&cmap=viridis');
   });
 });
@@ -29,11 +33,11 @@ describe('parse ∘ serialize', () => {
       useBias: fc.boolean(), useRelu: fc.boolean(),
       image: fc.constantFrom('chelsea', 'coffee', 'astronaut', 'rocket', 'hubble', 'retina', 'noise'),
       filters: fc.constantFrom('learned', 'random'),
-      scene: fc.constantFrom(1, 2, 3, 4, 5),
+      scene: fc.constantFrom(0, 1, 2, 3, 4, 5),
       row: fc.integer({ min: 0, max: shape.height - 1 }), col: fc.integer({ min: 0, max: shape.width - 1 }),
       filterIndex: fc.integer({ min: 0, max: shape.outChannels - 1 }), channel: fc.integer({ min: 0, max: shape.inChannels - 1 }),
       speed: fc.constantFrom(1, 4, 16, 64, 256), palette: fc.constantFrom('classic', 'viridis'),
-    })) as fc.Arbitrary<UrlState>;
+    }).map((s) => ({ ...s, ...TRAIN_DEFAULTS }))) as fc.Arbitrary<UrlState>;
   it('gives back any valid state exactly, with no problems (with or without the #)', () => {
     fc.assert(fc.property(state, fc.boolean(), (s, hash) => {
       expect(parseUrlState(`${hash ? '#' : ''}${serializeUrlState(s)}`)).toEqual({ state: s, problems: [] });

@@ -62,6 +62,7 @@ const SCENES: Control[] = [
 const HELP: Control = { command: { kind: 'toggleHelp' }, key: '?', keyLabel: '?', message: 'step.help', group: 'other' };
 
 const TABLE: Record<Stage, readonly Control[]> = {
+  0: [...mainStep('pixel-', 'pixel+', 'pixel'), PLAY, ...ROWS, ...FILTER, ...SCENES, HELP],
   1: [...mainStep('filter-', 'filter+', 'filter'), PLAY, ...SCENES, HELP],
   2: [
     ...mainStep('channel-', 'channel+', 'channel'), PLAY,
