@@ -12,6 +12,7 @@ import { selectSnapshot } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { FilterFaces } from '../shared/photo/lazy';
 import { cellValue, weightProbe } from '../shared/probes';
+import { Predict } from '../predict/Predict';
 
 /** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
 export function SceneFilters({ weights, output }: { weights: CoutCinWeights; output: Float32Array | null }) {
@@ -20,7 +21,7 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
   const lang = useAppStore((s) => s.lang);
   const k = useAppStore((s) => s.cursor.filterIndex);
   const setCursor = useAppStore((s) => s.setCursor);
-  const useBias = useAppStore((s) => s.config.useBias);
+  const { useBias, height, width } = useAppStore((s) => s.config);
   const { outChannels: cout, inChannels: cin } = weights;
   const learned = useAppStore((s) => selectSnapshot(s).data?.filterKind === 'learned');
   const domain = useMemo(() => weightDomain(weights.data, learned), [weights.data, learned]);
@@ -50,8 +51,10 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
         <VectorStrip isVertical values={filter} domain={domain} lut={palette.weights} label={t('filters.stackLabel', { k, cin })} />
         <div>
           <h3>{t('filters.one', { k, cin: formatInt(cin, lang) })}</h3>
+          <Predict page="scene1" state={{ weights, height, width, filterIndex: k }}>
           <p>{t('filters.params', { cout: formatInt(cout, lang), cin: formatInt(cin, lang), params: formatInt(cout * cin, lang) })}</p>
           {useBias && <p>{t('filters.bias', { cout: formatInt(cout, lang), total: formatInt(cout * cin + cout, lang) })}</p>}
+          </Predict>
           <p className="caption">{t('filters.layout', { cout, cin })}</p>
         </div>
       </div>

@@ -19,6 +19,7 @@ import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
 import { KeptChart } from './KeptChart';
 import { ScrollTable } from '../../../components/ScrollTable';
+import { Predict } from '../../predict/Predict';
 
 const SIZE = 56, CHANNELS = 250, FEATURES = 48;
 
@@ -106,6 +107,7 @@ export function Reduction() {
       {state.status === 'loading' && !r && <p className="status" role="status">{t('computing')}</p>}
       {r && (
         <>
+          <Predict page="reduction" state={{ k, channels: dims.c, pcaKept: r.pcaKept[k - 1] ?? 0, randomKept: r.randomKept[k - 1] ?? 0, nextAfter: next(k), nextBefore: next(dims.c), source: `${from}/${seed}` }}>
           <p className="headline-figure" data-testid="red-headline">
             {t('red.headline', { k, c: dims.c, pca: pct(r.pcaKept[k - 1]), err: pct(1 - r.pcaKept[k - 1]!), random: pct(r.randomKept[k - 1]) })}
           </p>
@@ -136,6 +138,7 @@ export function Reduction() {
             </tbody>
           </table>
           </ScrollTable>
+          </Predict>
           <h3>{t('red.mapsTitle', { k })}</h3>
           <Legend domain={domain} lut={palette.inputs} label={t('legend.range', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
           <MapRow domain={domain} lut={palette.inputs} items={maps(r.originals, t('red.original'))} />
