@@ -77,8 +77,8 @@ export function Bottleneck() {
       </table>
       </ScrollTable>
       <p className="caption">{t(ratio < 1 ? 'bottleneck.verdict.saves' : 'bottleneck.verdict.costs', { b: s.squeeze })}</p>
-      </Predict>
       <p className="caption" data-testid="bottleneck-flops">{t('fam.flops', { macs: formatInt(direct.multiplyAdds), flops: formatInt(2 * direct.multiplyAdds) })}</p>
+      </Predict>
     </section>
   );
 }
