@@ -22,7 +22,7 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
-  const [options, setOptions] = useState<Required<EmbedOptions>>({ controls: 'min', lang: 'auto', theme: 'auto', scene, quiz: true });
+  const [options, setOptions] = useState<Required<EmbedOptions>>({ controls: 'min', lang: 'auto', theme: 'auto', scene, quiz: false });
   const [copied, setCopied] = useState(false);
   // The height the preview reported, and for which address: a new choice measures anew.
   const [measured, setMeasured] = useState<{ src: string; height: number } | null>(null);

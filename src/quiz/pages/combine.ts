@@ -81,18 +81,29 @@ export interface ExplorerState extends MapState {
   readonly relu: boolean;
 }
 
-/** The explorer: how many of a pixel's outputs are negative, and what one output reads. */
+/** Negative outputs counted once per output map (the explorer re-asks at every pixel it shows). */
+const NEGATIVES = new WeakMap<Float32Array, number>();
+function countNegative(output: Float32Array): number {
+  let n = NEGATIVES.get(output);
+  if (n === undefined) {
+    n = 0;
+    for (let i = 0; i < output.length; i++) if (output[i]! < 0) n++;
+    NEGATIVES.set(output, n);
+  }
+  return n;
+}
+
+/** The explorer: what share of the layer's outputs are negative (asked once per layer), and what one output reads. */
 export function explorer(s: ExplorerState): Question[] {
-  const { row, col, outChannels: cout, width, output } = s;
-  let negative = 0;
-  for (let k = 0, o = (row * width + col) * cout; k < cout; k++) if (output[o + k]! < 0) negative++;
-  const share = negative / cout;
-  const sig = `${row},${col}|${cout}|${negative}|${s.relu}`;
+  const { row, col, height, width, outChannels: cout, output } = s;
+  const negative = countNegative(output);
+  const share = negative / output.length;
+  const sig = `${height}x${width}x${s.inChannels}x${cout}|${negative}|${s.relu}`;
   return [{
     id: 'negative', phase: 'predict', signature: sig, tolerance: 'range',
-    prompt: text('ex.neg.q', { r: row, c: col, cout: f(cout) }),
+    prompt: text('ex.neg.q', { h: height, w: width, cout: f(cout), n: f(output.length) }),
     answer: { kind: 'choice', ...shareOptions(share, [0.25, 0.5, 0.75]) },
-    explanation: s.relu && negative === 0 ? text('ex.neg.relu', { cout: f(cout) }) : text('ex.neg.why', { n: f(negative), cout: f(cout), pct: (share * 100).toFixed(1) }),
+    explanation: s.relu && negative === 0 ? text('ex.neg.relu', { n: f(output.length) }) : text('ex.neg.why', { neg: f(negative), n: f(output.length), pct: (share * 100).toFixed(1) }),
   }, {
     id: 'reads', phase: 'check', signature: `${s.inChannels}`, tolerance: 'exact',
     prompt: text('ex.reads.q', { r: row, c: col, k: s.filterIndex }),

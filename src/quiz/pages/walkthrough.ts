@@ -30,7 +30,8 @@ export function scene1(s: Scene1State): Question[] {
     explanation: { key: 's1.weights.why', params: { cout: f(cout), cin: f(cin), n: f(n), hw: f(hw) } },
   }];
   if (cout >= 2) {
-    const a = s.filterIndex, b = (a + 1) % cout;
+    // Filters 0 and 1, not the picked one: stepping through the filters (or Play) keeps the question.
+    const a = 0, b = 1;
     let differ = 0;
     for (let i = 0; i < cin; i++) if (data[a * cin + i] !== data[b * cin + i]) differ++;
     qs.push({
@@ -150,8 +151,9 @@ export function scene4(s: MapState): Question[] {
     const maps = [...new Set([k, (k + 1) % cout, (k + 2) % cout, (k + 3) % cout])];
     const best = maps.reduce((b, m) => (at(s, row, col, m) > at(s, row, col, b) ? m : b), maps[0]!);
     const items = maps.map((m) => ({ value: m, label: text('opt.map', { k: m }) }));
+    // Asked after the table: the cursor moves with every step, and a moving question would hold the table back.
     qs.push({
-      id: 'bright', phase: 'predict', signature: `${sig}|${row},${col},${k}|${at(s, row, col, best)}`, tolerance: 'exact',
+      id: 'bright', phase: 'check', signature: `${sig}|${row},${col},${k}|${at(s, row, col, best)}`, tolerance: 'exact',
       prompt: { key: 's4.bright.q', params: { r: row, c: col } },
       answer: { kind: 'choice', ...lettered(items, (m) => m === best) },
       explanation: { key: 's4.bright.why', params: { k: best, y: v(at(s, row, col, best)), r: row, c: col } },

@@ -117,9 +117,9 @@ export const quizEn = {
   's5.sum.q': "So what is output map {k}?",
   's5.sum.why': "The sum of {cin} terms w(k, i)·xᵢ plus the bias {b}: nothing but a weighted sum of whole maps.",
   // Explorer.
-  'ex.neg.q': "Pixel ({r}, {c}): how many of its {cout} outputs are negative?",
-  'ex.neg.why': "{n} of {cout} ({pct} %).",
-  'ex.neg.relu': "None of {cout}: the ReLU sets every negative output to 0.",
+  'ex.neg.q': "Of this layer's {n} outputs ({h}×{w}×{cout}), what share is negative? The maps colour each value by its sign.",
+  'ex.neg.why': "{neg} of {n} ({pct} %): a filter's sum has no reason to be positive unless a bias or ReLU makes it so.",
+  'ex.neg.relu': "None of {n}: the ReLU sets every negative output to 0.",
   'ex.reads.q': "Output ({r}, {c}, {k}) is computed from…",
   'ex.reads.why': "…the {cin} input values at ({r}, {c}) alone: a dot product with one filter.",
   // Bottleneck.

@@ -1,9 +1,20 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { PageStates, QuizPage } from '../../quiz/pages';
 import { useAppStore } from '../../store/useAppStore';
 
 /** Questions, checker and text load with the first page that asks (a chunk of their own). */
 const PredictBlock = lazy(() => import('./PredictBlock'));
+
+/**
+ * In an embed the questions come a moment after the figure (the embed page's first JavaScript
+ * has a budget of 110 KB gzip, and the figure comes first); in the app they come at once.
+ */
+const EMBED_DELAY_MS = 1500;
+let embedReady: Promise<void> | null = null;
+function whenEmbedReady(): Promise<void> {
+  embedReady ??= new Promise((resolve) => setTimeout(resolve, EMBED_DELAY_MS));
+  return embedReady;
+}
 
 /**
  * Props of `<Predict page="scene2" state={…}>reveal</Predict>`: the page, the state its
@@ -20,6 +31,15 @@ export type PredictProps = {
  */
 export function Predict(props: PredictProps) {
   const quiz = useAppStore((s) => s.presentation.quiz);
+  const embed = useAppStore((s) => s.presentation.embed);
+  const [ready, setReady] = useState(!embed);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void whenEmbedReady().then(() => { if (live) setReady(true); });
+    return () => { live = false; };
+  }, [ready]);
   if (!quiz) return <>{props.children}</>;
+  if (!ready) return null;
   return <Suspense fallback={null}><PredictBlock {...props} /></Suspense>;
 }
