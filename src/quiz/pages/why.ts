@@ -95,6 +95,7 @@ export function whatWhere(s: WhatWhereState): Question[] {
 }
 
 export interface ReductionState {
+  /** The k asked about: the page's first 10, not the slider's (moving the slider must not re-ask). */
   readonly k: number;
   readonly channels: number;
   /** Share of the variance the best k channels (PCA) keep, and k random filters. */

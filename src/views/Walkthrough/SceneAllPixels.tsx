@@ -71,7 +71,6 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
             <tr><th scope="row">{t('all.matmul')}</th><td>({f(height * width)}×{f(inChannels)}) · ({f(inChannels)}×{f(outChannels)})</td></tr>
           </tbody>
         </table>
-        </Predict>
         <p className="caption">{t('all.flopsNote')}</p>
         <div className="what-if" data-testid="what-if">
           <label htmlFor={`${id}-side`}>{t('all.sideLabel', { side: s, w: s === height ? width : s })}</label>
@@ -86,6 +85,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
           </table>
           <p className="caption">{t('all.whatIfNote')}</p>
         </div>
+        </Predict>
       </div>
     </div>
   );
