@@ -198,6 +198,7 @@ export const en = {
   'embed.lang.auto': 'The reader’s browser',
   'embed.scene': 'Opens at',
   'embed.quiz': 'Questions',
+  'present.reveal': 'Reveal (R)',
   'embed.quiz.on': 'On: predict before each reveal',
   'embed.quiz.off': 'Off: the figure only',
   'embed.preview': 'Preview in a 700 px column',

@@ -200,6 +200,7 @@ export const ko: Record<MessageKey, string> = {
   'embed.lang.auto': '읽는 사람의 브라우저 설정',
   'embed.scene': '처음 화면',
   'embed.quiz': '질문',
+  'present.reveal': '정답 공개 (R)',
   'embed.quiz.on': '켜기: 보여 주기 전에 예측',
   'embed.quiz.off': '끄기: 그림만',
   'embed.preview': '700px 너비 칼럼에서 미리 보기',

@@ -31,7 +31,7 @@ export default function PredictBlock(props: PredictProps) {
   return (
     <>
       <section className="predict" aria-label={t('ui.region')} data-page={page} data-held={isHeld || undefined}>
-        {predictions.length > 0 && <h3 className="predict-title">{t('ui.heading')}</h3>}
+        {predictions.length > 0 && <p className="predict-title">{t('ui.heading')}</p>}
         {isPresent && isHeld && <p className="predict-hint">{t('ui.presentHint')}</p>}
         {predictions.map(card)}
         <p className="predict-score">
@@ -46,7 +46,7 @@ export default function PredictBlock(props: PredictProps) {
       {isHeld ? props.children !== undefined && <p className="predict-held">{t('ui.held')}</p> : props.children}
       {checks.length > 0 && !isHeld && (
         <section className="predict predict-after" aria-label={t('ui.checkHeading')} data-page={page}>
-          <h3 className="predict-title">{t('ui.checkHeading')}</h3>
+          <p className="predict-title">{t('ui.checkHeading')}</p>
           {checks.map(card)}
         </section>
       )}

@@ -4,6 +4,7 @@ import type { AnswerRecord } from '../../quiz/answers';
 import type { Question } from '../../quiz/types';
 import { formatInt } from '../../lib/format';
 import { usePredictT } from './usePredictT';
+import { onRevealRequest } from './reveal';
 
 const LETTERS = 'ABCDEFGH';
 
@@ -55,16 +56,18 @@ export function QuestionCard({ q, record, isPresent, onAnswer }: {
   useEffect(() => { showRef.current = show; });
   useEffect(() => {
     if (!isPresent || done) return;
+    const isFirstOpen = () => document.querySelector('.predict-q[data-state="open"]') === formRef.current;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'r' && e.key !== 'R') return;
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       if (e.target instanceof Element && e.target.closest('input[type="text"], textarea, select, [contenteditable="true"]')) return;
-      if (document.querySelector('.predict-q[data-state="open"]') !== formRef.current) return;
+      if (!isFirstOpen()) return;
       e.preventDefault();
       showRef.current();
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    const stop = onRevealRequest(() => { if (isFirstOpen()) showRef.current(); });
+    return () => { document.removeEventListener('keydown', onKey); stop(); };
   }, [isPresent, done]);
   // The verdict takes the focus a pressed button leaves, so the keyboard stays where the reading goes on.
   const wasDone = useRef(done);

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticActivations } from '../../../src/engine/activations';
-import { combineMaps } from '../../../src/engine/combine';
-import { heNormal, smallBias } from '../../../src/engine/random';
-import { coutCinWeights, type PointwiseLayer } from '../../../src/engine/tensor';
-import { dotProductTrace } from '../../../src/engine/trace';
-import { pointwiseConv } from '../../../src/engine/pointwise';
-import { formatInt } from '../../../src/lib/format';
-import { judge } from '../../../src/quiz/judge';
-import { countBands, explorer, scene5 } from '../../../src/quiz/pages/combine';
-import { scene1, scene2, scene3, scene4 } from '../../../src/quiz/pages/walkthrough';
-import { powerOfTen } from '../../../src/quiz/choices';
-import { referencePointwise } from '../engine/reference';
-import { byId, rightLabel, wrongResponses } from './helpers';
-import type { Question } from '../../../src/quiz/types';
+import { syntheticActivations } from '../../../../src/engine/activations';
+import { combineMaps } from '../../../../src/engine/combine';
+import { heNormal, smallBias } from '../../../../src/engine/random';
+import { coutCinWeights, type PointwiseLayer } from '../../../../src/engine/tensor';
+import { dotProductTrace } from '../../../../src/engine/trace';
+import { pointwiseConv } from '../../../../src/engine/pointwise';
+import { formatInt } from '../../../../src/lib/format';
+import { judge } from '../../../../src/quiz/judge';
+import { countBands, explorer, scene5 } from '../../../../src/quiz/pages/combine';
+import { scene1, scene2, scene3, scene4 } from '../../../../src/quiz/pages/walkthrough';
+import { powerOfTen } from '../../../../src/quiz/choices';
+import { referencePointwise } from '../../engine/reference';
+import { byId, rightLabel, wrongResponses } from '../helpers';
+import type { Question } from '../../../../src/quiz/types';
 
 /** Random small layers: the property tests run each question over all of them. */
 const LAYERS = Array.from({ length: 12 }, (_, n) => {

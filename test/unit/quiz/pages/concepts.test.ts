@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticActivations } from '../../../src/engine/activations';
-import { conv2d, type Conv2dSpec } from '../../../src/engine/conv2d';
-import { heNormal, subSeed } from '../../../src/engine/random';
-import { hwcTensor } from '../../../src/engine/tensor';
-import { maxAbsDifference, permutePixels, pixelPermutation, shiftPixels } from '../../../src/engine/transforms';
-import { runCollapse } from '../../../src/worker/conceptJobs';
-import { judge } from '../../../src/quiz/judge';
-import { basics, family, params } from '../../../src/quiz/pages/other';
-import { bottleneck, dense, nonlinearity, reduction, whatWhere } from '../../../src/quiz/pages/why';
-import { byId, rightLabel, wrongResponses } from './helpers';
+import { syntheticActivations } from '../../../../src/engine/activations';
+import { conv2d, type Conv2dSpec } from '../../../../src/engine/conv2d';
+import { heNormal, subSeed } from '../../../../src/engine/random';
+import { hwcTensor } from '../../../../src/engine/tensor';
+import { maxAbsDifference, permutePixels, pixelPermutation, shiftPixels } from '../../../../src/engine/transforms';
+import { runCollapse } from '../../../../src/worker/conceptJobs';
+import { judge } from '../../../../src/quiz/judge';
+import { basics, family, params } from '../../../../src/quiz/pages/other';
+import { bottleneck, dense, nonlinearity, reduction, whatWhere } from '../../../../src/quiz/pages/why';
+import { byId, rightLabel, wrongResponses } from '../helpers';
 
 describe('bottleneck questions', () => {
   const cases = [
