@@ -101,7 +101,7 @@ export function explorer(s: ExplorerState): Question[] {
   const sig = `${height}x${width}x${s.inChannels}x${cout}|${negative}|${s.relu}`;
   return [{
     id: 'negative', phase: 'predict', signature: sig, tolerance: 'range',
-    prompt: text('ex.neg.q', { h: height, w: width, cout: f(cout), n: f(output.length) }),
+    prompt: text('ex.neg.q', { h: height, w: width, cout, n: f(output.length) }),
     answer: { kind: 'choice', ...shareOptions(share, [0.25, 0.5, 0.75]) },
     explanation: s.relu && negative === 0 ? text('ex.neg.relu', { n: f(output.length) }) : text('ex.neg.why', { neg: f(negative), n: f(output.length), pct: (share * 100).toFixed(1) }),
   }, {

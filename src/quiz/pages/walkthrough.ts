@@ -24,10 +24,11 @@ export function scene1(s: Scene1State): Question[] {
   const n = cout * cin;
   const qs: Question[] = [{
     id: 'weights', phase: 'predict', signature: sig, tolerance: 'exact',
-    prompt: { key: 's1.weights.q', params: { cin: f(cin), cout: f(cout), h: s.height, w: s.width } },
+    // Shapes are written without separators (56×56×1024); counts with them.
+    prompt: text('s1.weights.q', { cin, cout, h: s.height, w: s.width }),
     // Distractors: a weight per pixel too (no sharing), a sum of channels, one weight per filter.
     answer: { kind: 'choice', ...countOptions(n, [hw * n, cin + cout, cout], sig) },
-    explanation: { key: 's1.weights.why', params: { cout: f(cout), cin: f(cin), n: f(n), hw: f(hw) } },
+    explanation: text('s1.weights.why', { cout: f(cout), cin: f(cin), n: f(n), hw: f(hw) }),
   }];
   if (cout >= 2) {
     // Filters 0 and 1, not the picked one: stepping through the filters (or Play) keeps the question.
@@ -36,16 +37,16 @@ export function scene1(s: Scene1State): Question[] {
     for (let i = 0; i < cin; i++) if (data[a * cin + i] !== data[b * cin + i]) differ++;
     qs.push({
       id: 'share', phase: 'predict', signature: `${sig}|${a}|${differ}`, tolerance: 'exact',
-      prompt: { key: 's1.share.q', params: { a, b } },
+      prompt: text('s1.share.q', { a, b }),
       answer: { kind: 'choice', ...fixedOptions(['opt.sameWeights', 'opt.ownWeights'], differ === 0 ? 'opt.sameWeights' : 'opt.ownWeights') },
-      explanation: differ === 0 ? { key: 's1.share.same', params: { a, b } } : { key: 's1.share.why', params: { a, b, n: f(differ), cin: f(cin), hw: f(hw) } },
+      explanation: differ === 0 ? text('s1.share.same', { a, b }) : text('s1.share.why', { a, b, n: f(differ), cin: f(cin), hw: f(hw) }),
     });
   }
   qs.push({
     id: 'space', phase: 'check', signature: sig, tolerance: 'exact',
-    prompt: { key: 's1.space.q', params: { k: s.filterIndex, r: s.height - 1, c: s.width - 1 } },
+    prompt: text('s1.space.q', { k: s.filterIndex, r: s.height - 1, c: s.width - 1 }),
     answer: { kind: 'choice', ...fixedOptions(['opt.yes', 'opt.no'], 'opt.yes') },
-    explanation: { key: 's1.space.why', params: { hw: f(hw), n: f(n) } },
+    explanation: text('s1.space.why', { hw: f(hw), n: f(n) }),
   });
   return qs;
 }
@@ -64,9 +65,9 @@ export function scene2({ trace, outChannels: cout }: Scene2State): Question[] {
   const where = { r: row, c: col, k };
   const qs: Question[] = [{
     id: 'sign', phase: 'predict', signature: sig, tolerance: 'sign',
-    prompt: { key: 's2.sign.q', params: { ...where, cin: f(cin), bias: v(bias) } },
+    prompt: text('s2.sign.q', { ...where, cin: f(cin), bias: v(bias) }),
     answer: { kind: 'choice', ...fixedOptions(['opt.above', 'opt.below', 'opt.equal'], sum > 0 ? 'opt.above' : sum < 0 ? 'opt.below' : 'opt.equal') },
-    explanation: { key: 's2.sign.why', params: { cin: f(cin), sum: v(sum), bias: v(bias), y: v(preActivation) } },
+    explanation: text('s2.sign.why', { cin: f(cin), sum: v(sum), bias: v(bias), y: v(preActivation) }),
   }];
   if (cin >= 2) {
     const argmax = (a: ArrayLike<number>, skip = -1) => {
@@ -83,18 +84,18 @@ export function scene2({ trace, outChannels: cout }: Scene2State): Question[] {
     const big = argmax(inputs);
     qs.push({
       id: 'term', phase: 'predict', signature: sig, tolerance: 'exact',
-      prompt: { key: 's2.term.q', params: where },
+      prompt: text('s2.term.q', where),
       answer: { kind: 'choice', ...lettered(items, (i) => i === top) },
       explanation: big === top
-        ? { key: 's2.term.whySame', params: { i: top, p: v(products[top]!) } }
-        : { key: 's2.term.why', params: { i: top, p: v(products[top]!), j: big, x: v(inputs[big]!), pj: v(products[big]!) } },
+        ? text('s2.term.whySame', { i: top, p: v(products[top]!) })
+        : text('s2.term.why', { i: top, p: v(products[top]!), j: big, x: v(inputs[big]!), pj: v(products[big]!) }),
     });
   }
   qs.push({
     id: 'outputs', phase: 'check', signature: `${cin}x${cout}`, tolerance: 'exact',
-    prompt: { key: 's2.outputs.q', params: { r: row, c: col } },
+    prompt: text('s2.outputs.q', { r: row, c: col }),
     answer: { kind: 'choice', ...countOptions(cout, [cin, 1, cin * cout], `${cin}x${cout}`) },
-    explanation: { key: 's2.outputs.why', params: { cout: f(cout), cin: f(cin) } },
+    explanation: text('s2.outputs.why', { cout: f(cout), cin: f(cin) }),
   });
   return qs;
 }
@@ -123,14 +124,14 @@ export function scene3(s: MapState): Question[] {
   const sig = `${row},${col},${k}|${here}|${there}`;
   return [{
     id: 'next', phase: 'predict', signature: sig, tolerance: 'sign',
-    prompt: { key: 's3.next.q', params: { k, r: row, c: col, y: v(here), r2, c2 } },
+    prompt: text('s3.next.q', { k, r: row, c: col, y: v(here), r2, c2 }),
     answer: { kind: 'choice', ...fixedOptions(['opt.larger', 'opt.smaller', 'opt.same'], there > here ? 'opt.larger' : there < here ? 'opt.smaller' : 'opt.same') },
-    explanation: { key: 's3.next.why', params: { k, r2, c2, y2: v(there), y: v(here), cin: f(s.inChannels) } },
+    explanation: text('s3.next.why', { k, r2, c2, y2: v(there), y: v(here), cin: f(s.inChannels) }),
   }, {
     id: 'depend', phase: 'check', signature: `${row},${col}|${s.inChannels}`, tolerance: 'exact',
-    prompt: { key: 's3.depend.q', params: { k, r: row, c: col, r2, c2 } },
+    prompt: text('s3.depend.q', { k, r: row, c: col, r2, c2 }),
     answer: { kind: 'choice', ...fixedOptions(['opt.yes', 'opt.no'], 'opt.no') },
-    explanation: { key: 's3.depend.why', params: { r2, c2, cin: f(s.inChannels) } },
+    explanation: text('s3.depend.why', { r2, c2, cin: f(s.inChannels) }),
   }];
 }
 
@@ -143,9 +144,9 @@ export function scene4(s: MapState): Question[] {
   const sig = `${h}x${w}x${cin}x${cout}`;
   const qs: Question[] = [{
     id: 'macs', phase: 'predict', signature: sig, tolerance: 'magnitude',
-    prompt: { key: 's4.macs.q', params: { h, w, cin: f(cin), cout: f(cout) } },
+    prompt: text('s4.macs.q', { h, w, cin, cout }),
     answer: { kind: 'choice', ...magnitudeOptions(one, sig) },
-    explanation: { key: 's4.macs.why', params: { hw: f(h * w), cin: f(cin), cout: f(cout), n: f(one) } },
+    explanation: text('s4.macs.why', { hw: f(h * w), cin: f(cin), cout: f(cout), n: f(one) }),
   }];
   if (cout >= 2) {
     const maps = [...new Set([k, (k + 1) % cout, (k + 2) % cout, (k + 3) % cout])];
@@ -154,17 +155,17 @@ export function scene4(s: MapState): Question[] {
     // Asked after the table: the cursor moves with every step, and a moving question would hold the table back.
     qs.push({
       id: 'bright', phase: 'check', signature: `${sig}|${row},${col},${k}|${at(s, row, col, best)}`, tolerance: 'exact',
-      prompt: { key: 's4.bright.q', params: { r: row, c: col } },
+      prompt: text('s4.bright.q', { r: row, c: col }),
       answer: { kind: 'choice', ...lettered(items, (m) => m === best) },
-      explanation: { key: 's4.bright.why', params: { k: best, y: v(at(s, row, col, best)), r: row, c: col } },
+      explanation: text('s4.bright.why', { k: best, y: v(at(s, row, col, best)), r: row, c: col }),
     });
   }
   const ratio = three / one;
   qs.push({
     id: 'as3x3', phase: 'check', signature: sig, tolerance: 'exact',
-    prompt: { key: 's4.as3x3.q' },
+    prompt: text('s4.as3x3.q'),
     answer: { kind: 'choice', ...countOptions(ratio, [1, 3, 27], sig, 'opt.times') },
-    explanation: { key: 's4.as3x3.why', params: { n: f(three), ratio: f(ratio) } },
+    explanation: text('s4.as3x3.why', { n: f(three), ratio: f(ratio) }),
   });
   return qs;
 }
