@@ -132,3 +132,19 @@ test('predict: quiz=0 hides the questions and shows every reveal', async ({ base
   await page.locator('.url-notice').filter({ hasText: 'quiz' }).waitFor();
   await close();
 });
+
+test('predict: keyboard only — arrows choose, Tab reaches Check, Enter judges, the verdict takes the focus', async ({ baseUrl, newPage }) => {
+  const { page, close } = await newPage({ quiz: 'ask' });
+  await page.goto(`${baseUrl}?lang=en#v=1&view=walkthrough&scene=1`);
+  const q = question(page, 'weights');
+  await q.locator('input[type="radio"]').first().focus();
+  await page.keyboard.press('ArrowDown');
+  const picked = await q.locator('input[type="radio"]:checked').count();
+  assert(picked === 1, 'an arrow key picks an option (and does not step the scene)');
+  assert((await page.getByTestId('step-at').textContent())?.includes('k = 0'), 'the filter did not move');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await verdict(page, 'weights');
+  assert(await page.evaluate(() => document.activeElement?.classList.contains('predict-verdict')), 'the verdict has the focus');
+  await close();
+});

@@ -1,9 +1,16 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import type { PageStates, QuizPage } from '../../quiz/pages';
 import { useAppStore } from '../../store/useAppStore';
 
 /** Questions, checker and text load with the first page that asks (a chunk of their own). */
-const PredictBlock = lazy(() => import('./PredictBlock'));
+let loadedBlock: ComponentType<PredictProps> | null = null;
+const loadBlock = () => import('./PredictBlock').then((m) => { loadedBlock = m.default; return m; });
+const PredictBlock = lazy(loadBlock);
+
+/** Loads the questions' chunk ahead (tests; a Predict mounted after it renders without suspending). */
+export function preloadPredict(): Promise<void> {
+  return loadBlock().then(() => undefined);
+}
 
 /**
  * In an embed the questions come a moment after the figure (the embed page's first JavaScript
@@ -33,6 +40,8 @@ export function Predict(props: PredictProps) {
   const quiz = useAppStore((s) => s.presentation.quiz);
   const embed = useAppStore((s) => s.presentation.embed);
   const [ready, setReady] = useState(!embed);
+  // Chosen once per mount: switching from the lazy component to the loaded one would remount it.
+  const [Loaded] = useState(() => loadedBlock);
   useEffect(() => {
     if (ready) return;
     let live = true;
@@ -41,5 +50,6 @@ export function Predict(props: PredictProps) {
   }, [ready]);
   if (!quiz) return <>{props.children}</>;
   if (!ready) return null;
+  if (Loaded) return <Loaded {...props} />;
   return <Suspense fallback={null}><PredictBlock {...props} /></Suspense>;
 }

@@ -69,11 +69,11 @@ export function QuestionCard({ q, record, isPresent, onAnswer }: {
     const stop = onRevealRequest(() => { if (isFirstOpen()) showRef.current(); });
     return () => { document.removeEventListener('keydown', onKey); stop(); };
   }, [isPresent, done]);
-  // The verdict takes the focus a pressed button leaves, so the keyboard stays where the reading goes on.
+  // Check and "Just show me" vanish once answered: the verdict takes the focus they leave, so the
+  // keyboard goes on where the reading does.
   const wasDone = useRef(done);
   useEffect(() => {
-    if (done && !wasDone.current && formRef.current?.contains(document.activeElement ?? null) === false) verdictRef.current?.focus();
-    if (done && !wasDone.current && document.activeElement === document.body) verdictRef.current?.focus();
+    if (done && !wasDone.current && (document.activeElement === document.body || document.activeElement === null)) verdictRef.current?.focus();
     wasDone.current = done;
   }, [done]);
 
