@@ -37,7 +37,7 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
           source={matrix}
           domain={domain}
           lut={palette.weights}
-          label={t('filters.matrixLabel', { cout, cin, k })}
+          label={t('filters.matrixLabel', { cout: formatInt(cout), cin: formatInt(cin), k })}
           onPick={(_r, c) => setCursor({ filterIndex: c })}
           highlight={{ row: 0, col: k }}
           highlightSpan={{ rows: cin, cols: 1 }}
@@ -50,7 +50,7 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
       <div className="filter-stack">
         <VectorStrip isVertical values={filter} domain={domain} lut={palette.weights} label={t('filters.stackLabel', { k, cin })} />
         <div>
-          <h3>{t('filters.one', { k, cin: formatInt(cin, lang) })}</h3>
+          <h3>{t('filters.one', { k, cin })}</h3>
           <Predict page="scene1" state={{ weights, height, width, filterIndex: k }}>
           <p>{t('filters.params', { cout: formatInt(cout, lang), cin: formatInt(cin, lang), params: formatInt(cout * cin, lang) })}</p>
           {useBias && <p>{t('filters.bias', { cout: formatInt(cout, lang), total: formatInt(cout * cin + cout, lang) })}</p>}
