@@ -203,7 +203,7 @@ export const ko: Record<MessageKey, string> = {
   'embed.quiz': '질문',
   'present.reveal': '정답 공개 (R)',
   'embed.quiz.on': '켜기: 보여 주기 전에 예측',
-  'embed.quiz.off': '끄기: 그림만',
+  'embed.quiz.off': '끄기: 이미지만',
   'embed.preview': '너비 700 px 칼럼에서 미리 보기',
   'embed.height': '이때 높이: {height} px',
   'embed.measuring': '재는 중…',
