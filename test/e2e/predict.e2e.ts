@@ -116,9 +116,9 @@ test('predict: lecture mode shows A–D large and R reveals the first open quest
   assert((await question(page, 'share').locator('.predict-verdict').textContent()) === '', 'only the first');
   await page.keyboard.press('r');
   assert((await verdict(page, 'share')).startsWith('Answer:'), 'R again reveals the next');
-  // The step bar's button does the same, for the check after the reveal.
-  await page.locator('.step-bar').getByRole('button', { name: 'Reveal (R)' }).click();
-  assert((await verdict(page, 'space')).startsWith('Answer:'), 'the step bar’s Reveal button reveals the check');
+  // The question's own Reveal button does the same, for the check after the reveal.
+  await question(page, 'space').getByRole('button', { name: 'Reveal (R)' }).click();
+  assert((await verdict(page, 'space')).startsWith('Answer:'), 'the Reveal button reveals the check');
   await close();
 });
 

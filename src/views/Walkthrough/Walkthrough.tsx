@@ -15,7 +15,6 @@ import { ShortcutHelp } from '../shared/steps/ShortcutHelp';
 import { StepBar } from '../shared/steps/StepBar';
 import { useStepKeys } from '../shared/steps/useStepKeys';
 import { FullscreenButton } from '../../app/FullscreenButton';
-import { RevealButton } from '../predict/RevealButton';
 import { SceneFilters } from './SceneFilters';
 import { usePlayback } from './usePlayback';
 
@@ -106,7 +105,7 @@ export function Walkthrough() {
           </div>
           {presentation.controls !== 'none' && (
             <StepBar stage={scene} onCommand={run} onHelp={() => setShowHelp(true)}
-              extra={presentation.present ? <><RevealButton /><FullscreenButton target={vizRef} /></> : undefined} />
+              extra={presentation.present ? <FullscreenButton target={vizRef} /> : undefined} />
           )}
           {showHelp && <ShortcutHelp stage={scene} onClose={() => { setShowHelp(false); vizRef.current?.focus(); }} />}
         </section>
