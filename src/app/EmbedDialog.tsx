@@ -24,13 +24,13 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
-  const [options, setOptions] = useState<Required<EmbedOptions>>({ controls: 'min', lang: 'auto', theme: 'auto', scene });
+  const [options, setOptions] = useState<Required<EmbedOptions>>({ controls: 'min', lang: 'auto', theme: 'auto', scene, quiz: false });
   const [copied, setCopied] = useState(false);
   // The height the preview reported, and for which address: a new choice measures anew.
   const [measured, setMeasured] = useState<{ src: string; height: number } | null>(null);
   const [scale, setScale] = useState(0.5);
   const walkthrough = view === 'walkthrough';
-  const chosen: EmbedOptions = walkthrough ? options : { controls: options.controls, lang: options.lang, theme: options.theme };
+  const chosen: EmbedOptions = walkthrough ? options : { controls: options.controls, lang: options.lang, theme: options.theme, quiz: options.quiz };
   const src = embedUrls(location.href, FRAME_ID, chosen).embed;
   const previewSrc = embedUrls(location.href, PREVIEW_ID, chosen).embed;
   // The frame's title is read by the blog's readers, so it is in the language the frame shows
@@ -89,6 +89,13 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
         {choice('controls', t('embed.controls'), ['min', 'full', 'none'] as const, (v) => t(`embed.controls.${v}`))}
         {choice('lang', t('embed.lang'), ['auto', 'en', 'ko'] as const, (v) => (v === 'auto' ? t('embed.lang.auto') : v === 'en' ? 'English' : '한국어'))}
         {choice('theme', t('theme.label'), ['auto', 'light', 'dark'] as const, (v) => t(`theme.${v}`))}
+        <label className="embed-choice">
+          <span>{t('embed.quiz')}</span>
+          <select value={options.quiz ? '1' : '0'} onChange={(e) => set('quiz', e.target.value === '1')}>
+            <option value="1">{t('embed.quiz.on')}</option>
+            <option value="0">{t('embed.quiz.off')}</option>
+          </select>
+        </label>
         {walkthrough && (
           <label className="embed-choice">
             <span>{t('embed.scene')}</span>

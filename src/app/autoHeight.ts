@@ -75,6 +75,8 @@ export interface EmbedOptions {
   readonly lang?: 'auto' | 'en' | 'ko';
   readonly theme?: 'auto' | 'light' | 'dark';
   readonly scene?: 0 | 1 | 2 | 3 | 4 | 5;
+  /** Prediction questions: on (the default, left out of the address) or off (`quiz=0`). */
+  readonly quiz?: boolean;
 }
 
 /**
@@ -94,6 +96,10 @@ export function embedUrls(href: string, id: string, options: EmbedOptions = {}):
   if (options.theme) {
     if (options.theme === 'auto') url.searchParams.delete('theme');
     else url.searchParams.set('theme', options.theme);
+  }
+  if (options.quiz !== undefined) {
+    if (options.quiz) url.searchParams.delete('quiz');
+    else url.searchParams.set('quiz', '0');
   }
   if (options.scene !== undefined) {
     const hash = new URLSearchParams(url.hash.replace(/^#/, ''));

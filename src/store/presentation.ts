@@ -1,6 +1,6 @@
 /**
  * How the app presents itself, from the page's query string (not the hash, which holds the
- * view state): `embed`, `lang`, `theme`, `controls`, `autoplay`, `motion`, `present`, `id`.
+ * view state): `embed`, `lang`, `theme`, `controls`, `autoplay`, `motion`, `present`, `quiz`, `id`.
  * Like urlState.ts, a declarative table and a total parser that names unusable values.
  *
  * Example: `?embed=1&lang=ko&controls=min&id=fig-3`
@@ -23,12 +23,14 @@ export interface Presentation {
   readonly motion: Motion;
   /** Lecture mode: larger type and strokes, high contrast, Space/→ step on. */
   readonly present: boolean;
+  /** Prediction questions before each reveal (on by default; `quiz=0` hides them). */
+  readonly quiz: boolean;
   /** Echoed in resize messages so a page with several embeds can tell them apart. */
   readonly id: string;
 }
 
 export const DEFAULT_PRESENTATION: Presentation = {
-  embed: false, lang: null, theme: 'auto', controls: 'full', autoplay: false, motion: 'auto', present: false, id: '',
+  embed: false, lang: null, theme: 'auto', controls: 'full', autoplay: false, motion: 'auto', present: false, quiz: true, id: '',
 };
 
 const FLAGS = { '1': true, '0': false, true: true, false: false } as const;
@@ -42,6 +44,7 @@ const PARSERS: Parsers = {
   autoplay: (r) => FLAGS[r as keyof typeof FLAGS],
   motion: (r) => (['auto', 'reduce', 'full'] as const).find((v) => v === r),
   present: (r) => FLAGS[r as keyof typeof FLAGS],
+  quiz: (r) => FLAGS[r as keyof typeof FLAGS],
   id: (r) => (/^[\w-]{1,64}$/.test(r) ? r : undefined),
 };
 

@@ -58,3 +58,38 @@ for (const c of CASES) {
     await close();
   });
 }
+
+/** Predictions (#29) as the student meets them, unanswered and then judged (right, wrong, shown). */
+const QUIZ_CASES = [
+  { name: 'English, light', query: '?lang=en&theme=light' },
+  { name: 'Korean, dark', query: '?lang=ko&theme=dark' },
+  { name: 'embed', query: '?embed=1&lang=ko' },
+  { name: 'lecture mode', query: '?present=1&theme=dark' },
+];
+for (const c of QUIZ_CASES) {
+  test(`a11y: axe finds nothing in predictions before and after answering (${c.name})`, async ({ baseUrl, newPage }) => {
+    const { page, close } = await newPage({ width: 1280, height: 900, quiz: 'ask' });
+    const found: string[] = [];
+    const check = async (where: string) => {
+      for (const v of await scan(page)) found.push(`${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    };
+    for (const view of ['walkthrough&scene=2', 'bottleneck']) {
+      await page.goto(`${baseUrl}${c.query}#view=${view}`);
+      await page.reload();
+      const first = page.locator('.predict-q').first();
+      await first.waitFor({ timeout: 60_000 });
+      await check(`${view}, unanswered`);
+      // The first question shown, the second answered (a choice, or a number typed).
+      await first.locator('.predict-actions button').last().click();
+      const second = page.locator('.predict-q[data-state="open"]').first();
+      const radio = second.locator('input[type="radio"]');
+      if (await radio.count()) await radio.first().check();
+      else await second.getByRole('textbox').fill('1000');
+      await second.locator('button[type="submit"], .predict-actions button').first().click();
+      await page.locator('.predict-q[data-state="open"]').count();
+      await check(`${view}, answered`);
+    }
+    assert(found.length === 0, `axe violations:\n        ${found.join('\n        ')}`);
+    await close();
+  });
+}

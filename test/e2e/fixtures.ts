@@ -30,6 +30,12 @@ export interface PageOptions {
    * script) must, or the service worker, installed on load, serves the real file to a later request.
    */
   serviceWorkers?: 'allow' | 'block';
+  /**
+   * Prediction questions: 'show' (the default here) stores the student's choice "show answers
+   * at once", so tests of other features find every reveal on the page; 'ask' leaves the app's
+   * own default, reveals waiting for a prediction.
+   */
+  quiz?: 'ask' | 'show';
 }
 
 export const test = base.extend<{ baseUrl: string; newPage: (options?: PageOptions) => Promise<TrackedPage> }>({
@@ -39,8 +45,15 @@ export const test = base.extend<{ baseUrl: string; newPage: (options?: PageOptio
   newPage: async ({ browser, baseURL }, use) => {
     const origin = new URL(baseURL!).origin;
     const contexts: BrowserContext[] = [];
-    await use(async ({ width = 1280, height = 900, serviceWorkers = 'allow' } = {}) => {
+    await use(async ({ width = 1280, height = 900, serviceWorkers = 'allow', quiz = 'show' } = {}) => {
       const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
+      if (quiz === 'show') {
+        await context.addInitScript(() => {
+          try {
+            if (!localStorage.getItem('pointwise.quiz.v1')) localStorage.setItem('pointwise.quiz.v1', JSON.stringify({ mode: 'show', pages: {} }));
+          } catch { /* storage unavailable: the app keeps answers in memory */ }
+        });
+      }
       contexts.push(context);
       const page = await context.newPage();
       const consoleErrors: string[] = [];

@@ -20,6 +20,7 @@ import { FilterNote } from '../shared/photo/lazy';
 import { OutputGrid } from './OutputGrid';
 import { PixelOutputs } from './PixelOutputs';
 import { StatusBar } from './StatusBar';
+import { Predict } from '../predict/Predict';
 
 const Exports = lazy(() => import('../data/Exports'));
 
@@ -81,8 +82,10 @@ export function Explorer() {
               <FilterFaces output={output} k={k} />
               <h2>{t('pixel.heading', { row, col, count: formatInt(outChannels, lang) })}</h2>
               <p className="caption">{t('pixel.caption', { cin: formatInt(inChannels, lang) })}</p>
+              <Predict page="explorer" state={{ output, height, width, inChannels, outChannels, row, col, filterIndex: k, relu: config.useRelu }}>
               <PixelOutputs values={pixel} row={row} col={col} selected={k} domain={domain} lut={table}
                 onSelect={(filterIndex) => setCursor({ filterIndex })} />
+              </Predict>
             </section>
             <section className="panel">
               <h2>{t('outputs.heading', { count: formatInt(outChannels, lang) })}</h2>

@@ -15,6 +15,7 @@ import { useAppStore } from '../../store/useAppStore';
 import { OutputGrid } from '../Explorer/OutputGrid';
 import { FilterFaces } from '../shared/photo/lazy';
 import { cellValue, outputProbe } from '../shared/probes';
+import { Predict } from '../predict/Predict';
 
 /**
  * Scene 4: one output map enlarged beside its filter, with the cursor's pixel marked and its
@@ -58,6 +59,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
         <OutputGrid output={output} height={height} width={width} outChannels={outChannels} selected={k} domain={domain} lut={table}
           onSelect={(filterIndex) => setCursor({ filterIndex })} cursor={{ row, col }} />
         <Legend domain={domain} lut={table} label={t('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
+        <Predict page="scene4" state={{ output, height, width, inChannels, outChannels, row, col, filterIndex: k }}>
         <table className="summary">
           <caption>{t('all.summary')}</caption>
           <tbody>
@@ -83,6 +85,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
           </table>
           <p className="caption">{t('all.whatIfNote')}</p>
         </div>
+        </Predict>
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { FilterFaces } from '../shared/photo/lazy';
 import { cellValue, weightProbe } from '../shared/probes';
 import { NumberField } from '../../components/NumberField/NumberField';
 import { useSceneT } from './sceneText';
+import { Predict } from '../predict/Predict';
 
 /** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
 export function SceneFilters({ weights, output }: { weights: CoutCinWeights; output: Float32Array | null }) {
@@ -24,7 +25,7 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
   const k = useAppStore((s) => s.cursor.filterIndex);
   const setCursor = useAppStore((s) => s.setCursor);
   const setView = useAppStore((s) => s.setView);
-  const useBias = useAppStore((s) => s.config.useBias);
+  const { useBias, height, width } = useAppStore((s) => s.config);
   const { outChannels: cout, inChannels: cin } = weights;
   const learned = useAppStore((s) => selectSnapshot(s).data?.filterKind === 'learned');
   const domain = useMemo(() => weightDomain(weights.data, learned), [weights.data, learned]);
@@ -60,8 +61,10 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
         <VectorStrip isVertical values={filter} domain={domain} lut={palette.weights} label={t('filters.stackLabel', { k, cin })} />
         <div>
           <h3>{t('filters.one', { k, cin })}</h3>
+          <Predict page="scene1" state={{ weights, height, width, filterIndex: k }}>
           <p>{t('filters.params', { cout: formatInt(cout, lang), cin: formatInt(cin, lang), params: formatInt(cout * cin, lang) })}</p>
           {useBias && <p>{t('filters.bias', { cout: formatInt(cout, lang), total: formatInt(cout * cin + cout, lang) })}</p>}
+          </Predict>
           <p className="caption">{t('filters.layout', { cout, cin })}</p>
           <p className="caption"><a href="#view=train" onClick={(e) => { e.preventDefault(); setView('train'); }} data-testid="train-link">{t('filters.trainLink')}</a></p>
         </div>

@@ -8,6 +8,7 @@ import { useAppStore } from '../../store/useAppStore';
 import { pixelIndex } from '../../store/stepping';
 import { PixelOutputs } from '../Explorer/PixelOutputs';
 import { cellValue, outputProbe } from '../shared/probes';
+import { Predict } from '../predict/Predict';
 
 /**
  * Scene 3: the cursor walks pixel by pixel and output channel k fills in position by
@@ -16,7 +17,7 @@ import { cellValue, outputProbe } from '../shared/probes';
 export function SceneNextPixel({ output }: { output: Float32Array }) {
   const palette = usePalette();
   const t = useT();
-  const { height, width, outChannels } = useAppStore((s) => s.config);
+  const { height, width, inChannels, outChannels } = useAppStore((s) => s.config);
   const cursor = useAppStore((s) => s.cursor);
   const setCursor = useAppStore((s) => s.setCursor);
   const { row, col, filterIndex: k } = cursor;
@@ -49,6 +50,7 @@ export function SceneNextPixel({ output }: { output: Float32Array }) {
         <Legend domain={domain} lut={table} label={t('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
       </div>
       <div>
+        <Predict page="scene3" state={{ output, height, width, inChannels, outChannels, row, col, filterIndex: k }} />
         <PixelOutputs values={pixel} row={row} col={col} selected={k} domain={domain} lut={table} onSelect={(f) => setCursor({ filterIndex: f })} />
       </div>
     </div>

@@ -14,6 +14,7 @@ import { ChannelCards } from './ChannelCards';
 import { DotProduct } from './DotProduct';
 import { FilterFaces } from '../shared/photo/lazy';
 import { InputOrigin, ModelOrigin } from '../shared/photo/lazy';
+import { Predict } from '../predict/Predict';
 
 /**
  * Scene 2: one pixel's Cin values times one filter's Cin weights, summed channel by
@@ -44,6 +45,7 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
         <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} isSparse={data.firstFilters !== undefined} />
       </div>
       <DotProduct trace={trace} channel={Math.min(channel, config.inChannels - 1)} onChannel={setChannel} />
+      <Predict page="scene2" state={{ trace, outChannels: config.outChannels }}>
       {complete && (
         <div className="all-filters">
           <h3>{t('pixel.heading', { row, col, count: formatInt(config.outChannels) })}</h3>
@@ -53,6 +55,7 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
           {output && <FilterFaces output={output} k={filterIndex} />}
         </div>
       )}
+      </Predict>
       {data.firstFilters !== undefined && (
         // Open, except in a compact embed, where the picture and its steps come first.
         <details className="origin-details" open={!compact}>

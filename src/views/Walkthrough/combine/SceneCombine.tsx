@@ -12,6 +12,7 @@ import { selectLayer } from '../../../store/selectors';
 import { useAppStore } from '../../../store/useAppStore';
 import { RunningSum } from '../RunningSum';
 import { useCombineT } from './text';
+import { Predict } from '../../predict/Predict';
 
 /** "17.3%": a share written the way both languages write it. */
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -57,6 +58,7 @@ export default function SceneCombine({ data }: { data: LayerSnapshot }) {
         <Legend domain={domain} lut={palette.signed} label={ui('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
       </div>
       <div className="combine-side">
+        <Predict page="scene5" state={{ input: data.input, weights: layer.weights, combination }}>
         <h3 data-testid="combine-term">{t('combine.term', { n, i, k, w: formatValue(w) })}</h3>
         <div className="combine-term">
           <figure>
@@ -74,6 +76,7 @@ export default function SceneCombine({ data }: { data: LayerSnapshot }) {
         <RunningSum height={120} partialSums={combination.relativeError} channel={n} label={t('combine.errorLabel', { n, error: percent(error) })} />
         <p className="caption">{t('combine.errorCaption', { cin: formatInt(cin) })}</p>
         <p data-testid="combine-milestones">{t('combine.milestones', { half: formatInt(reach(0.5)), tenth: formatInt(reach(0.1)), cin: formatInt(cin) })}</p>
+        </Predict>
         <label className="field">
           <span>{t('combine.order')}</span>
           <select value={order} onChange={(e) => setOrder(e.target.value as TermOrder)}>

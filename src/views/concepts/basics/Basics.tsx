@@ -19,6 +19,7 @@ import { loadPicture, SHIPPED_PICTURE } from '../../../lib/loadPicture';
 import { NumberGrid } from './NumberGrid';
 import { RgbStack } from './RgbStack';
 import { WindowTable } from './WindowTable';
+import { Predict } from '../../predict/Predict';
 
 /** The value under the pointer: (row, col) = value. */
 const cellProbe = (row: number, col: number, v: number) => `(${row}, ${col}) = ${formatValue(v)}`;
@@ -135,6 +136,7 @@ export function Basics() {
       </form>
       {pictureProblem && <p className="problem" role="alert">{pictureProblem.upload !== null ? t('basics.uploadProblem', { name: pictureProblem.upload }) : t('basics.pictureProblem')}</p>}
       <KernelEditor values={kernel} onChange={(v) => { setKernel(v); setKernelName('custom'); }} />
+      <Predict page="basics" state={{ size, kernel: KERNEL, stride, pad, dilation }}>
       <p className="formula-line" data-testid="size-formula">
         {t('basics.formula', { h: size, p: pad, span, k: KERNEL, d: dilation, s: stride, out })}
       </p>
@@ -161,6 +163,7 @@ export function Basics() {
         </figure>
       </div>
       {win && <WindowTable win={win} kernel={KERNEL} row={cell.row} col={cell.col} value={value} />}
+      </Predict>
       <RgbStack source={upload ?? SHIPPED_PICTURE} />
     </section>
   );

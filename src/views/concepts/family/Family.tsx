@@ -14,6 +14,7 @@ import { request, useEngineResult } from '../useEngineResult';
 import { Connectivity } from './Connectivity';
 import { familyProblem, familyRows, KINDS, type FamilySettings } from './familyRows';
 import { ScrollTable } from '../../../components/ScrollTable';
+import { Predict } from '../../predict/Predict';
 
 const PRESETS = {
   reference: { inChannels: 256, outChannels: 128, groups: 2, kernel: 3, height: 56, width: 56 },
@@ -83,6 +84,7 @@ export function Family() {
       {problem && <p className="problem" role="alert">{t('fam.groupsProblem', { g: s.groups, cin: s.inChannels, cout: s.outChannels })}</p>}
       {!problem && (
         <>
+          <Predict page="family" state={s}>
           <ScrollTable>
           <table className="data-table" data-testid="family-table">
             <caption>{t('fam.tableCaption', { h: s.height, w: s.width })}</caption>
@@ -110,6 +112,7 @@ export function Family() {
           <p data-testid="fam-separable">{t('fam.separableRatio', {
             measured: pct(rows.find((r) => r.kind === 'separable')!.cost.weights / standard.weights), cout: s.outChannels, k2: s.kernel ** 2, formula: pct(1 / s.outChannels + 1 / s.kernel ** 2),
           })}</p>
+          </Predict>
           <p className="caption" data-testid="fam-flops">{t('fam.flops', { macs: formatInt(standard.multiplyAdds), flops: formatInt(2 * standard.multiplyAdds) })}</p>
           <p className="caption">{t('fam.groupsNote', { cin: s.inChannels, cout: s.outChannels, g: s.groups, a: s.inChannels / s.groups, b: s.outChannels / s.groups })}</p>
           <div className="family-detail">

@@ -5,6 +5,7 @@ import { useConceptT } from '../text/useConceptT';
 import { Formula } from './Formula';
 import { ScrollTable } from '../../../components/ScrollTable';
 import { SourceNotes } from './SourceNotes';
+import { Predict } from '../../predict/Predict';
 
 /** AlexNet layer by layer, and inception (3a) with and without its 1×1 reductions: counted, not typed in. */
 export function Params() {
@@ -20,6 +21,7 @@ export function Params() {
       <h2 id="params-title">{t('params.title')}</h2>
       <p className="caption">{t('params.intro')}</p>
       <h3>{t('params.alexnet')}</h3>
+      <Predict page="params" state={{}}>
       <ScrollTable>
         <table className="data-table" data-testid="alexnet-table">
           <caption>{t('params.alexnetCaption')}</caption>
@@ -49,6 +51,7 @@ export function Params() {
       </div>
       <p className="chart-key"><span className="key conv">{t('params.convShare', { pct: (share * 100).toFixed(1) })}</span> <span className="key dense">{t('params.denseShare', { pct: ((1 - share) * 100).toFixed(1), times: (totals.denseWeights / totals.convWeights).toFixed(1) })}</span></p>
       <p className="caption">{t('params.why')}</p>
+      </Predict>
       <p className="note" data-testid="alexnet-slip">{t('params.slip', { slip: formatInt(slip.weights), formula: slip.formula, real: formatInt(fc6.weights), times: (slip.weights / fc6.weights).toFixed(1) })}</p>
 
       <h3>{t('params.inception')}</h3>

@@ -5,6 +5,7 @@ import { formatInt } from '../../../lib/format';
 import { PresetSelect } from '../PresetSelect';
 import { useConceptT } from '../text/useConceptT';
 import { ScrollTable } from '../../../components/ScrollTable';
+import { Predict } from '../../predict/Predict';
 
 interface Settings {
   inChannels: number;
@@ -49,6 +50,7 @@ export function Bottleneck() {
           {t('bottleneck.expand')}
         </label>
       </form>
+      <Predict page="bottleneck" state={s}>
       <p className="headline-figure" data-testid="bottleneck-headline">
         {t('bottleneck.headline', {
           direct: formatInt(direct.weights),
@@ -76,6 +78,7 @@ export function Bottleneck() {
       </ScrollTable>
       <p className="caption">{t(ratio < 1 ? 'bottleneck.verdict.saves' : 'bottleneck.verdict.costs', { b: s.squeeze })}</p>
       <p className="caption" data-testid="bottleneck-flops">{t('fam.flops', { macs: formatInt(direct.multiplyAdds), flops: formatInt(2 * direct.multiplyAdds) })}</p>
+      </Predict>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { heNormal, subSeed } from '../../../engine/random';
 import { formatInt, formatValue } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
+import { Predict } from '../../predict/Predict';
 
 /** The 1×1 demo layer, and the fc demo: AlexNet's fc6 with fewer channels and outputs. */
 const H = 16, W = 16, CIN = 64, COUT = 32;
@@ -60,6 +61,7 @@ export function Dense() {
       )}
       <h3>{t('dense.converseTitle')}</h3>
       <p>{t('dense.converse')}</p>
+      <Predict page="dense" state={{ pointwiseMaxDifference: r?.pointwiseMaxDifference ?? null }}>
       <ScrollTable>
         <table className="data-table" data-testid="dense-alexnet">
           <caption>{t('dense.alexnetCaption')}</caption>
@@ -82,6 +84,7 @@ export function Dense() {
           </tbody>
         </table>
       </ScrollTable>
+      </Predict>
       {r && (
         <p className="headline-figure" data-testid="dense-fc">{t('dense.fc', {
           k: FC.kernel, c: FC.channels, out: FC.outputs, mh: FC.mapHeight, mw: FC.mapWidth, oh: r.fcOutHeight, ow: r.fcOutWidth,

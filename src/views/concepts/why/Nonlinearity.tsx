@@ -10,6 +10,7 @@ import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
+import { Predict } from '../../predict/Predict';
 
 const SIZE = 24, CIN = 10, COUT = 20, SQUEEZE = 5, SHOWN = 3;
 
@@ -105,6 +106,7 @@ export function Nonlinearity() {
               </div>
             ))}
           </div>
+          <Predict page="nonlinearity" state={{ inChannels: CIN, squeeze: SQUEEZE, outChannels: COUT, ...r.collapse, squeezedStages: r.squeezed.length }}>
           <div className="collapse" data-testid="nl-collapse">
             <h3>{t('nl.collapse.title')}</h3>
             <p>{t('nl.collapse.linear', {
@@ -114,6 +116,7 @@ export function Nonlinearity() {
               merged: (r.collapse.reluMergedError * 100).toFixed(1), best: (r.collapse.reluBestError * 100).toFixed(1), n: formatInt(r.collapse.windows),
             })}</p>
           </div>
+          </Predict>
         </>
       )}
     </section>

@@ -19,6 +19,7 @@ import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
 import { KeptChart } from './KeptChart';
 import { ScrollTable } from '../../../components/ScrollTable';
+import { Predict } from '../../predict/Predict';
 
 const SIZE = 56, CHANNELS = 250, FEATURES = 48;
 
@@ -58,6 +59,8 @@ export function Reduction() {
     ? { h: layer.input.height, w: layer.input.width, c: Math.min(layer.input.channels, MAX_LAYER_CHANNELS), all: layer.input.channels }
     : { h: SIZE, w: SIZE, c: CHANNELS, all: CHANNELS };
   const k = Math.min(kWanted, dims.c);
+  // The prediction asks about 10 channels whatever the slider says, so moving it does not re-ask.
+  const asked = Math.min(10, dims.c);
   const state = useEngineResult(`red/${from}/${layer ? layer.id : ''}/${seed}/${k}`, async (signal) => {
     const params = { height: dims.h, width: dims.w, channels: dims.c, features: FEATURES, seed, k: k, showChannels: [] };
     if (layer?.input) return request('reduction', { ...params, activations: layerActivations(layer.input, layer.weights, dims.c, `user${layer.id}`) }, signal);
@@ -106,6 +109,7 @@ export function Reduction() {
       {state.status === 'loading' && !r && <p className="status" role="status">{t('computing')}</p>}
       {r && (
         <>
+          <Predict page="reduction" state={{ k: asked, channels: dims.c, pcaKept: r.pcaKept[asked - 1] ?? 0, randomKept: r.randomKept[asked - 1] ?? 0, nextAfter: next(asked), nextBefore: next(dims.c), source: `${from}/${seed}` }}>
           <p className="headline-figure" data-testid="red-headline">
             {t('red.headline', { k, c: dims.c, pca: pct(r.pcaKept[k - 1]), err: pct(1 - r.pcaKept[k - 1]!), random: pct(r.randomKept[k - 1]) })}
           </p>
@@ -136,6 +140,7 @@ export function Reduction() {
             </tbody>
           </table>
           </ScrollTable>
+          </Predict>
           <h3>{t('red.mapsTitle', { k })}</h3>
           <Legend domain={domain} lut={palette.inputs} label={t('legend.range', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
           <MapRow domain={domain} lut={palette.inputs} items={maps(r.originals, t('red.original'))} />

@@ -12,6 +12,7 @@ import { formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../useEngineResult';
+import { Predict } from '../../predict/Predict';
 
 const SIZE = 16, CIN = 8, COUT = 4, SEED = 7;
 type Move = 'shift' | 'shuffle';
@@ -72,6 +73,7 @@ export function WhatWhere() {
       <h3>{t('ww.inputs')}</h3>
       <MapRow domain={inDomain} lut={palette.inputs} items={[map(input.data, t('ww.original'), CIN), map(moved.data, t(`ww.moved.${move}`), CIN)]} className="narrow" />
       {state.status === 'error' && <p className="status-error" role="alert">{t('engineError', { message: state.message })}</p>}
+      <Predict page="whatwhere" state={rows ? { move, max1: rows[0]!.max, max3: rows[1]!.max } : null}>
       {rows && (
         <>
           <Legend domain={domain} lut={palette.signed} label={t('legend.signed', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
@@ -91,6 +93,7 @@ export function WhatWhere() {
           <p className="caption">{t('ww.lesson')}</p>
         </>
       )}
+      </Predict>
     </section>
   );
 }
