@@ -4,8 +4,9 @@
  * at 4× CPU on a 9 Mbps / 60 ms network (Emulation.setCPUThrottlingRate and
  * Network.emulateNetworkConditions on the page).
  *
- * - first number: the time from navigation start to the frame that first paints scene 2's
- *   running sum ([data-testid="partial-sum"], the engine's first value on screen);
+ * - first number: the time from navigation start to the moment scene 2's running sum
+ *   ([data-testid="partial-sum"], the engine's first value) is in the page (React has
+ *   committed it; the frame that paints it follows);
  * - bytes: what the network delivered (encoded, headers included) before that moment,
  *   the parts of files still arriving included;
  * - longest task: the longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) that
@@ -30,24 +31,25 @@ export interface PageRun { firstNumberMs: number; bytesBefore: number; longestTa
 export interface PageRow { conditions: string; runs: PageRun[]; median: PageRun }
 
 /** Set up before the app's scripts run: long tasks, the first paint and the first number, in page time. */
-const PROBE = `(() => {
+export const PROBE = `(() => {
   const probe = window.__probe = { tasks: [], firstPaint: null, firstNumber: null, firstNumberWall: null };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) probe.tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-paint') probe.firstPaint = e.startTime; }).observe({ type: 'paint', buffered: true });
   const seen = () => {
     const el = document.querySelector('[data-testid="partial-sum"]');
     if (!el || !/\\d/.test(el.textContent || '')) return false;
-    requestAnimationFrame(() => { probe.firstNumber = performance.now(); probe.firstNumberWall = performance.timeOrigin + probe.firstNumber; });
+    probe.firstNumber = performance.now();
+    probe.firstNumberWall = performance.timeOrigin + probe.firstNumber;
     return true;
   };
   const watch = new MutationObserver(() => { if (seen()) watch.disconnect(); });
   document.addEventListener('DOMContentLoaded', () => { if (!seen()) watch.observe(document.body, { childList: true, subtree: true, characterData: true }); });
 })();`;
 
-interface Probe { tasks: [number, number][]; firstPaint: number | null; firstNumber: number | null; firstNumberWall: number | null }
+export interface Probe { tasks: [number, number][]; firstPaint: number | null; firstNumber: number | null; firstNumberWall: number | null }
 
 /** Bytes received per request over time, from the page's Network events (monotonic seconds). */
-function recordBytes(cdp: CDPSession) {
+export function recordBytes(cdp: CDPSession) {
   const chunks: { t: number; bytes: number; id: string }[] = [];
   const finished = new Map<string, { t: number; bytes: number }>();
   let wallOffset: number | null = null; // wall seconds − monotonic seconds
