@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'screenshots/', '.scratch/', 'playwright-report/', 'test-results/', 'bench/engineThread.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'screenshots/', 'playwright-report/', 'test-results/', 'reports/', '.scratch/', 'bench/engineThread.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel,model,page] [-- --port 4175] [-- --no-build]
+ * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel,model,train,page] [-- --port 4175] [-- --no-build]
  *
  * The same data for every implementation; median, min and max of N interleaved runs after a
  * warm-up (N = 5, and 15 for the model workloads, unless --runs says);
@@ -17,6 +17,7 @@ import { EngineClient } from '../src/worker/client';
 import { nodeEndpoint } from './nodeEndpoint';
 import { benchModels, printModelTable, type ModelRow } from './modelBench';
 import { benchPage, printPageTable, type PageRow } from './pageBench';
+import { benchTrain, printTrainTables } from './trainBench';
 
 interface Workload { name: 'headline' | 'reduce' | 'mid' | 'pixel' | 'channel'; h: number; w: number; cin: number; cout: number; }
 type Impl = 'naive' | 'engine-1t' | 'engine-1w' | 'engine-2w' | 'engine-4w' | 'tfjs-cpu' | 'tfjs-wasm';
@@ -184,6 +185,11 @@ async function main() {
       results.push({ name: `model ${r.name}`, rows: r.rows });
       if (!asJson) printModelTable(r.name, r.rows, modelRuns);
     }
+  }
+  if (!only || only.includes('train')) {
+    const r = await benchTrain(clients['engine-1w'], runs);
+    results.push({ name: 'train', rows: [...r.train, ...r.predict.map((p) => ({ ...p, impl: `predict ${p.impl}` }))] as never });
+    if (!asJson) printTrainTables(r);
   }
   for (const c of Object.values(clients)) c.dispose();
   if (!only || only.includes('page')) {

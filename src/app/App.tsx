@@ -16,9 +16,11 @@ import { UrlNotice } from './UrlNotice';
 
 /** The concept pages load on first visit, so the walkthrough's start-up stays small. */
 const ConceptView = lazy(() => import('../views/concepts/ConceptView'));
+/** The Train page (painting, training, export) is a chunk of its own too. */
+const TrainView = lazy(() => import('../views/train/TrainView'));
 
 /** Top-level tabs; "why" stands for the four "Why 1×1?" pages. */
-const TABS = ['walkthrough', 'explorer', 'why', 'family', 'basics', 'params'] as const;
+const TABS = ['walkthrough', 'explorer', 'why', 'family', 'basics', 'params', 'train'] as const;
 const tabTarget = (tab: (typeof TABS)[number]): View => (tab === 'why' ? 'bottleneck' : tab);
 const isTabCurrent = (tab: (typeof TABS)[number], view: View) => (tab === 'why' ? isWhyView(view) : tab === view);
 
@@ -134,7 +136,7 @@ export function App() {
       ) : (
         <ErrorBoundary key={shownView} message={(m) => t('nav.loadFailed', { message: m })}>
           <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}>
-            <ConceptView view={shownView} />
+            {shownView === 'train' ? <TrainView /> : <ConceptView view={shownView} />}
           </Suspense>
         </ErrorBoundary>
       )}

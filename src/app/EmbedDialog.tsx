@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../components/useT';
+import { isLoaded, loadLanguage, translate } from '../lib/i18n/t';
 import { useAppStore } from '../store/useAppStore';
 import { SCENES, type Scene } from '../store/stepping';
 import { embedSnippet, embedUrls, RESIZE_MESSAGE, type EmbedOptions } from './autoHeight';
@@ -19,6 +20,7 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
   const view = useAppStore((s) => s.view);
   const scene = useAppStore((s) => s.scene);
+  const lang = useAppStore((s) => s.lang);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
@@ -31,7 +33,10 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
   const chosen: EmbedOptions = walkthrough ? options : { controls: options.controls, lang: options.lang, theme: options.theme };
   const src = embedUrls(location.href, FRAME_ID, chosen).embed;
   const previewSrc = embedUrls(location.href, PREVIEW_ID, chosen).embed;
-  const snippet = embedSnippet(src, FRAME_ID, t('embed.frameTitle'));
+  // The frame's title is read by the blog's readers, so it is in the language the frame shows
+  // (that language's text is loaded on choosing it); "auto" keeps the page's own language.
+  const frameLang = options.lang === 'auto' || !isLoaded(options.lang) ? lang : options.lang;
+  const snippet = embedSnippet(src, FRAME_ID, translate(frameLang, 'embed.frameTitle'));
   const height = measured?.src === previewSrc ? measured.height : null;
 
   useEffect(() => {
@@ -57,6 +62,10 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
     setOptions((o) => ({ ...o, [key]: value }));
     setCopied(false);
   };
+  const [, setLoadedLang] = useState(0);
+  useEffect(() => {
+    if (options.lang !== 'auto' && !isLoaded(options.lang)) void loadLanguage(options.lang).then(() => setLoadedLang((n) => n + 1));
+  }, [options.lang]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(snippet);
@@ -93,7 +102,7 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
       <textarea ref={areaRef} readOnly value={snippet} rows={6} aria-label={t('embed.title')} />
       <div className="embed-actions">
         <button type="button" className="primary" onClick={() => void copy()}>{t('embed.copy')}</button>
-        <span role="status">{copied ? t('share.copied') : ''}</span>
+        <span role="status">{copied ? t('embed.copied') : ''}</span>
         <button type="button" onClick={() => dialogRef.current?.close()}>{t('help.close')}</button>
       </div>
       <figure className="embed-preview">

@@ -43,12 +43,12 @@ function superscript(n: number): string {
 }
 
 /**
- * Milliseconds for status lines: "0.3 ms", "412 ms", "1.24 s"; in Korean, as Korean text
- * writes units, without the space and with 초 for seconds: "412ms", "1.24초".
+ * Milliseconds for status lines: "0.3 ms", "412 ms", "1.24 s". Korean writes a Latin unit
+ * symbol the same way, a space after the number ("412 ms", as "512 MB" and "700 px"), and a
+ * Korean unit word attached like a counter ("1.24초", as "1,024개"): one rule for every unit.
  */
 export function formatMs(ms: number, lang: Lang = 'en'): string {
-  const sep = lang === 'ko' ? '' : ' ';
-  if (ms < 10) return `${ms.toFixed(1)}${sep}ms`;
-  if (ms < 1000) return `${Math.round(ms)}${sep}ms`;
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(2)}${lang === 'ko' ? '초' : ' s'}`;
 }

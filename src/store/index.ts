@@ -7,16 +7,18 @@ import { createStore } from 'zustand/vanilla';
 import { createConfigSlice, type ConfigSlice } from './slices/config';
 import { createCursorSlice, type CursorSlice } from './slices/cursor';
 import { createResultsSlice, type ResultsSlice } from './slices/results';
+import { createTrainSlice, type TrainSlice } from './slices/train';
 import { createUiSlice, type UiSlice } from './slices/ui';
 import { createWalkthroughSlice, type WalkthroughSlice } from './slices/walkthrough';
 
-export type AppState = ConfigSlice & CursorSlice & ResultsSlice & UiSlice & WalkthroughSlice;
+export type AppState = ConfigSlice & CursorSlice & ResultsSlice & TrainSlice & UiSlice & WalkthroughSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
     ...createConfigSlice(...a),
     ...createCursorSlice(...a),
     ...createResultsSlice(...a),
+    ...createTrainSlice(...a),
     ...createUiSlice(...a),
     ...createWalkthroughSlice(...a),
   }));

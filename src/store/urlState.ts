@@ -13,6 +13,11 @@ import type { ImageSource } from './slices/config';
 import { SPEEDS, type Speed } from './slices/walkthrough';
 import { VIEWS, type View } from './slices/ui';
 import type { Scene } from './stepping';
+import type { Stroke } from '../engine/train/strokes';
+import { decodeClassNames, decodeStrokes, encodeClassNames, encodeStrokes, MAX_STROKE_CHARS } from '../lib/trainCode';
+import { DEFAULT_TRAIN, TRAIN_INPUTS } from './slices/train';
+import type { PhotoId } from '../lib/photoIds';
+import type { TrainInput } from '../worker/trainProtocol';
 
 export const URL_STATE_VERSION = 1;
 
@@ -34,11 +39,17 @@ export interface UrlState {
   readonly channel: number;
   readonly speed: Speed;
   readonly palette: PaletteName;
+  /** The Train page: its picture, the layer's input, class names and strokes. */
+  readonly trainPhoto: PhotoId;
+  readonly trainInput: TrainInput;
+  readonly trainClasses: readonly string[];
+  readonly trainStrokes: readonly Stroke[];
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
   view: 'walkthrough', height: 56, width: 56, inChannels: 512, outChannels: 1024, seed: 1,
   useBias: true, useRelu: false, image: 'chelsea', filters: 'learned', scene: 1, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
+  trainPhoto: DEFAULT_TRAIN.photo, trainInput: DEFAULT_TRAIN.input, trainClasses: DEFAULT_TRAIN.classes, trainStrokes: DEFAULT_TRAIN.strokes,
 };
 
 /** A value that was in the URL but could not be used; the default took its place. */
@@ -63,9 +74,12 @@ interface Field<K extends keyof UrlState> {
   readonly field: K;
   readonly parse: Parser<UrlState[K]>;
   readonly serialize: (v: UrlState[K]) => string;
+  /** Written only when it differs from the default (the Train page's keys, long and rarely set). */
+  readonly optional?: boolean;
 }
 const field = <K extends keyof UrlState>(key: string, f: K, parse: Parser<UrlState[K]>, serialize: (v: UrlState[K]) => string = String): Field<K> =>
   ({ key, field: f, parse, serialize });
+const optional = <K extends keyof UrlState>(f: Field<K>): Field<K> => ({ ...f, optional: true });
 
 /** In dependency order: the shape comes before the cursor that it bounds. */
 const FIELDS = [
@@ -86,7 +100,16 @@ const FIELDS = [
   field('ch', 'channel', int(0, (s) => s.inChannels - 1)),
   field('speed', 'speed', oneOf(SPEEDS)),
   field('cmap', 'palette', oneOf(PALETTE_NAMES)),
+  optional(field('tp', 'trainPhoto', oneOf(PHOTO_IDS))),
+  optional(field('ti', 'trainInput', oneOf(TRAIN_INPUTS))),
+  optional(field('tc', 'trainClasses', (raw) => decodeClassNames(raw), encodeClassNames)),
+  // After the class names: a stroke's class must be one of them.
+  optional(field('ts', 'trainStrokes', (raw, s) => decodeStrokes(raw, s.trainClasses.length), encodeStrokes)),
 ] as const;
+
+/** Keys whose values may be longer than LONG_VALUE: the strokes. */
+const LONG_KEYS: ReadonlySet<string> = new Set(['ts']);
+const LONG_VALUE = 64;
 
 /** Parses a hash (with or without '#'); never throws. */
 export function parseUrlState(hash: string): { state: UrlState; problems: UrlProblem[] } {
@@ -102,7 +125,7 @@ export function parseUrlState(hash: string): { state: UrlState; problems: UrlPro
     const v = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
     // A broken % escape cannot be read at all: it is named (as written) and otherwise ignored.
     if (k === null || v === null) problems.push({ key: (k ?? part.slice(0, eq < 0 ? undefined : eq)).slice(0, 16), value: eq < 0 ? '' : part.slice(eq + 1, eq + 65) });
-    else if (k.length <= 16 && !params.has(k)) params.set(k, v.slice(0, 64));
+    else if (k.length <= 16 && !params.has(k)) params.set(k, LONG_KEYS.has(k) ? (v.length > MAX_STROKE_CHARS ? '!too-long' : v) : v.slice(0, LONG_VALUE));
   }
   const version = params.get('v');
   if (version !== undefined && version !== String(URL_STATE_VERSION)) problems.push({ key: 'v', value: version });
@@ -125,7 +148,11 @@ export function parseUrlState(hash: string): { state: UrlState; problems: UrlPro
 /** Writes every key, in table order, after `v=1`. */
 export function serializeUrlState(state: UrlState): string {
   const parts = [`v=${URL_STATE_VERSION}`];
-  for (const f of FIELDS) parts.push(`${f.key}=${(f.serialize as (v: unknown) => string)(state[f.field])}`);
+  for (const f of FIELDS) {
+    const text = (f.serialize as (v: unknown) => string)(state[f.field]);
+    if ('optional' in f && f.optional && text === (f.serialize as (v: unknown) => string)(DEFAULT_URL_STATE[f.field])) continue;
+    parts.push(`${f.key}=${text}`);
+  }
   return parts.join('&');
 }
 

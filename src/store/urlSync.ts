@@ -6,6 +6,7 @@
  */
 import type { AppStore, AppState } from './index';
 import { parseUrlState, serializeUrlState, type UrlState } from './urlState';
+import { encodeClassNames, encodeStrokes } from '../lib/trainCode';
 
 const WRITE_MS = 300;
 
@@ -15,16 +16,27 @@ export function urlStateOf(s: AppState): UrlState {
     view: s.view, height: config.height, width: config.width, inChannels: config.inChannels, outChannels: config.outChannels,
     seed: config.seed, useBias: config.useBias, useRelu: config.useRelu, image: config.image, filters: config.filters, scene: s.scene,
     row: cursor.row, col: cursor.col, filterIndex: cursor.filterIndex, channel: s.channel, speed: s.speed, palette: s.palette,
+    trainPhoto: s.train.photo, trainInput: s.train.input, trainClasses: s.train.classes, trainStrokes: s.train.strokes,
   };
 }
 
-/** Puts a parsed URL state into the store (shape first, so the cursor is clamped to it). */
-export function applyUrlState(store: AppStore, u: UrlState): void {
+/**
+ * Puts a parsed URL state into the store (shape first, so the cursor is clamped to it). The
+ * Train page's classes and strokes named in `refused` keep their last good value (a lecturer's
+ * trained state is not wiped by a mangled link).
+ */
+export function applyUrlState(store: AppStore, u: UrlState, refused: ReadonlySet<string> = new Set()): void {
   const { setConfig } = store.getState();
   const c = store.getState().config;
   // The image is set only when it changes, so re-reading the same link keeps the student's picture.
   setConfig({ height: u.height, width: u.width, inChannels: u.inChannels, outChannels: u.outChannels, seed: u.seed, useBias: u.useBias, useRelu: u.useRelu, filters: u.filters, ...(u.image !== c.image ? { image: u.image } : {}) });
   store.setState({ view: u.view, palette: u.palette, scene: u.scene, channel: u.channel, speed: u.speed, cursor: { row: u.row, col: u.col, filterIndex: u.filterIndex } });
+  const t = store.getState().train;
+  const keep = refused.has('tc') || refused.has('ts');
+  const next = { photo: u.trainPhoto, input: u.trainInput, classes: keep ? t.classes : u.trainClasses, strokes: keep ? t.strokes : u.trainStrokes };
+  if (next.photo !== t.photo || next.input !== t.input || encodeClassNames(next.classes) !== encodeClassNames(t.classes) || encodeStrokes(next.strokes) !== encodeStrokes(t.strokes)) {
+    store.getState().setTrain(next);
+  }
 }
 
 export function startUrlSync(store: AppStore, win: Window = window): () => void {
@@ -34,7 +46,7 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     const hash = win.location.hash.replace(/^#/, '');
     if (hash === written) return;
     const { state, problems } = parseUrlState(hash);
-    applyUrlState(store, state);
+    applyUrlState(store, state, new Set(problems.map((p) => p.key)));
     store.setState({ urlProblems: problems });
     written = serializeUrlState(urlStateOf(store.getState()));
     // The address says what the app uses: values it refused are replaced there too, so Copy

@@ -8,7 +8,7 @@ import { quantileSymmetricDomain } from '../lib/colormap';
 import { loadBankFor, loadLearnedBank, type BankFiles } from '../lib/learnedBank';
 import { loadPicture } from '../lib/loadPicture';
 import { photoUrl } from '../lib/photoIds';
-import { EngineError, isAbortError, isRetryable, type EngineClient } from '../worker/client';
+import { EngineError, isAbortError, isRetryable, LIVELY_SILENT_MS, type EngineClient } from '../worker/client';
 import type { AppStore } from './index';
 import { checkShape } from '../lib/limits';
 import { userDataFits, type LayerConfig, type UserData } from './slices/config';
@@ -110,7 +110,7 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
           shape: { height, width, inChannels, outChannels }, seed, filters: config.filters, bank,
           // A copy goes to the worker; the page keeps the photo for its receptive-field crops.
           photo: photo && { ...photo, rgba: photo.rgba.slice() },
-        }, { signal });
+        }, { signal, silenceMs: LIVELY_SILENT_MS });
         data = {
           input: user?.input ?? hwcTensor(height, width, inChannels, r!.input),
           weights: user?.weights ?? coutCinWeights(outChannels, inChannels, r!.weights),

@@ -43,8 +43,13 @@ export interface RequestOptions {
  * layer of a 128×128×2048 layer) takes about a second here and may take ten on a slow phone.
  */
 export const SILENT_MS = 30_000;
-/** A forward pass reports progress after every chunk (≈ 50 ms here): ten seconds of silence is death. */
-export const FORWARD_SILENT_MS = 10_000;
+/**
+ * A job that says it is alive at least every half second (a forward pass by its progress after
+ * every chunk of ≈ 50 ms here, the photo layer by its heartbeat) is dead after three seconds of
+ * silence. A worker that closes or crashes is known at once by its Web Lock (see watchLock).
+ */
+export const LIVELY_SILENT_MS = 3_000;
+
 
 interface Pending {
   resolve: (value: never) => void;
@@ -62,13 +67,40 @@ class Connection {
   private heardAt = 0;
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private static nextId = 1;
-  /** `onSilent` is called once when a request has waited too long without a word (no watchdog without it). */
-  constructor(readonly endpoint: Endpoint, private readonly onSilent?: (silentMs: number) => void) {
+  /** Whether the worker has said anything yet (a worker script sends `alive` when it starts). */
+  private booted = false;
+  /** Set once the page itself let the worker go (terminated it): its lock's release is no news. */
+  private released = false;
+  /**
+   * `onSilent` is called once when a request has waited too long without a word (no watchdog
+   * without it); `onClosed` when the worker's Web Lock is released, that is when it died.
+   */
+  constructor(readonly endpoint: Endpoint, private readonly onSilent?: (silentMs: number) => void, private readonly onClosed?: () => void) {
     endpoint.addEventListener('message', (event: MessageEvent) => {
       this.heardAt = Date.now();
+      this.booted = true;
       this.receive(event.data as FromWorker);
     });
     (endpoint as { start?: () => void }).start?.();
+  }
+
+  /** Terminates the worker; its death is then expected, not reported. */
+  release(): void {
+    this.released = true;
+    this.unwatch();
+    (this.endpoint as Partial<Worker>).terminate?.();
+  }
+
+  /**
+   * Asks for the lock the worker holds while it lives: the browser grants it when the worker
+   * closes itself, is killed or crashes, whether or not a request is pending.
+   */
+  private watchLock(name: string): void {
+    const locks = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { locks?: LockManager }).locks;
+    if (!locks || !this.onClosed) return;
+    locks.request(name, () => {
+      if (!this.released) this.onClosed!();
+    }).catch(() => {});
   }
 
   /** Checks twice a second, while requests are pending, that the worker still speaks. */
@@ -76,7 +108,9 @@ class Connection {
     if (!this.onSilent || this.watchdog !== undefined) return;
     this.watchdog = setInterval(() => {
       if (this.pending.size === 0) return this.unwatch();
-      const limit = Math.max(...[...this.pending.values()].map((p) => p.silenceMs));
+      // Until the worker has said it is up, its script may still be downloading on a slow
+      // network: the short limits start with its first word.
+      const limit = Math.max(...[...this.pending.values()].map((p) => (this.booted ? p.silenceMs : Math.max(p.silenceMs, SILENT_MS))));
       const silent = Date.now() - this.heardAt;
       if (silent > limit) {
         this.unwatch();
@@ -132,6 +166,10 @@ class Connection {
   }
 
   private receive(msg: FromWorker): void {
+    if ('alive' in msg) {
+      if (msg.lock !== undefined) this.watchLock(msg.lock);
+      return;
+    }
     const p = this.pending.get(msg.id);
     if (!p) return; // superseded or cancelled: its late reply is dropped
     if ('progress' in msg) {
@@ -231,7 +269,9 @@ export class EngineClient {
   }
 
   private connect(endpoint: Endpoint): Connection {
-    const conn: Connection = new Connection(endpoint, (ms) => this.workerFailed(conn, `the engine worker stopped answering (silent for ${Math.round(ms / 1000)} s)`));
+    const conn: Connection = new Connection(endpoint,
+      (ms) => this.workerFailed(conn, `the engine worker stopped answering (silent for ${(ms / 1000).toFixed(1)} s)`),
+      () => this.workerFailed(conn, 'the engine worker closed'));
     (endpoint as Partial<Worker>).addEventListener?.('error' as 'message', ((event: Event) => {
       event.preventDefault?.();
       this.workerFailed(conn, (event as ErrorEvent).message || 'the engine worker failed to start or crashed');
@@ -242,7 +282,7 @@ export class EngineClient {
   /** A worker failed: its requests fail (to be re-run by their callers) and it is replaced. */
   private workerFailed(conn: Connection, reason: string): void {
     const slot = this.connections?.indexOf(conn) ?? -1;
-    (conn.endpoint as Partial<Worker>).terminate?.();
+    conn.release();
     if (slot < 0 || this.fallbackReason !== undefined) {
       conn.failAll(new EngineError('worker-failed', reason));
       return;
@@ -273,7 +313,7 @@ export class EngineClient {
     // Requests the workers still held fail now (and are re-run on the main thread by their
     // callers) rather than waiting for ever on a terminated worker.
     for (const c of old) {
-      (c.endpoint as Partial<Worker>).terminate?.();
+      c.release();
       c.failAll(new EngineError('worker-failed', reason));
     }
     this.options.onFallback?.(reason);
@@ -321,13 +361,13 @@ export class EngineClient {
         const transfer: Transferable[] = [input.buffer, weights.buffer];
         if (bias) transfer.push(bias.buffer);
         conn.sentKey = key;
-        return conn.request('forward', { ...band, input, weights, bias }, { ...request, transfer, silenceMs: FORWARD_SILENT_MS });
+        return conn.request('forward', { ...band, input, weights, bias }, { ...request, transfer, silenceMs: LIVELY_SILENT_MS });
       };
       if (key === undefined || conn.sentKey !== key) return send();
       // The worker holds this band already: send only the flags (and the small bias).
       try {
         const bias = params.bias?.slice();
-        return await conn.request('forward', { ...band, input: undefined, weights: undefined, bias }, { ...request, transfer: bias ? [bias.buffer] : [], silenceMs: FORWARD_SILENT_MS });
+        return await conn.request('forward', { ...band, input: undefined, weights: undefined, bias }, { ...request, transfer: bias ? [bias.buffer] : [], silenceMs: LIVELY_SILENT_MS });
       } catch (e) {
         if (e instanceof EngineError && e.code === 'cache-miss') return send();
         throw e;
@@ -366,7 +406,7 @@ export class EngineClient {
   dispose(): void {
     for (const c of this.connections ?? []) {
       c.failAll(new EngineError('cancelled', 'client disposed'));
-      (c.endpoint as Partial<Worker>).terminate?.();
+      c.release();
     }
     this.connections = undefined;
   }

@@ -182,21 +182,35 @@ function transferables(result: object): Transferable[] {
 
 /** Answers requests arriving at `endpoint` until the endpoint goes away. */
 /** How serve runs long jobs: in a worker straight through; on the page's main thread in slices. */
+/**
+ * A worker running a long job says it is alive at least this often (a forward pass by its
+ * progress, the photo layer by a heartbeat between its steps), so that the page can take three
+ * seconds of silence for death (client.ts).
+ */
+export const HEARTBEAT_MS = 250;
+
 export interface ServeOptions {
   /** Pause a generating job after this many milliseconds of work (none: run it through). */
   readonly sliceMs?: number | undefined;
+  /** Send a heartbeat (`{ id: 0, alive: true }`) between a generating job's steps this often (none: no heartbeat). */
+  readonly heartbeatMs?: number | undefined;
   /** Multiply-adds per chunk of a forward pass (default 1.6e8, ≈ 50 ms here). */
   readonly chunkMultiplyAdds?: number | undefined;
 }
 
 /** Runs `steps`, pausing for the event loop whenever `sliceMs` of work have passed. */
-async function drive<T>(steps: Steps<T>, sliceMs: number | undefined, isCancelled: () => boolean): Promise<T> {
-  if (sliceMs === undefined) return runSteps(steps);
-  let since = performance.now();
+async function drive<T>(steps: Steps<T>, sliceMs: number | undefined, isCancelled: () => boolean, beat?: { everyMs: number; send: () => void }): Promise<T> {
+  if (sliceMs === undefined && beat === undefined) return runSteps(steps);
+  let since = performance.now(), beatAt = since;
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    if (performance.now() - since >= sliceMs) {
+    const now = performance.now();
+    if (beat && now - beatAt >= beat.everyMs) {
+      beat.send();
+      beatAt = now;
+    }
+    if (sliceMs !== undefined && now - since >= sliceMs) {
       await yieldTask();
       if (isCancelled()) throw new Cancelled();
       since = performance.now();
@@ -223,7 +237,8 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
         let result: object;
         switch (msg.type) {
           case 'generate':
-            result = await drive(generateSteps(msg.params), options.sliceMs, () => cancelled.has(msg.id));
+            result = await drive(generateSteps(msg.params), options.sliceMs, () => cancelled.has(msg.id),
+              options.heartbeatMs === undefined ? undefined : { everyMs: options.heartbeatMs, send: () => reply({ id: 0, alive: true }) });
             break;
           case 'combine':
             result = runCombine(msg.params);
@@ -264,6 +279,22 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
               await yieldTask();
               if (cancelled.has(msg.id)) throw new Cancelled();
             });
+            break;
+          // Training a 1×1 layer (the Train page): a chunk loaded on first use.
+          case 'trainFeatures':
+            result = (await import('./trainJobs')).runTrainFeatures(msg.params);
+            break;
+          case 'train':
+            result = await (await import('./trainJobs')).runTrain(msg.params, async () => {
+              await yieldTask();
+              if (cancelled.has(msg.id)) throw new Cancelled();
+            });
+            break;
+          case 'trainApply':
+            result = (await import('./trainJobs')).runTrainApply(msg.params);
+            break;
+          case 'trainFeaturesGet':
+            result = (await import('./trainJobs')).runTrainFeaturesGet(msg.params);
             break;
           default:
             throw new RequestError(`unknown request type ${String((msg as { type: unknown }).type)}`);

@@ -7,7 +7,7 @@ import { trimScratch } from '../engine/onnx/chain';
 import { forgetPreparedWeights } from '../engine/onnx/prepared';
 import { decodeModel } from '../engine/onnx/decode';
 import { ModelError } from '../engine/onnx/errors';
-import { evaluate, firstUnsupported, inferShapes } from '../engine/onnx/graph';
+import { evaluate, firstUnsupported, inferShapes, type ShapeFailure } from '../engine/onnx/graph';
 import { extractLayer, pointwiseLayers } from '../engine/onnx/layers';
 import { inputSize, type OnnxModel, type OnnxNode } from '../engine/onnx/model';
 import { imageTensor } from '../engine/onnx/preprocess';
@@ -76,7 +76,8 @@ function inputShape(model: OnnxModel, height: number, width: number): number[] {
 export function runModelLayers(p: ModelLayersParams): ModelLayersResult {
   const model = modelFor(p.key);
   const shape = inputShape(model, checkPositiveInt('height', p.height), checkPositiveInt('width', p.width));
-  const shapes = inferShapes(model, metaTensor('float', shape, !model.input.channelsLast));
+  const failures = new Map<string, ShapeFailure>();
+  const shapes = inferShapes(model, metaTensor('float', shape, !model.input.channelsLast), failures);
   // Each tensor's earliest unsupported ancestor (the first the engine would stop at), in one
   // pass over the nodes in their order.
   const order = new Map(model.nodes.map((n, i) => [n, i] as const));
@@ -89,7 +90,9 @@ export function runModelLayers(p: ModelLayersParams): ModelLayersResult {
   }
   const layers = pointwiseLayers(model, shapes).map((l) => {
     const bad = blocker.get(l.input);
-    return bad ? { ...l, blockedBy: `${bad.opType} (${bad.name})` } : l;
+    if (bad) return { ...l, blockedBy: `${bad.domain ? `${bad.domain}.` : ''}${bad.opType} (${bad.name})` };
+    const failed = shapes.has(l.input) ? undefined : failures.get(l.input);
+    return failed ? { ...l, failedAt: { node: failed.node, code: failed.error.code, detail: failed.error.detail } } : l;
   });
   return { layers };
 }

@@ -6,6 +6,7 @@
  */
 import type { ExtractedLayer, PointwiseLayerInfo } from '../engine/onnx/layers';
 import type { Preprocessing } from '../engine/onnx/preprocess';
+import type { ModelErrorCode } from '../engine/onnx/errors';
 
 export interface ModelOpenParams {
   /** The whole .onnx file; transferred. */
@@ -39,6 +40,8 @@ export interface ModelLayersParams {
 export interface ModelLayer extends PointwiseLayerInfo {
   /** The first op on the way to this layer that the engine does not run: "Gelu (/blocks/0/act)". */
   readonly blockedBy?: string | undefined;
+  /** The node on the way to this layer that failed when its shapes were worked out, and why. */
+  readonly failedAt?: { readonly node: string; readonly code: ModelErrorCode; readonly detail: string } | undefined;
 }
 
 export interface ModelLayersResult {

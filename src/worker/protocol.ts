@@ -12,6 +12,7 @@ import type { LearnedFileName } from '../engine/learnedFileNames';
 import type { InputSummary } from '../engine/channelStats';
 import type { MapCombination, TermOrder } from '../engine/combine';
 import type { FilterKind, FilterMode } from '../engine/photoLayer';
+import type { TrainApplyParams, TrainApplyResult, TrainFeaturesGetParams, TrainFeaturesGetResult, TrainFeaturesParams, TrainFeaturesResult, TrainParams, TrainResult } from './trainProtocol';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, PeerLinkParams } from './modelProtocol';
 
 /**
@@ -290,6 +291,10 @@ export interface Requests {
   modelLayers: [ModelLayersParams, ModelLayersResult];
   modelLayer: [ModelLayerParams, ModelLayerResult];
   peerLink: [PeerLinkParams, Record<string, never>];
+  trainFeatures: [TrainFeaturesParams, TrainFeaturesResult];
+  train: [TrainParams, TrainResult];
+  trainApply: [TrainApplyParams, TrainApplyResult];
+  trainFeaturesGet: [TrainFeaturesGetParams, TrainFeaturesGetResult];
 }
 
 export type RequestType = keyof Requests;
@@ -317,7 +322,19 @@ export interface WorkerError {
 export type FromWorker =
   | { readonly id: number; readonly ok: true; readonly result: ResultOf<RequestType> }
   | { readonly id: number; readonly ok: false; readonly error: WorkerError }
-  | { readonly id: number; readonly progress: number };
+  | { readonly id: number; readonly progress: number }
+  | AliveMessage;
+
+/**
+ * Not a reply (id 0 answers no request): the worker is alive. Sent once with `lock`, the name of
+ * the Web Lock the worker holds for as long as it lives (the page asks for the same lock and is
+ * granted it the moment the worker closes or crashes), then as a heartbeat while a long job runs.
+ */
+export interface AliveMessage {
+  readonly id: 0;
+  readonly alive: true;
+  readonly lock?: string;
+}
 
 /** The part of a Worker, a MessagePort or `self` that the protocol uses. */
 export interface Endpoint {

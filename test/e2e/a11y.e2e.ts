@@ -10,6 +10,8 @@ const READY: Record<string, string> = {
   'walkthrough&scene=4': '.walkthrough .viz', 'walkthrough&scene=5': '[data-testid="combine-readout"]', explorer: '[data-status="done"]', bottleneck: '[data-testid="bottleneck-headline"]',
   nonlinearity: '[data-testid="nl-squeezed"]', whatwhere: '[data-testid="ww-max-3"]', reduction: '[data-testid="red-headline"]', dense: '[data-testid="dense-fc"]',
   family: '.family-detail .map-row', basics: '[data-testid="conv-window"]', params: '[data-testid="alexnet-table"]',
+  // The Train page with two strokes of each class, trained (its layer, filters and export shown).
+  'train&ts=01Ubec.11FFFU.01fcob.11KjKy': '[data-testid="filter-stacks"]',
 };
 
 interface Violation { id: string; impact: string; help: string; nodes: { target: string[] }[] }

@@ -39,7 +39,7 @@ test('concepts: embedded in Korean at 360 px (reduction, family), with the Korea
   const { page, consoleErrors, close } = await newPage({ width: 360, height: 800 });
   await page.goto(`${baseUrl}?embed=1&lang=ko#view=reduction`);
   await page.locator('[data-testid="red-headline"]').waitFor({ timeout: 30_000 });
-  assert(((await page.locator('[data-testid="red-headline"]').textContent()) ?? '').includes('250 채널 중 k = 10개로 줄이면'), 'Korean reduction headline');
+  assert(((await page.locator('[data-testid="red-headline"]').textContent()) ?? '').includes('250채널 중 k = 10개로 줄이면'), 'Korean reduction headline');
   await page.screenshot({ path: `${SHOTS}/concept-reduction-embed-ko-360.png`, fullPage: true });
   await page.goto(`${baseUrl}?embed=1&lang=ko#view=family`);
   await page.reload();

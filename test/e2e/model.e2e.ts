@@ -190,3 +190,60 @@ test('model: a 256 MB file opens in the worker, with progress, and the page neve
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
   await close();
 });
+
+test('model: the panel names the open file, shows the picture at the model’s input size, folds only a BatchNorm that is there, wraps node names between their parts; scene 2 shows all 8 channels and the picture (issue #26)', async ({ baseUrl, newPage }) => {
+  // Two 1×1 layers with torchvision-long names: the first without a BatchNormalization, the second with one, on a fixed 32×32 input.
+  const b = new ModelBuilder(3, 13);
+  const first = '/features/features.13/downsample/downsample.0/Conv', second = '/features/features.14/block/block.2/Conv';
+  const x = b.relu(b.conv('input', 3, 8, { name: first, bias: true }));
+  const y = b.relu(b.bn(b.conv(x, 8, 8, { name: second }), 8));
+  writeFileSync(join(dir, 'long-names.onnx'), b.build({ name: 'input', dims: [1, 3, 32, 32] }, [y]));
+  const { page, consoleErrors, close } = await newPage({ width: 1280, height: 800 });
+  await page.goto(`${baseUrl}#v=1&scene=2&img=noise`);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await openSettings(page);
+  await page.getByRole('button', { name: /Your own data/ }).click();
+  assert((await page.getByTestId('model-file-name').textContent()) === 'No model open yet', 'nothing open yet');
+  await page.getByLabel('Model file').setInputFiles(join(dir, 'long-names.onnx'));
+  await page.locator('.model-layers').first().waitFor({ timeout: 30_000 });
+  assert((await page.getByTestId('model-file-name').textContent()) === 'long-names.onnx', 'the file field names the open model');
+  // In the settings column the names wrap, only after a separator.
+  const breaks = await page.locator('.model-layers th[scope=row] label').evaluateAll((labels) => labels.flatMap((l) => {
+    const out: string[] = [];
+    let top: number | null = null, before = '';
+    const walker = document.createTreeWalker(l, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.textContent!.length; i++) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const at = r.getBoundingClientRect().top;
+        if (top !== null && at > top + 2) out.push(`${l.textContent} breaks after “${before}”`);
+        top = at;
+        before = n.textContent![i]!;
+      }
+    }
+    return out;
+  }));
+  assert(breaks.length > 0, 'the long names wrap in the settings column');
+  assert(breaks.every((s) => /after “[/._:-]”$/.test(s)), `a name broken inside a word: ${breaks.join('; ')}`);
+  // No BatchNormalization after the first layer: words, not a ticked box.
+  await page.getByLabel(first).check();
+  assert((await page.getByRole('checkbox', { name: /BatchNormalization/ }).count()) === 0, 'no fold checkbox for a layer without BN');
+  await page.getByTestId('fold-none').waitFor();
+  await page.getByLabel(second).check();
+  assert(await page.getByRole('checkbox', { name: /Fold the BatchNormalization/ }).isChecked(), 'the fold checkbox for a layer with BN');
+  await page.getByRole('button', { name: 'Use this layer' }).click();
+  await page.getByTestId('model-used').waitFor({ timeout: 30_000 });
+  const crop = page.getByTestId('model-crop').locator('canvas');
+  assert(await crop.evaluate((c: HTMLCanvasElement) => c.width === 32 && c.height === 32), 'the picture at the model’s 32×32 input');
+  await page.locator('.settings-panel').screenshot({ path: `${SHOTS}/model-settings-1280.png` });
+  await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  // Scene 2: all eight input channels stacked, and where they come from.
+  await page.locator('.channel-cards .card').nth(7).waitFor();
+  assert((await page.locator('.channel-cards .card').count()) === 8, 'all 8 channels in the stack');
+  await page.getByTestId('model-origin').waitFor();
+  assert(await page.getByTestId('model-origin').locator('canvas').evaluate((c: HTMLCanvasElement) => c.width === 32), 'scene 2 shows the picture at 32×32');
+  assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
+  await close();
+});

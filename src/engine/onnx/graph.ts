@@ -117,17 +117,28 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
   return result;
 }
 
+/** Why a tensor has no shape: the error of the node that failed on the way to it. */
+export interface ShapeFailure {
+  readonly node: string;
+  readonly error: ModelError;
+}
+
 /**
  * Every tensor's shape for an input of `image`'s shape, walking the whole graph without
  * values; a node the engine cannot run (and all that depends on it) is left out, so the
- * layers before it still get their sizes.
+ * layers before it still get their sizes. `failures`, when given, learns for each tensor left
+ * without a shape by a node that failed (not by an op the engine lacks) which node and why.
  */
-export function inferShapes(model: OnnxModel, image: Tensor): Map<string, readonly number[]> {
+export function inferShapes(model: OnnxModel, image: Tensor, failures?: Map<string, ShapeFailure>): Map<string, readonly number[]> {
   const env = new Map<string, Tensor>([[model.input.name, image]]);
   const shapes = new Map<string, readonly number[]>([[model.input.name, image.shape]]);
   for (const node of model.nodes) {
     const inputs = node.inputs.map((n) => (n ? env.get(n) ?? model.initializers.get(n) ?? null : undefined));
-    if (inputs.includes(null) || !isSupported(node)) continue;
+    if (inputs.includes(null) || !isSupported(node)) {
+      const inherited = node.inputs.map((n) => failures?.get(n)).find(Boolean);
+      if (inherited) for (const o of node.outputs) failures?.set(o, inherited);
+      continue;
+    }
     try {
       const out = runNode(node, inputs as (Tensor | undefined)[], model.opset);
       if (node.outputs[0]) {
@@ -136,6 +147,7 @@ export function inferShapes(model: OnnxModel, image: Tensor): Map<string, readon
       }
     } catch (e) {
       if (!(e instanceof ModelError)) throw e;
+      for (const o of node.outputs) failures?.set(o, { node: node.name, error: e });
     }
   }
   return shapes;

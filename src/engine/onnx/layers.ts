@@ -30,14 +30,29 @@ export interface PointwiseLayerInfo {
   readonly width?: number | undefined;
 }
 
-/** Every 1×1 Conv whose weights are initializers, in graph order, with sizes from `shapes` (see inferShapes). */
+/**
+ * The initializer behind tensor `name`, also through Identity nodes (exporters put one between
+ * a shared weight and each Conv that reads it); undefined when the tensor is computed.
+ */
+export function constantBehind(model: OnnxModel, name: string): Tensor | undefined {
+  for (let hops = 0; hops <= model.nodes.length && name; hops++) {
+    const init = model.initializers.get(name);
+    if (init) return init;
+    const maker = model.nodes.find((n) => n.outputs[0] === name);
+    if (!maker || maker.opType !== 'Identity' || maker.domain !== '') return undefined;
+    name = maker.inputs[0] ?? '';
+  }
+  return undefined;
+}
+
+/** Every 1×1 Conv whose weights are initializers (directly or through Identity nodes), in graph order, with sizes from `shapes` (see inferShapes). */
 export function pointwiseLayers(model: OnnxModel, shapes?: ReadonlyMap<string, readonly number[]>): PointwiseLayerInfo[] {
   const readers = new Map<string, OnnxNode[]>();
   for (const n of model.nodes) for (const i of n.inputs) if (i) readers.set(i, [...(readers.get(i) ?? []), n]);
   const layers: PointwiseLayerInfo[] = [];
   for (const n of model.nodes) {
     if (n.opType !== 'Conv' || n.domain !== '') continue;
-    const w = model.initializers.get(n.inputs[1] ?? '');
+    const w = constantBehind(model, n.inputs[1] ?? '');
     if (!w || w.shape.length !== 4 || w.shape[2] !== 1 || w.shape[3] !== 1) continue;
     const groups = attrInt(n, 'group', 1);
     const [sy = 1, sx = 1] = attrInts(n, 'strides') ?? [];
@@ -91,13 +106,13 @@ export function extractLayer(model: OnnxModel, info: PointwiseLayerInfo, x: Tens
     if (iy >= 0 && iy < h && ix >= 0 && ix < w) input.set(src.subarray((iy * w + ix) * cin, (iy * w + ix + 1) * cin), (oy * g.ow + ox) * cin);
   }
   const cout = info.outChannels, groups = info.groups, cinG = cin / groups, coutG = cout / groups;
-  const raw = model.initializers.get(node.inputs[1]!)!.data as Float32Array;
+  const raw = constantBehind(model, node.inputs[1]!)!.data as Float32Array;
   const weights = new Float32Array(cout * cin);
   for (let o = 0; o < cout; o++) {
     const g0 = Math.floor(o / coutG) * cinG;
     weights.set(raw.subarray(o * cinG, (o + 1) * cinG), o * cin + g0);
   }
-  const b = node.inputs[2] ? (model.initializers.get(node.inputs[2])?.data as Float32Array | undefined) : undefined;
+  const b = node.inputs[2] ? (constantBehind(model, node.inputs[2])?.data as Float32Array | undefined) : undefined;
   if (node.inputs[2] && !b) throw new ModelError('not-constant', `${nodeName}: bias`);
   const bias = b ? Float32Array.from(b) : new Float32Array(cout);
   const layer = { height: g.oh, width: g.ow, inChannels: cin, outChannels: cout, input, weights, bias };

@@ -36,10 +36,21 @@ const pool = new Map<number, Float32Array[]>();
 let pooledValues = 0;
 const POOL_VALUES = 8 * 1024 * 1024;
 
+/** The number of values of `shape`, refused (naming the node that asked) past MAX_TENSOR_VALUES: checked before anything is allocated. */
+export function checkedSize(shape: readonly number[], node: string): number {
+  const n = sizeOf(shape);
+  if (!Number.isSafeInteger(n) || n < 0 || n > MAX_TENSOR_VALUES) throw new ModelError('tensor-too-large', `${node}: (${shape.join(', ')})`);
+  return n;
+}
+
+/** Allocates an integer tensor's storage (zeros) after checking its size; names the node that asked. */
+export function allocInt(shape: readonly number[], node: string): Float64Array {
+  return new Float64Array(checkedSize(shape, node));
+}
+
 /** Allocates a float tensor's storage (zeros) after checking its size; names the node that asked. */
 export function allocFloat(shape: readonly number[], node: string): Float32Array {
-  const n = sizeOf(shape);
-  if (!Number.isSafeInteger(n) || n > MAX_TENSOR_VALUES) throw new ModelError('tensor-too-large', `${node}: (${shape.join(', ')})`);
+  const n = checkedSize(shape, node);
   const kept = pool.get(n)?.pop();
   if (!kept) return new Float32Array(n);
   pooledValues -= n;

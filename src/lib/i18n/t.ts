@@ -51,11 +51,21 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
   return fill(dict ? dict[key] : key, params);
 }
 
-/** Fills `{name}` placeholders (and Korean particle pairs after them) in any template. */
+/** Korean ordinals read in native numbers: 1번째 is written 첫 번째, 2번째 두 번째 … up to 열 번째. */
+const NATIVE_ORDINALS = ['첫', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열'];
+
+/**
+ * Fills `{name}` placeholders (and Korean particle pairs after them) in any template. A
+ * placeholder followed by 번째 takes the native ordinal for 1 to 10 ("첫 번째 항", not "1번째 항").
+ */
 export function fill(template: string, params: Params = {}): string {
-  return template.replace(/\{([^}/]+)\}(\{([^}]+\/[^}]+)\})?/g, (_m, name: string, _p, pair: string | undefined) => {
+  return template.replace(/\{([^}/]+)\}(\{([^}]+\/[^}]+)\}|번째)?/g, (_m, name: string, after: string | undefined, pair: string | undefined) => {
     const value = params[name];
     const text = value === undefined ? `{${name}}` : String(value);
+    if (after === '번째') {
+      const native = /^[0-9]+$/.test(text) ? NATIVE_ORDINALS[Number(text) - 1] : undefined;
+      return native ? `${native} 번째` : `${text}번째`;
+    }
     return pair ? text + particle(text, pair) : text;
   });
 }

@@ -47,6 +47,9 @@ export interface Provenance {
   /** "ImageNet mean/std · RGB"; "BN folded" when a BatchNormalization was folded in. */
   readonly preprocessing: string;
   readonly folded?: string | undefined;
+  /** The picture as the model was given it (RGBA at the model's input size), and the nodes run to reach the layer. */
+  readonly crop?: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number } | undefined;
+  readonly nodes?: number | undefined;
 }
 
 export interface ConfigSlice {

@@ -6,7 +6,7 @@ import { DEFAULT_PRESENTATION, parsePresentation, type Presentation } from '../p
 import type { AppState } from '../index';
 
 /** Every page of the app; each has its own URL (`#view=…`). */
-export const VIEWS = ['walkthrough', 'explorer', 'bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'dense', 'family', 'basics', 'params'] as const;
+export const VIEWS = ['walkthrough', 'explorer', 'bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'dense', 'family', 'basics', 'params', 'train'] as const;
 export type View = (typeof VIEWS)[number];
 /** The "Why 1×1?" pages, reached through one tab with its own sub-navigation. */
 export const WHY_VIEWS = ['bottleneck', 'nonlinearity', 'whatwhere', 'reduction', 'dense'] as const satisfies readonly View[];

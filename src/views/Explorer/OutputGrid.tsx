@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent, type PointerEven
 import { cellAt, cellOrigin, mapGrid, paintShrunk } from '../../components/CanvasHeatmap/drawHeatmap';
 import { paintInFrames } from '../../components/CanvasHeatmap/paintInFrames';
 import type { ColorDomain, Lut } from '../../lib/colormap';
+import { formatInt } from '../../lib/format';
 import { useT } from '../../components/useT';
 import { MapProbe } from '../../components/CanvasHeatmap/MapProbe';
 import { outputProbe } from '../shared/probes';
@@ -98,7 +99,7 @@ export function OutputGrid({ output, height, width, outChannels, selected, domai
     <div
       className="output-grid"
       role="img"
-      aria-label={t('outputs.canvasLabel', { count: outChannels, height, width, k: selected })}
+      aria-label={t('outputs.canvasLabel', { count: formatInt(outChannels), height, width, k: selected })}
       style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
       tabIndex={0}
       onFocus={() => setFocused(true)}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { ColorDomain, Lut } from '../../lib/colormap';
 import { LUT_SIZE } from '../../lib/colormap';
-import { formatValue } from '../../lib/format';
+import { formatInt, formatValue } from '../../lib/format';
 import { useT } from '../../components/useT';
 
 export interface PixelOutputsProps {
@@ -59,7 +59,7 @@ export function PixelOutputs({ values, row, col, selected, domain, lut, onSelect
     <div className="pixel-outputs">
       <div className="bars" style={{ aspectRatio: `${n * barWidth} / ${BAR_HEIGHT}`, maxWidth: n < 64 ? `${Math.max(240, n * 28)}px` : undefined }}>
         <canvas ref={ref} width={n * barWidth} height={BAR_HEIGHT} onClick={click} className="pickable smooth"
-          role="img" aria-label={t('pixel.canvasLabel', { count: n, row, col })} />
+          role="img" aria-label={t('pixel.canvasLabel', { count: formatInt(n), row, col })} />
         <span className="bar-highlight" aria-hidden="true" style={{ left: `${(selected / n) * 100}%`, width: `max(2px, ${100 / n}%)` }} />
       </div>
       <table className="top-table">

@@ -3,7 +3,7 @@ import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { useT } from '../../components/useT';
 import { positiveDomain, quantilePositiveDomain } from '../../lib/colormap';
-import { formatValue } from '../../lib/format';
+import { formatInt, formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
 import type { HwcTensor } from '../../engine/tensor';
 import { channelsByVariance, type InputSummary } from '../../engine/channelStats';
@@ -26,8 +26,8 @@ export interface ChannelCardsProps {
   summary?: InputSummary | undefined;
 }
 
-/** How many channel maps the offset stack shows. */
-const CARDS = 6;
+/** How many channel maps the offset stack shows of a deep input; an input of up to ALL_UP_TO channels shows them all. */
+const CARDS = 6, ALL_UP_TO = 8;
 
 /**
  * The input's depth made visible: a few of its C channel maps as an offset stack, each
@@ -41,10 +41,12 @@ export function ChannelCards({ input, row, col, channel, onPick, isSparse, summa
   // otherwise evenly spread channels. The current channel is always among them.
   const strongest = useMemo(() => (isSparse && c > CARDS ? mostVaried(summary?.byVariance ?? channelsByVariance(input), CARDS - 1) : null), [input, isSparse, c, summary]);
   const shown = useMemo(() => {
-    if (c <= CARDS) return Array.from({ length: c }, (_, i) => i);
+    if (c <= ALL_UP_TO) return Array.from({ length: c }, (_, i) => i);
     const picks = new Set<number>(strongest ?? Array.from({ length: CARDS - 1 }, (_, i) => Math.round((i * (c - 1)) / (CARDS - 1))));
     picks.add(channel);
-    return [...picks].sort((a, b) => a - b).slice(-CARDS);
+    // The current channel may be one of the picks already: the stack still shows CARDS maps.
+    for (let i = 0; picks.size < CARDS && i < c; i++) picks.add(Math.round((i * (c - 1)) / (CARDS * 2)) % c);
+    return [...picks].sort((a, b) => a - b).slice(0, CARDS);
   }, [c, channel, strongest]);
   const domain = useMemo(() => (isSparse ? (summary ? { lo: 0, hi: summary.high } : quantilePositiveDomain(input.data, 0.99)) : positiveDomain(input.data)), [input.data, isSparse, summary]);
   const table = palette.inputs;
@@ -65,7 +67,7 @@ export function ChannelCards({ input, row, col, channel, onPick, isSparse, summa
           <span className="card-name">{t('cards.name', { channel: ch })}</span>
         </div>
       ))}
-      <p className="cards-note">{t(strongest ? 'cards.noteStrongest' : 'cards.note', { count: c, shown: shown.length })}</p>
+      <p className="cards-note">{t(strongest ? 'cards.noteStrongest' : 'cards.note', { count: formatInt(c), shown: shown.length })}</p>
       <Legend domain={domain} lut={table} label={t(isSparse ? 'legend.inputsClipped' : 'legend.inputs', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
     </div>
   );
@@ -88,5 +90,7 @@ const CARD_SIDE = 62, CARD_SHIFT = 7;
 export function cardBox(width: number, height: number, cards: number): Record<string, string | number> {
   const w = CARD_SIDE * Math.min(1, width / height);
   const h = CARD_SIDE * Math.min(1, height / width);
-  return { '--cards': cards, '--card-w': `${w}%`, '--card-overlap': `${-0.84 * h}%`, '--card-shift': `${CARD_SHIFT}%` };
+  // More cards move less each, so the last one still ends inside the stack.
+  const shift = Math.min(CARD_SHIFT, (100 - w) / Math.max(1, cards - 1));
+  return { '--cards': cards, '--card-w': `${w}%`, '--card-overlap': `${-0.84 * h}%`, '--card-shift': `${shift}%` };
 }

@@ -3,7 +3,7 @@ import { usePalette } from '../../components/usePalette';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useT } from '../../components/useT';
 import { positiveDomain, symmetricDomain } from '../../lib/colormap';
-import { formatValue } from '../../lib/format';
+import { formatInt, formatValue } from '../../lib/format';
 import type { DotProductTrace } from '../../engine/trace';
 import { RunningSum } from './RunningSum';
 
@@ -32,13 +32,13 @@ export function DotProduct({ trace, channel, onChannel }: DotProductProps) {
     <div className="dot-product">
       <div className="strip-row"><span className="strip-name input-ink">{t('dot.inputs', { row: trace.row, col: trace.col })}</span>
         <VectorStrip values={trace.inputs} domain={inDomain} lut={palette.inputs} marker={channel} onPick={onChannel}
-          label={t('dot.inputsLabel', { count: n })} /></div>
+          label={t('dot.inputsLabel', { count: formatInt(n) })} /></div>
       <div className="strip-row"><span className="strip-name weight-ink">{t('dot.weights', { k: trace.filterIndex })}</span>
         <VectorStrip values={trace.weights} domain={wDomain} lut={palette.weights} marker={channel} onPick={onChannel}
-          label={t('dot.weightsLabel', { count: n, k: trace.filterIndex })} /></div>
+          label={t('dot.weightsLabel', { count: formatInt(n), k: trace.filterIndex })} /></div>
       <div className="strip-row"><span className="strip-name output-ink">{t('dot.products')}</span>
         <VectorStrip values={trace.products} domain={pDomain} lut={palette.signed} marker={channel} doneThrough={channel} onPick={onChannel}
-          label={t('dot.productsLabel', { count: n })} /></div>
+          label={t('dot.productsLabel', { count: formatInt(n) })} /></div>
       <p className="sum-readout" data-testid="partial-sum">
         {complete
           ? t('dot.result', { row: trace.row, col: trace.col, k: trace.filterIndex, sum: formatValue(partial), bias: formatValue(trace.bias), value: formatValue(trace.value) })

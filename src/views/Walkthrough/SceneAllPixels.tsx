@@ -61,12 +61,12 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
         <table className="summary">
           <caption>{t('all.summary')}</caption>
           <tbody>
-            <tr><th scope="row">{t('all.input')}</th><td>{height}×{width}×{f(inChannels)}</td></tr>
-            <tr><th scope="row">{t('all.output')}</th><td>{height}×{width}×{f(outChannels)}</td></tr>
+            <tr><th scope="row">{t('all.input')}</th><td>{height}×{width}×{inChannels}</td></tr>
+            <tr><th scope="row">{t('all.output')}</th><td>{height}×{width}×{outChannels}</td></tr>
             <tr><th scope="row">{t('all.params')}</th><td>{f(inChannels)} × {f(outChannels)} = {f(cost.weights)}{useBias ? ` + ${f(cost.biases)}` : ''}</td></tr>
             <tr><th scope="row">{t('all.macs')}</th><td data-testid="macs">{f(height * width)} × {f(inChannels)} × {f(outChannels)} = {f(cost.multiplyAdds)}</td></tr>
             <tr><th scope="row">{t('all.flops')}</th><td data-testid="flops">≈ 2 × {f(cost.multiplyAdds)} = {f(2 * cost.multiplyAdds)}</td></tr>
-            <tr><th scope="row">{t('all.matmul')}</th><td>({f(height * width)}×{f(inChannels)}) · ({f(inChannels)}×{f(outChannels)})</td></tr>
+            <tr><th scope="row">{t('all.matmul')}</th><td>({height * width}×{inChannels}) · ({inChannels}×{outChannels})</td></tr>
           </tbody>
         </table>
         <p className="caption">{t('all.flopsNote')}</p>

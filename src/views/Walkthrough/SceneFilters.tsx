@@ -20,6 +20,7 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
   const lang = useAppStore((s) => s.lang);
   const k = useAppStore((s) => s.cursor.filterIndex);
   const setCursor = useAppStore((s) => s.setCursor);
+  const setView = useAppStore((s) => s.setView);
   const useBias = useAppStore((s) => s.config.useBias);
   const { outChannels: cout, inChannels: cin } = weights;
   const learned = useAppStore((s) => selectSnapshot(s).data?.filterKind === 'learned');
@@ -36,7 +37,7 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
           source={matrix}
           domain={domain}
           lut={palette.weights}
-          label={t('filters.matrixLabel', { cout, cin, k })}
+          label={t('filters.matrixLabel', { cout: formatInt(cout), cin: formatInt(cin), k })}
           onPick={(_r, c) => setCursor({ filterIndex: c })}
           highlight={{ row: 0, col: k }}
           highlightSpan={{ rows: cin, cols: 1 }}
@@ -49,10 +50,11 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
       <div className="filter-stack">
         <VectorStrip isVertical values={filter} domain={domain} lut={palette.weights} label={t('filters.stackLabel', { k, cin })} />
         <div>
-          <h3>{t('filters.one', { k, cin: formatInt(cin, lang) })}</h3>
+          <h3>{t('filters.one', { k, cin })}</h3>
           <p>{t('filters.params', { cout: formatInt(cout, lang), cin: formatInt(cin, lang), params: formatInt(cout * cin, lang) })}</p>
           {useBias && <p>{t('filters.bias', { cout: formatInt(cout, lang), total: formatInt(cout * cin + cout, lang) })}</p>}
           <p className="caption">{t('filters.layout', { cout, cin })}</p>
+          <p className="caption"><a href="#view=train" onClick={(e) => { e.preventDefault(); setView('train'); }} data-testid="train-link">{t('filters.trainLink')}</a></p>
         </div>
       </div>
       {output && <FilterFaces output={output} k={k} />}

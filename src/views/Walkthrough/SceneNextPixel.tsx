@@ -3,7 +3,7 @@ import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
 import { useT } from '../../components/useT';
-import { formatValue } from '../../lib/format';
+import { formatInt, formatValue } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { pixelIndex } from '../../store/stepping';
 import { PixelOutputs } from '../Explorer/PixelOutputs';
@@ -34,13 +34,13 @@ export function SceneNextPixel({ output }: { output: Float32Array }) {
     <div className="scene scene-next">
       <div className="scene-main">
         <p className="readout" data-testid="output-value">{t('pixel.value', { row, col, k, value: formatValue(output[upTo * outChannels + k]!) })}</p>
-        <p className="caption">{t('next.caption', { done: upTo + 1, total: height * width })}</p>
+        <p className="caption">{t('next.caption', { done: formatInt(upTo + 1), total: formatInt(height * width) })}</p>
         <CanvasHeatmap
           className="filling"
           source={{ values: partial, height, width }}
           domain={domain}
           lut={table}
-          label={t('next.mapLabel', { k, done: upTo + 1, total: height * width, row, col })}
+          label={t('next.mapLabel', { k, done: formatInt(upTo + 1), total: formatInt(height * width), row, col })}
           onPick={(r, c) => setCursor({ row: r, col: c })}
           highlight={{ row, col }}
           probe={outputProbe(k)}

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { usePalette } from '../../components/usePalette';
 import { useT } from '../../components/useT';
 import { symmetricDomain } from '../../lib/colormap';
+import { formatInt } from '../../lib/format';
 import type { LayerSnapshot } from '../../store/slices/results';
 import { pixelOutputs } from '../../engine/pixelOutputs';
 import { dotProductTrace } from '../../engine/trace';
@@ -13,7 +14,7 @@ import { PixelOutputs } from '../Explorer/PixelOutputs';
 import { ChannelCards } from './ChannelCards';
 import { DotProduct } from './DotProduct';
 import { FilterFaces } from '../shared/photo/lazy';
-import { InputOrigin } from '../shared/photo/lazy';
+import { InputOrigin, ModelOrigin } from '../shared/photo/lazy';
 
 /**
  * Scene 2: one pixel's Cin values times one filter's Cin weights, summed channel by
@@ -42,6 +43,8 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   useEffect(() => {
     if (appStore.getState().shownData !== data) appStore.setState({ shownData: data });
   }, [data]);
+  // A layer of the student's model: its picture, as the photos have theirs.
+  const fromModel = useAppStore((s) => Boolean(s.userData?.provenance?.crop));
   return (
     <div className="scene scene-pixel">
       <div className="pixel-side">
@@ -50,8 +53,8 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
       <DotProduct trace={trace} channel={Math.min(channel, config.inChannels - 1)} onChannel={setChannel} />
       {outputs && outDomain && (
         <div className="all-filters">
-          <h3>{t('pixel.heading', { row, col, count: config.outChannels })}</h3>
-          <p className="caption">{t('pixel.caption', { cin: config.inChannels })}</p>
+          <h3>{t('pixel.heading', { row, col, count: formatInt(config.outChannels) })}</h3>
+          <p className="caption">{t('pixel.caption', { cin: formatInt(config.inChannels) })}</p>
           <PixelOutputs values={outputs} row={row} col={col} selected={filterIndex} domain={outDomain} lut={palette.signed}
             onSelect={(k) => setCursor({ filterIndex: k })} />
           {output && <FilterFaces output={output} k={filterIndex} />}
@@ -60,8 +63,14 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
       {data.firstFilters !== undefined && (
         // Open, except in a compact embed, where the picture and its steps come first.
         <details className="origin-details" open={!compact}>
-          <summary>{t('pixel.originSummary', { cin: config.inChannels })}</summary>
+          <summary>{t('pixel.originSummary', { cin: formatInt(config.inChannels) })}</summary>
           <InputOrigin row={row} col={col} channel={Math.min(channel, config.inChannels - 1)} />
+        </details>
+      )}
+      {data.firstFilters === undefined && fromModel && (
+        <details className="origin-details" open={!compact}>
+          <summary>{t('pixel.originSummary', { cin: formatInt(config.inChannels) })}</summary>
+          <ModelOrigin row={row} col={col} />
         </details>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useT } from '../../components/useT';
-import { formatValue } from '../../lib/format';
+import { formatInt, formatValue } from '../../lib/format';
 import { appStore } from '../../store';
 import { useAppStore } from '../../store/useAppStore';
 import { useSnapshot } from '../../store/useSnapshot';
@@ -134,7 +134,7 @@ function Announcer() {
   const value = useAppStore(selectOutputValue);
   const cin = useAppStore((s) => s.config.inChannels);
   const text = playing ? '' : scene === 5
-    ? t('step.at.term', { n: Math.min(channel, cin - 1) + 1, cin })
+    ? t('step.at.term', { n: formatInt(Math.min(channel, cin - 1) + 1), cin: formatInt(cin) })
     : scene === 2
     ? t('announce.channel', { row, col, k, channel })
     : t('announce.pixel', { row, col, k, value: value === null ? '…' : formatValue(value) });

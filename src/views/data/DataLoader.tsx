@@ -72,11 +72,11 @@ export default function DataLoader() {
       return setProblems([t('agree.channels', { cin: weights.inChannels, c: input.channels })]);
     }
     const cout = weights?.outChannels;
-    if (bias && cout !== undefined && bias.length !== cout) return setProblems([t('agree.bias', { n: bias.length, cout })]);
+    if (bias && cout !== undefined && bias.length !== cout) return setProblems([t('agree.bias', { n: formatInt(bias.length), cout: formatInt(cout) })]);
     const config = appStore.getState().config;
     const shape = userDataShape(out, config);
     if (weights && !input && weights.inChannels !== config.inChannels) return setProblems([t('agree.current', { cin: weights.inChannels, c: config.inChannels })]);
-    if (bias && !weights && bias.length !== config.outChannels) return setProblems([t('agree.bias', { n: bias.length, cout: config.outChannels })]);
+    if (bias && !weights && bias.length !== config.outChannels) return setProblems([t('agree.bias', { n: formatInt(bias.length), cout: formatInt(config.outChannels) })]);
     const p = checkShape(shape);
     if (p) return setProblems([t('limits', { h: LIMITS.height.max, cin: formatInt(LIMITS.inChannels.max), cout: formatInt(LIMITS.outChannels.max), max: formatInt(LIMITS.maxValues) })]);
     setProblems([]);

@@ -29,7 +29,7 @@ describe('formatMs', () => {
     expect(formatMs(3.21)).toBe('3.2 ms');
     expect(formatMs(412.4)).toBe('412 ms');
     expect(formatMs(1236)).toBe('1.24 s');
-    expect(formatMs(412.4, 'ko')).toBe('412ms');
+    expect(formatMs(412.4, 'ko')).toBe('412 ms');
     expect(formatMs(1236, 'ko')).toBe('1.24초');
   });
 });

@@ -11,7 +11,7 @@ import { modelKo } from '../../../src/views/data/model/text/ko';
  * placeholder the word is not known until run time, so the pair must be written for the
  * helper ({k}{과/와}), never one form ("출력 채널 {k}와", which reads "0와" for k = 0).
  */
-const PAIRED = ['은', '는', '이', '가', '을', '를', '과', '와', '으로', '로', '이나', '나', '이라', '라', '이에요', '예요', '이며', '며'];
+const PAIRED = ['은', '는', '이', '가', '을', '를', '과', '와', '으로', '로', '이나', '나', '이라', '라', '이에요', '예요', '이며', '며', '이면', '면'];
 
 function slips(dict: Record<string, string>): string[] {
   const out: string[] = [];
@@ -45,7 +45,8 @@ describe('the reported case', () => {
 describe('one Korean term per idea (issue #15 §6)', () => {
   // Feature map is 맵 (not 지도, a geographic map), layer is 레이어 (not 층), multiply-add is
   // 곱셈-누산, a picture is 이미지 (그림 only as the verb "draws"), and layout is 차원 순서.
-  const RULES: [RegExp, string][] = [[/지도/, '맵'], [/(^|[^가-힣])층/, '레이어'], [/곱셈-덧셈/, '곱셈-누산'], [/그림(?!\))/, '이미지'], [/(^|[^재])배치(?! \{shape\})/, '차원 순서 (배치 is a batch)']];
+  // 지도 only as a word: 여지도 ("room, too") and 이미지도 ("the image, too") are not maps (issue #26).
+  const RULES: [RegExp, string][] = [[/(^|[^가-힣])지도/, '맵'], [/(^|[^가-힣])층/, '레이어'], [/곱셈-덧셈/, '곱셈-누산'], [/그림(?!\))/, '이미지'], [/(^|[^재])배치(?! \{shape\})/, '차원 순서 (배치 is a batch)']];
   for (const [name, dict] of [['ui', ko], ['concepts', conceptKo], ['data', dataKo], ['photo', photoKo], ['combine', combineKo], ['model', modelKo]] as const) {
     it(`${name}: uses the chosen terms`, () => {
       const found = Object.entries(dict as Record<string, string>).flatMap(([key, text]) => RULES.filter(([re]) => re.test(text)).map(([, want]) => `${key}: use ${want} — “${text.slice(0, 40)}…”`));

@@ -30,7 +30,8 @@ describe('parseUrlState(hash)', () => {
   it('reads a full, valid hash exactly', () => {
     const { state, problems } = parseUrlState('#v=1&view=explorer&h=4&w=4&cin=3&cout=2&seed=9&bias=1&relu=1&img=coffee&filters=random&scene=2&r=3&c=1&k=1&ch=2&speed=64&cmap=viridis');
     expect(problems).toEqual([]);
-    expect(state).toEqual({ view: 'explorer', height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 9, useBias: true, useRelu: true, image: 'coffee', filters: 'random', scene: 2, row: 3, col: 1, filterIndex: 1, channel: 2, speed: 64, palette: 'viridis' });
+    expect(state).toEqual({ view: 'explorer', height: 4, width: 4, inChannels: 3, outChannels: 2, seed: 9, useBias: true, useRelu: true, image: 'coffee', filters: 'random', scene: 2, row: 3, col: 1, filterIndex: 1, channel: 2, speed: 64, palette: 'viridis',
+      trainPhoto: 'rocket', trainInput: 'learned', trainClasses: ['rocket', 'sky'], trainStrokes: [] });
   });
 
   it('keeps the short forms #explorer and #walkthrough, and an empty hash is the default', () => {

@@ -143,8 +143,10 @@ describe('the watchdog (issue #17 §2)', () => {
   it('a worker that goes silent (closed, killed) is replaced after the job’s silence bound, and the job runs again', async () => {
     const log: string[] = [];
     let made = 0;
+    // It said it was up (as a worker script does when it starts), then nothing more.
     const silent: Endpoint = {
-      postMessage: () => {}, addEventListener: () => {}, removeEventListener: () => {},
+      postMessage: () => {}, removeEventListener: () => {},
+      addEventListener: (type: string, l: (e: MessageEvent) => void) => { if (type === 'message') l(new MessageEvent('message', { data: { id: 0, alive: true } })); },
       terminate: () => { log.push('terminated'); },
     } as unknown as Endpoint;
     const client = new EngineClient({ workers: 1, createWorker: () => (made++ === 0 ? silent : goodWorker()), createFallback: goodWorker });
@@ -161,6 +163,50 @@ describe('the watchdog (issue #17 §2)', () => {
     expect(again.bias.length).toBe(9);
   });
 
+  it('a worker that has not said a word yet (its script still loading) gets SILENT_MS, not the job’s short bound', async () => {
+    const mute = { postMessage: () => {}, addEventListener: () => {}, removeEventListener: () => {}, terminate: () => {} } as unknown as Endpoint;
+    const client = new EngineClient({ workers: 1, createWorker: () => mute, createFallback: goodWorker });
+    clients.push(client);
+    const outcome = await Promise.race([
+      client.request('generate', { shape, seed: 2 }, { silenceMs: 300 }).then(() => 'answered', (e: unknown) => (e as Error).message),
+      new Promise((r) => setTimeout(() => r('still waiting'), 1500)),
+    ]);
+    expect(outcome).toBe('still waiting');
+  });
+
+  it('a worker whose Web Lock is released (it closed itself) is replaced at once, and the job runs again', async () => {
+    // The page's side of the lock: granted when the worker's holder lets go.
+    let letGo: () => void = () => {};
+    const held = new Promise<void>((r) => { letGo = r; });
+    const locks = { request: (_name: string, cb: () => unknown) => held.then(cb) };
+    const restore = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { value: { locks }, configurable: true });
+    try {
+      let made = 0;
+      const log: string[] = [];
+      const closing: Endpoint = {
+        postMessage: () => {}, removeEventListener: () => {},
+        addEventListener: (type: string, l: (e: MessageEvent) => void) => { if (type === 'message') l(new MessageEvent('message', { data: { id: 0, alive: true, lock: 'w1' } })); },
+        terminate: () => { log.push('terminated'); },
+      } as unknown as Endpoint;
+      const client = new EngineClient({ workers: 1, createWorker: () => (made++ === 0 ? closing : goodWorker()), createFallback: goodWorker });
+      clients.push(client);
+      const started = Date.now();
+      const pending = client.request('generate', { shape, seed: 2 }).catch((e: unknown) => e);
+      setTimeout(letGo, 50);
+      const first = await pending;
+      expect(isRetryable(first)).toBe(true);
+      expect((first as Error).message).toMatch(/closed/);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(log).toEqual(['terminated']);
+      expect((await client.request('generate', { shape, seed: 2 })).bias.length).toBe(9);
+      expect(client.isFallback).toBe(false);
+    } finally {
+      if (restore) Object.defineProperty(globalThis, 'navigator', restore);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
+  });
+
   it('a busy worker that keeps reporting progress is not taken for dead', async () => {
     const client = new EngineClient({ workers: 1, createWorker: goodWorker, createFallback: goodWorker });
     clients.push(client);
@@ -173,5 +219,30 @@ describe('the watchdog (issue #17 §2)', () => {
     expect(Date.now() - started).toBeGreaterThan(400);
     expect(r.output.length).toBe(96 * 96 * 512);
     expect(progress).toBeGreaterThan(5);
+  });
+});
+
+describe('serve(endpoint, { heartbeatMs })', () => {
+  it('says it is alive (id 0) between the steps of a long photo-free layer, and still answers with the same layer', async () => {
+    const channel = new MessageChannel();
+    serve(channel.port2 as unknown as Endpoint, { heartbeatMs: 1 });
+    channel.port2.start();
+    const big = { height: 64, width: 64, inChannels: 256, outChannels: 256 };
+    const beats: unknown[] = [];
+    const reply = new Promise<{ ok: boolean; result: { bias: Float32Array; weights: Float32Array } }>((resolve) => {
+      channel.port1.addEventListener('message', (e: MessageEvent) => {
+        const m = e.data as { id: number; ok?: boolean };
+        if (m.id === 0) beats.push(m);
+        else if ('ok' in m) resolve(m as never);
+      });
+    });
+    channel.port1.start();
+    channel.port1.postMessage({ id: 7, type: 'generate', params: { shape: big, seed: 4 } });
+    const r = await reply;
+    channel.port1.close();
+    expect(r.ok).toBe(true);
+    expect(beats.length).toBeGreaterThan(0);
+    expect(beats.every((b) => JSON.stringify(b) === JSON.stringify({ id: 0, alive: true }))).toBe(true);
+    expect(Array.from(r.result.weights.subarray(0, 8))).toEqual(Array.from(generateLayerData(big, 4).weights.data.subarray(0, 8)));
   });
 });

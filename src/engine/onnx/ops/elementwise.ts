@@ -6,7 +6,7 @@
 import { relu6 } from '../../activate';
 import { ModelError } from '../errors';
 import { attrFloat, attrInt, type OnnxNode } from '../model';
-import { allocFloat, metaTensor, rowMajorStrides, sizeOf, stridesOf, type DType, type Tensor } from '../tensor';
+import { allocFloat, allocInt, metaTensor, rowMajorStrides, sizeOf, stridesOf, type DType, type Tensor } from '../tensor';
 
 type Unary = (v: number) => number;
 
@@ -50,7 +50,7 @@ export function unary(node: OnnxNode, inputs: readonly (Tensor | undefined)[], o
   const f = unaryFn(node, inputs, opset);
   if (!x.data) return { ...x };
   const src = x.data;
-  const out = x.dtype === 'float' ? allocFloat(x.shape, node.name) : new Float64Array(src.length);
+  const out = x.dtype === 'float' ? allocFloat(x.shape, node.name) : allocInt(x.shape, node.name);
   // The common ones as loops of their own (a call per value through `f` is several times slower).
   if (node.opType === 'Relu') clampInto(src, out, 0, Infinity);
   else if (node.opType === 'Clip') clampInto(src, out, f(-Infinity), f(Infinity));
@@ -128,7 +128,7 @@ function broadcastMap(node: OnnxNode, ts: readonly Tensor[], dtype: DType, f: (v
   const nhwc = shape.length === 4 && (full?.nhwc ?? ts.some((t) => t.nhwc && t.shape.length === 4));
   if (ts.some((t) => !t.data)) return metaTensor(dtype, shape, nhwc);
   const n = sizeOf(shape);
-  const out = dtype === 'float' ? allocFloat(shape, node.name) : new Float64Array(n);
+  const out = dtype === 'float' ? allocFloat(shape, node.name) : allocInt(shape, node.name);
   const vals = new Array<number>(ts.length).fill(0);
   const same = (t: Tensor) => t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]) && t.nhwc === nhwc;
   // The residual Add and the squeeze-excite Mul (an NHWC map times one number per channel) as plain loops.

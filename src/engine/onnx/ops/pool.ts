@@ -1,7 +1,7 @@
 /** MaxPool, AveragePool and the global pools on NHWC maps (one picture). */
 import { ModelError } from '../errors';
 import { attrInt, attrInts, type OnnxNode } from '../model';
-import { allocFloat, floatTensor, intsOf, logical, metaTensor, rowMajorStrides, sizeOf, toNhwc, type Tensor } from '../tensor';
+import { allocFloat, checkedSize, floatTensor, intsOf, logical, metaTensor, rowMajorStrides, toNhwc, type Tensor } from '../tensor';
 import { window2d } from './geometry';
 
 function image(node: OnnxNode, x: Tensor | undefined): { n: number; c: number; h: number; w: number } {
@@ -88,7 +88,7 @@ export function reduceMean(node: OnnxNode, inputs: readonly (Tensor | undefined)
     return keep ? pooled : { ...pooled, shape, nhwc: false };
   }
   if (!x.data) return metaTensor(x.dtype, shape);
-  const src = logical(x).data!, out = new Float64Array(sizeOf(dims));
+  const src = logical(x).data!, out = new Float64Array(checkedSize(dims, node.name));
   const outStrides = rowMajorStrides(dims);
   const idx = new Array<number>(r).fill(0);
   for (let i = 0; i < src.length; i++) {

@@ -6,7 +6,7 @@
  */
 import { ModelError } from '../errors';
 import { attrInt, attrInts, attrString, attrTensor, type OnnxNode } from '../model';
-import { allocFloat, floatTensor, intsOf, intTensor, logical, metaTensor, rowMajorStrides, sizeOf, type Tensor } from '../tensor';
+import { allocFloat, allocInt, checkedSize, floatTensor, intsOf, intTensor, logical, metaTensor, rowMajorStrides, sizeOf, type Tensor } from '../tensor';
 
 type Inputs = readonly (Tensor | undefined)[];
 
@@ -20,7 +20,7 @@ const axisOf = (node: OnnxNode, axis: number, rank: number): number => {
   return a;
 };
 const withData = (t: Tensor, shape: readonly number[], data: Float32Array | Float64Array | null): Tensor => ({ dtype: t.dtype, shape, data, nhwc: false });
-const newData = (t: Tensor, shape: readonly number[], node: OnnxNode) => (t.dtype === 'float' ? allocFloat(shape, node.name) : new Float64Array(sizeOf(shape)));
+const newData = (t: Tensor, shape: readonly number[], node: OnnxNode) => (t.dtype === 'float' ? allocFloat(shape, node.name) : allocInt(shape, node.name));
 
 /** Axes from the attribute (older opsets) or the second input (newer). */
 function axesOf(node: OnnxNode, inputs: Inputs, fromInput: boolean): number[] | undefined {
@@ -56,7 +56,7 @@ export function constantOfShape(node: OnnxNode, [s]: Inputs): Tensor {
   const value = attrTensor(node, 'value');
   const v = value?.data?.[0] ?? 0, dtype = value?.dtype ?? 'float';
   if (dims.some((d) => d < 0)) throw new ModelError('bad-dims', `${node.name}: (${dims.join(', ')})`);
-  const data = dtype === 'float' ? allocFloat(dims, node.name) : new Float64Array(sizeOf(dims));
+  const data = dtype === 'float' ? allocFloat(dims, node.name) : allocInt(dims, node.name);
   data.fill(v);
   return { dtype, shape: dims, data, nhwc: false };
 }
@@ -112,7 +112,7 @@ export function concat(node: OnnxNode, inputs: Inputs): Tensor {
   const dtype = ts.every((t) => t.dtype === 'int') ? 'int' : 'float';
   const nhwc = r === 4 && axis === 1 && ts.some((t) => t.nhwc);
   if (ts.some((t) => !t.data)) return metaTensor(dtype, dims, nhwc);
-  const out = dtype === 'float' ? allocFloat(dims, node.name) : new Float64Array(sizeOf(dims));
+  const out = dtype === 'float' ? allocFloat(dims, node.name) : allocInt(dims, node.name);
   if (nhwc) {
     // Channels joined pixel by pixel.
     const [n, c, h, w] = dims as [number, number, number, number];
@@ -212,6 +212,11 @@ export function pad(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
   const axes = opset >= 18 && inputs[3] ? intsOf(inputs[3], `${node.name}: axes`).map((a) => axisOf(node, a, r)) : x.shape.map((_, i) => i);
   const before = new Array<number>(r).fill(0), after = new Array<number>(r).fill(0);
   axes.forEach((a, j) => { before[a] = raw[j] ?? 0; after[a] = raw[j + axes.length] ?? 0; });
+  // The padded size is checked before the per-axis index lists are built: a pad of 2·10⁹ would
+  // otherwise make a list that long, even in a shape-only pass.
+  const dims = x.shape.map((d, a) => d + before[a]! + after[a]!);
+  if (dims.some((d) => !Number.isSafeInteger(d) || d < 0)) throw new ModelError('bad-dims', `${node.name}: (${dims.join(', ')})`);
+  checkedSize(dims, node.name);
   const sources = x.shape.map((d, a) => {
     const list: number[] = [];
     for (let i = -before[a]!; i < d + after[a]!; i++) {

@@ -8,7 +8,7 @@ import type { PointwiseLayer } from '../../../engine/tensor';
 import { request, useEngineResult } from '../../concepts/useEngineResult';
 import { channelMap } from '../../../engine/tensor';
 import { positiveDomain, symmetricDomain } from '../../../lib/colormap';
-import { formatValue } from '../../../lib/format';
+import { formatInt, formatValue } from '../../../lib/format';
 import type { LayerSnapshot } from '../../../store/slices/results';
 import { selectLayer } from '../../../store/selectors';
 import { useAppStore } from '../../../store/useAppStore';
@@ -81,9 +81,9 @@ function Combination({ data, layer, combination, order, onOrder }: {
   return (
     <div className="scene scene-combine">
       <div className="scene-main">
-        <p className="readout" data-testid="combine-readout">{t('combine.readout', { n, cin, error: percent(error), r: r.toFixed(3) })}</p>
+        <p className="readout" data-testid="combine-readout">{t('combine.readout', { n: formatInt(n), cin: formatInt(cin), error: percent(error), r: r.toFixed(3) })}</p>
         <CanvasHeatmap source={{ values: partial, height, width }} domain={domain} lut={palette.signed}
-          label={t('combine.mapLabel', { k, n, cin })} probe={probe} cellText={formatValue} />
+          label={t('combine.mapLabel', { k, n: formatInt(n), cin: formatInt(cin) })} probe={probe} cellText={formatValue} />
         <Legend domain={domain} lut={palette.signed} label={ui('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
       </div>
       <div className="combine-side">
@@ -102,8 +102,8 @@ function Combination({ data, layer, combination, order, onOrder }: {
           </figure>
         </div>
         <RunningSum partialSums={combination.relativeError} channel={n} label={t('combine.errorLabel', { n, error: percent(error) })} />
-        <p className="caption">{t('combine.errorCaption', { cin })}</p>
-        <p data-testid="combine-milestones">{t('combine.milestones', { half: reach(0.5), tenth: reach(0.1), cin })}</p>
+        <p className="caption">{t('combine.errorCaption', { cin: formatInt(cin) })}</p>
+        <p data-testid="combine-milestones">{t('combine.milestones', { half: formatInt(reach(0.5)), tenth: formatInt(reach(0.1)), cin: formatInt(cin) })}</p>
         <label className="field">
           <span>{t('combine.order')}</span>
           <select value={order} onChange={(e) => onOrder(e.target.value as TermOrder)}>
@@ -113,8 +113,8 @@ function Combination({ data, layer, combination, order, onOrder }: {
         </label>
         <figure className="combine-final">
           <CanvasHeatmap source={{ values: combination.final, height, width }} domain={domain} lut={palette.signed}
-            label={t(config.useRelu ? 'combine.finalRelu' : 'combine.final', { cin, k })} probe={probe} />
-          <figcaption>{t(config.useRelu ? 'combine.finalRelu' : 'combine.final', { cin, k })}</figcaption>
+            label={t(config.useRelu ? 'combine.finalRelu' : 'combine.final', { cin: formatInt(cin), k })} probe={probe} />
+          <figcaption>{t(config.useRelu ? 'combine.finalRelu' : 'combine.final', { cin: formatInt(cin), k })}</figcaption>
         </figure>
       </div>
     </div>

@@ -7,6 +7,8 @@ import { loadPicture, PictureError } from '../../../lib/loadPicture';
 import { PHOTOS, photoUrl, type PhotoId } from '../../../lib/photos';
 import { appStore } from '../../../store';
 import { useAppStore } from '../../../store/useAppStore';
+import { RgbaCanvas } from '../../shared/photo/RgbaCanvas';
+import { FilePick } from '../FilePick';
 import { FoldFormula } from './FoldFormula';
 import { layerMap, layerStatus } from './layerFit';
 import { ModelLayerTable } from './ModelLayerTable';
@@ -45,6 +47,10 @@ export default function ModelLoader() {
   const canUse = layer !== null && layerStatus(layer) === 'ok' && !busy;
   const pictureName = photo === 'own' ? own?.name ?? '' : PHOTOS.find((p) => p.id === photo)!.title[lang];
   const shown = problem ?? session.problem;
+  // The picture and preprocessing the layer in use was made with (the choices may have moved on since).
+  const inUse = useAppStore((s) => s.userData?.provenance);
+  const usedPicture = inUse?.node === used?.node ? inUse?.picture : undefined;
+  const usedPrep = inUse?.node === used?.node ? inUse?.preprocessing : undefined;
 
   function message(p: Problem): string {
     const name = p.name ?? summary?.fileName ?? '';
@@ -73,7 +79,7 @@ export default function ModelLoader() {
     const r = await runToLayer({ node: layer.node, picture: source, height: size, width, preprocessing: { scaling, order }, fold: fold && Boolean(layer.batchNorm) });
     if (!r) return;
     const prep = `${t(`scaling.${scaling}`).replace(/ \(.*\)$/, '')} · ${order.toUpperCase()}`;
-    const provenance = { model: summary.fileName, node: layer.node, picture: pictureName, size: `${size}×${width}`, preprocessing: prep, folded: r.fold?.node };
+    const provenance = { model: summary.fileName, node: layer.node, picture: pictureName, size: `${size}×${width}`, preprocessing: prep, folded: r.fold?.node, crop: r.picture, nodes: r.nodesRun };
     appStore.getState().setUserData({
       input: hwcTensor(r.height, r.width, r.inChannels, r.input),
       weights: coutCinWeights(r.outChannels, r.inChannels, r.weights),
@@ -91,12 +97,10 @@ export default function ModelLoader() {
     <fieldset className="model-loader">
       <legend>{t('title')}</legend>
       <p className="caption">{t('intro')}</p>
-      <span className="field file-field">
-        <label htmlFor="model-file">{t('file')}</label>
-        <input id="model-file" type="file" accept=".onnx" disabled={busy}
-          onChange={(e) => { const f = e.target.files?.[0]; if (f) { setPicked(null); setProblem(null); void openModel(f); } e.target.value = ''; }} />
+      <FilePick id="model-file" label={t('file')} choose={t('file.choose')} current={summary?.fileName ?? t('file.none')} accept=".onnx" disabled={busy}
+        onFile={(f) => { setPicked(null); setProblem(null); void openModel(f); }}>
         <span className="drop-hint">{t('drop')}</span>
-      </span>
+      </FilePick>
       {phaseText && (
         <p className="status model-progress" role="status">
           {phaseText} <progress max={1} value={progress} aria-hidden="true" />
@@ -142,22 +146,21 @@ export default function ModelLoader() {
               {own && <option value="own">{t('picture.own', { name: own.name })}</option>}
             </select>
           </span>
-          <span className="field file-field">
-            <label htmlFor="model-picture-file">{t('picture.file')}</label>
-            <input id="model-picture-file" type="file" accept="image/png,image/jpeg,image/webp"
-              onChange={(e) => { const f = e.target.files?.[0]; if (f) void choosePicture(f); e.target.value = ''; }} />
-          </span>
+          <FilePick id="model-picture-file" label={t('picture.file')} choose={t('picture.choose')} current={own?.name ?? t('picture.none')}
+            accept="image/png,image/jpeg,image/webp" onFile={(f) => void choosePicture(f)} />
         </fieldset>
       )}
       {summary && phase !== 'listing' && (standard.length > 0 || grouped.length > 0 ? (
         <>
-          {standard.length > 0 && <ModelLayerTable layers={standard} caption={t('layers', { n: standard.length })} note={t('layers.caption', { size })} picked={picked} onPick={setPicked} />}
+          {standard.length > 0 && <ModelLayerTable layers={standard} caption={t('layers', { n: standard.length })} note={t('layers.caption', { h: size, w: width })} picked={picked} onPick={setPicked} />}
           {grouped.length > 0 && <ModelLayerTable layers={grouped} caption={t('grouped', { n: grouped.length })} note={t('grouped.caption')} picked={picked} onPick={setPicked} showGroups />}
         </>
       ) : layers.length === 0 && phase === 'ready' ? <p className="caption">{t('layers.none')}</p> : null)}
       {summary && (
         <div className="button-row model-use">
-          <label className="check"><input type="checkbox" checked={fold} disabled={!layer?.batchNorm} onChange={(e) => setFold(e.target.checked)} />{layer && !layer.batchNorm ? t('fold.none') : t('fold')}</label>
+          {/* A checkbox only where there is a BatchNormalization to fold; a layer without one says so in words. */}
+          {layer?.batchNorm ? <label className="check"><input type="checkbox" checked={fold} onChange={(e) => setFold(e.target.checked)} />{t('fold')}</label>
+            : layer ? <p className="caption" data-testid="fold-none">{t('fold.none')}</p> : null}
           <button type="button" className="primary" disabled={!canUse} onClick={() => void use()}>{t('use')}</button>
         </div>
       )}
@@ -165,6 +168,13 @@ export default function ModelLoader() {
         <p className="notice" role="status" data-testid="model-used">
           {t('used', { node: used.node, h: used.height, w: used.width, cin: used.inChannels, cout: used.outChannels, model: summary.fileName, picture: pictureName, nodes: used.nodesRun, ms: formatMs(used.computeMs, lang) })}
         </p>
+      )}
+      {used && summary && (
+        <figure className="model-crop" data-testid="model-crop">
+          <RgbaCanvas rgba={used.picture.rgba} width={used.picture.width} height={used.picture.height}
+            label={t('crop.label', { picture: usedPicture ?? pictureName, h: used.picture.height, w: used.picture.width })} />
+          <figcaption><strong>{t('crop.title')}</strong> {t('crop.caption', { picture: usedPicture ?? pictureName, h: used.picture.height, w: used.picture.width, preprocessing: usedPrep ?? '' })}</figcaption>
+        </figure>
       )}
       {used?.fold && <FoldFormula used={used} k={Math.min(cursorK, used.outChannels - 1)} />}
       <ModelSnippets />

@@ -20,7 +20,9 @@ export const DEFAULT_INPUT_SIZE = 224;
 export type ModelSummary = Extract<ModelOpenResult, { status: 'read' }> & { readonly fileName: string; readonly fileBytes: number };
 export type Phase = 'idle' | 'reading' | 'parsing' | 'listing' | 'ready' | 'running';
 export interface Problem { readonly code: string; readonly detail: string; readonly name?: string | undefined }
-export type UsedLayer = Extract<ModelLayerResult, { status: 'ok' }> & { readonly node: string };
+/** The layer taken from the model, and the picture as the model was given it (cut and scaled to its input size). */
+export type UsedLayer = Extract<ModelLayerResult, { status: 'ok' }> & { readonly node: string; readonly picture: Crop };
+export interface Crop { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number }
 
 export interface ModelSession {
   readonly phase: Phase;
@@ -168,7 +170,7 @@ export async function runToLayer(r: UseRequest): Promise<UsedLayer | null> {
       set({ phase: 'ready', progress: 0, problem: { code: result.code, detail: result.detail } });
       return null;
     }
-    const used = { ...result, node: r.node };
+    const used = { ...result, node: r.node, picture: { rgba, width: r.width, height: r.height } };
     set({ phase: 'ready', progress: 1, used });
     return used;
   } catch (e) {

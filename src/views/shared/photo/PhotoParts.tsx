@@ -3,3 +3,4 @@ export { ImageControls } from './ImageControls';
 export { FilterNote } from './FilterNote';
 export { FilterFaces } from './FilterFaces';
 export { InputOrigin } from './InputOrigin';
+export { ModelOrigin } from './ModelOrigin';

@@ -17,3 +17,4 @@ export const ImageControls = deferred(() => chunk().then((m) => m.ImageControls)
 export const FilterNote = deferred(() => chunk().then((m) => m.FilterNote));
 export const FilterFaces = deferred(() => chunk().then((m) => m.FilterFaces));
 export const InputOrigin = deferred(() => chunk().then((m) => m.InputOrigin));
+export const ModelOrigin = deferred(() => chunk().then((m) => m.ModelOrigin));

@@ -3,6 +3,7 @@ import { useT } from '../../../components/useT';
 import { useAppStore } from '../../../store/useAppStore';
 import { SPEEDS, type Speed } from '../../../store/slices/walkthrough';
 import { pixelIndex } from '../../../store/stepping';
+import { formatInt } from '../../../lib/format';
 import { controlsFor, type Command, type Control, type Stage } from './keymap';
 
 /**
@@ -38,7 +39,7 @@ export function StepBar({ stage, onCommand, onHelp, extra }: {
   // Where the stage's own step has got: short, in the page's notation (for a phone), and in words.
   const [at, atLabel] = stage === 1 ? [`k = ${cursor.filterIndex} / ${outChannels - 1}`, t('step.at.filter', { k: cursor.filterIndex, last: outChannels - 1 })]
     : stage === 2 ? [`i = ${i} / ${inChannels - 1}`, t('step.at.channel', { i, last: inChannels - 1 })]
-      : stage === 5 ? [`n = ${i + 1} / ${inChannels}`, t('step.at.term', { n: i + 1, cin: inChannels })]
+      : stage === 5 ? [`n = ${i + 1} / ${inChannels}`, t('step.at.term', { n: formatInt(i + 1), cin: formatInt(inChannels) })]
         : [`(${cursor.row}, ${cursor.col})`, t('step.at.pixel', { row: cursor.row, col: cursor.col })];
   const hint = t(stage === 1 ? 'step.keysHint.1' : stage === 2 ? 'step.keysHint.2' : stage === 5 ? 'step.keysHint.5' : 'step.keysHint.3');
   // The smaller moves, each a labelled group of its buttons (absent where the stage has none).
@@ -77,9 +78,9 @@ export function StepBar({ stage, onCommand, onHelp, extra }: {
         )}
         {(stage === 3 || stage === 4) && (
           <label className="scrub step-scrub">
-            <span className="sr-only">{t('controls.pixel', { row: cursor.row, col: cursor.col, index: here + 1, total: height * width })}</span>
+            <span className="sr-only">{t('controls.pixel', { row: cursor.row, col: cursor.col, index: formatInt(here + 1), total: formatInt(height * width) })}</span>
             <input type="range" min={0} max={height * width - 1} value={here}
-              aria-valuetext={t('controls.pixel', { row: cursor.row, col: cursor.col, index: here + 1, total: height * width })}
+              aria-valuetext={t('controls.pixel', { row: cursor.row, col: cursor.col, index: formatInt(here + 1), total: formatInt(height * width) })}
               onChange={(e) => setCursor({ row: Math.floor(Number(e.target.value) / width), col: Number(e.target.value) % width })} />
           </label>
         )}

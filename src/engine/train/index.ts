@@ -1,0 +1,6 @@
+/** Training a 1×1 layer from painted pixels (the Train page's engine). */
+export { MAX_CLASSES, paramCount, softmaxLoss, softmaxLossPlain, softmaxInPlace, type LossStats, type TrainSet } from './softmaxLoss';
+export { lbfgsSteps, type LbfgsOptions, type LbfgsResult, type LbfgsStep, type Objective } from './lbfgs';
+export { train, trainSteps, type TrainOptions, type TrainOutcome, type TrainStep } from './trainLayer';
+export { ERASER, heldOutStrokes, paintStrokes, splitPainted, type PaintedPixels, type PixelSplit, type Stroke } from './strokes';
+export { accuracy, argmax, classProbabilities, classScores, softmaxMap } from './predict';
