@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel,model,train]
+ * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel,model,train,page] [-- --port 4175] [-- --no-build]
  *
  * The same data for every implementation; median, min and max of N interleaved runs after a
  * warm-up (N = 5, and 15 for the model workloads, unless --runs says);
  * GFLOP/s counts a multiply-add as 2 FLOP; maxRelErr is max |out − ref| / max |ref| against
- * a float64 loop.
+ * a float64 loop. `page` (pageBench.ts) builds the app and measures its loading in Chromium
+ * (3 runs unless --runs says); `--no-build` measures the dist/ already there.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -15,6 +16,7 @@ import { generateLayerData, outputChannel, pixelOutputs, pointwiseConv, type Lay
 import { EngineClient } from '../src/worker/client';
 import { nodeEndpoint } from './nodeEndpoint';
 import { benchModels, printModelTable, type ModelRow } from './modelBench';
+import { benchPage, printPageTable, type PageRow } from './pageBench';
 import { benchTrain, printTrainTables } from './trainBench';
 
 interface Workload { name: 'headline' | 'reduce' | 'mid' | 'pixel' | 'channel'; h: number; w: number; cin: number; cout: number; }
@@ -120,7 +122,17 @@ async function tfjsRun(backend: string, d: LayerData, wl: Workload) {
   };
 }
 
+const pageRuns = args.includes('--runs') ? runs : 3;
+const pagePort = Number(args[args.indexOf('--port') + 1]) || 4175;
+
 async function main() {
+  // The page workload alone needs no engine clients.
+  if (only?.every((w) => w === 'page')) {
+    const rows = await benchPage(pageRuns, pagePort, args.includes('--no-build'));
+    if (asJson) console.log(JSON.stringify({ workloads: [{ name: 'page', rows }] }));
+    else printPageTable(rows, pageRuns);
+    process.exit(0);
+  }
   // The app's client on 1, 2 and 4 worker_threads. On a machine with fewer cores than
   // workers (4 on 2 cores) the row shows what oversubscription costs.
   const clientOf = (workers: number) => new EngineClient({
@@ -135,7 +147,7 @@ async function main() {
     await c.forward({ height: 16 * n, width: 16, inChannels: 384, outChannels: 256, input: new Float32Array(256 * n * 384), weights: new Float32Array(256 * 384), relu: false });
   }
   console.error(`cores: ${availableParallelism()}`);
-  const results: { name: string; rows: Row[] | ModelRow[] }[] = [];
+  const results: { name: string; rows: Row[] | ModelRow[] | PageRow[] }[] = [];
   for (const wl of WORKLOADS) {
     if (only && !only.includes(wl.name)) continue;
     const d = generateLayerData({ height: wl.h, width: wl.w, inChannels: wl.cin, outChannels: wl.cout }, 1);
@@ -180,6 +192,11 @@ async function main() {
     if (!asJson) printTrainTables(r);
   }
   for (const c of Object.values(clients)) c.dispose();
+  if (!only || only.includes('page')) {
+    const rows = await benchPage(pageRuns, pagePort, args.includes('--no-build'));
+    results.push({ name: 'page', rows });
+    if (!asJson) printPageTable(rows, pageRuns);
+  }
   if (asJson) console.log(JSON.stringify({ workloads: results }));
   process.exit(0);
 }

@@ -8,7 +8,7 @@ import { runSteps, type Steps } from './steps';
 import type { LearnedBank } from './learnBank';
 import type { LayerData, PointwiseShape } from './layerData';
 import { heNormal, smallBias, subSeed } from './random';
-import { coutCinWeights, hwcTensor, type HwcTensor } from './tensor';
+import { coutCinWeights, hwcTensor, type CoutCinWeights, type HwcTensor } from './tensor';
 
 export type FilterMode = 'learned' | 'random';
 
@@ -32,18 +32,26 @@ export interface PhotoLayerData extends LayerData {
   readonly filterKind: FilterKind;
   /** The first layer that made the input (absent when the input is the RGB photo itself). */
   readonly first?: FirstLayer | undefined;
+  /**
+   * Only these learned filters' weights and biases are made, [from, to) (the others are 0): the
+   * bank had only their prototypes. Absent: all of them.
+   */
+  readonly filters?: readonly [from: number, to: number] | undefined;
 }
+
+/** A bank whose prototypes may be there for filters [from, to) only (learnedFiles.ts's PartialBank). */
+type SomeBank = LearnedBank & { readonly filters?: readonly [from: number, to: number] | undefined };
 
 /**
  * The layer of `shape` on `photo` (RGB in [0, 1], 4H × 4W — the first layer has stride 4).
  * `bank` is needed for `learned`; `seed` gives the random parts.
  */
-export function photoLayerData(shape: PointwiseShape, photo: HwcTensor, mode: FilterMode, seed: number, bank?: LearnedBank): PhotoLayerData {
+export function photoLayerData(shape: PointwiseShape, photo: HwcTensor, mode: FilterMode, seed: number, bank?: SomeBank): PhotoLayerData {
   return runSteps(photoLayerDataSteps(shape, photo, mode, seed, bank));
 }
 
 /** photoLayerData as steps (see steps.ts). */
-export function* photoLayerDataSteps(shape: PointwiseShape, photo: HwcTensor, mode: FilterMode, seed: number, bank?: LearnedBank): Steps<PhotoLayerData> {
+export function* photoLayerDataSteps(shape: PointwiseShape, photo: HwcTensor, mode: FilterMode, seed: number, bank?: SomeBank): Steps<PhotoLayerData> {
   const { height, width, inChannels: cin, outChannels: cout } = shape;
   if (photo.channels !== 3 || photo.height !== 4 * height || photo.width !== 4 * width) {
     throw new RangeError(`the photo must be ${4 * height}×${4 * width}×3 for ${height}×${width} maps`);
@@ -67,12 +75,24 @@ export function* photoLayerDataSteps(shape: PointwiseShape, photo: HwcTensor, mo
   if (!learnedFits || cout > bank!.pointwise.outChannels) {
     return { input, weights: randomWeights(), bias: randomBias(), filterKind: mode === 'learned' ? 'random-shape' : 'random', first: used };
   }
-  // Prototypes restricted to the first Cin channels, made unit length again; the bias
-  // measures each pixel from the photos' average pixel: −w · mean.
-  const all = bank!.pointwise;
+  const { weights, bias, filters } = learnedWeights(bank!, cin, cout);
+  return { input, weights, bias, filterKind: 'learned', first: used, filters };
+}
+
+/**
+ * The learned 1×1 filters of a Cin → Cout layer (Cin ≤ 2F, Cout ≤ the bank's prototypes):
+ * prototypes restricted to the first Cin channels, made unit length again; the bias measures
+ * each pixel from the photos' average pixel: −w · mean. Each filter is made from its own
+ * prototype alone, so a bank with some prototypes gives those filters exactly as the whole
+ * bank does (and the others 0, with `filters` saying which are made).
+ */
+export function learnedWeights(bank: SomeBank, cin: number, cout: number): { weights: CoutCinWeights; bias: Float32Array; filters?: readonly [number, number] } {
+  const all = bank.pointwise;
+  if (cin > all.inChannels || cout > all.outChannels) throw new RangeError(`the bank has no ${cin} → ${cout} filters`);
   const weights = coutCinWeights(cout, cin);
   const bias = new Float32Array(cout);
-  for (let k = 0; k < cout; k++) {
+  const from = Math.min(cout, bank.filters?.[0] ?? 0), to = Math.min(cout, bank.filters?.[1] ?? cout);
+  for (let k = from; k < to; k++) {
     let norm = 0;
     for (let i = 0; i < cin; i++) norm += all.data[k * all.inChannels + i]! ** 2;
     const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -80,11 +100,11 @@ export function* photoLayerDataSteps(shape: PointwiseShape, photo: HwcTensor, mo
     for (let i = 0; i < cin; i++) {
       const w = all.data[k * all.inChannels + i]! * s;
       weights.data[k * cin + i] = w;
-      b -= w * bank!.featureMean[i]!;
+      b -= w * bank.featureMean[i]!;
     }
     bias[k] = b;
   }
-  return { input, weights, bias, filterKind: 'learned', first: used };
+  return from === 0 && to === cout ? { weights, bias } : { weights, bias, filters: [from, to] };
 }
 
 /** 4×4 average pooling: the photo at the maps' resolution (Cin = 3 uses it directly). */

@@ -5,6 +5,7 @@
  * The tables are interpolated from 33 stops sampled from d3-scale-chromatic at build time
  * (scripts/colormapStops.ts), so d3's interpolators stay out of the first chunk.
  */
+import { quantileOf } from '../engine/channelStats';
 import { COLORMAP_STOPS } from './colormapStops';
 
 export const LUT_SIZE = 256;
@@ -71,35 +72,6 @@ export function positiveDomain(values: ArrayLike<number>): ColorDomain {
   let m = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! > m && values[i]! !== Infinity) m = values[i]!;
   return { lo: 0, hi: m || 1 };
-}
-
-/**
- * The q-quantile of `measure(v)` over every `step`-th value, from a 1,024-bin histogram
- * between 0 and the largest finite measure: linear time, no sort. Counted are the values
- * whose measure is > 0, or, with `countAll`, every one that is a number (zeros in the first
- * bin, ±Infinity in the last). Null when no finite measure is > 0.
- */
-function quantileOf(values: ArrayLike<number>, q: number, measure: (v: number) => number, step = 1, countAll = false): number | null {
-  let max = 0;
-  for (let i = 0; i < values.length; i += step) {
-    const a = measure(values[i]!);
-    if (a > max && a !== Infinity) max = a;
-  }
-  if (!(max > 0)) return null;
-  const bins = new Uint32Array(1024);
-  let count = 0;
-  for (let i = 0; i < values.length; i += step) {
-    const a = measure(values[i]!);
-    if (countAll ? a !== a : !(a > 0)) continue;
-    bins[Math.min(1023, Math.floor((a / max) * 1024))]!++;
-    count++;
-  }
-  let seen = 0;
-  for (let b = 0; b < 1024; b++) {
-    seen += bins[b]!;
-    if (seen >= q * count) return ((b + 1) / 1024) * max;
-  }
-  return max;
 }
 
 /**

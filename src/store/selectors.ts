@@ -19,10 +19,22 @@ export function selectLayer(s: { data: LayerData | null; config: AppState['confi
 export function selectSnapshot(s: Pick<AppState, 'data' | 'output' | 'config'>): { data: AppState['data']; output: Float32Array | null } {
   const { height, width, inChannels, outChannels } = s.config;
   const d = s.data;
-  const fresh = d !== null && d.input.height === height && d.input.width === width && d.input.channels === inChannels
+  const fresh = d !== null && !d.filters && d.input.height === height && d.input.width === width && d.input.channels === inChannels
     && d.weights.inChannels === inChannels && d.weights.outChannels === outChannels && d.bias.length === outChannels;
   const output = fresh && s.output && s.output.length === height * width * outChannels ? s.output : null;
   return { data: fresh ? d : null, output };
+}
+
+/**
+ * The data scene 2 may draw: the whole layer's, or one made before the bank's last parts came
+ * when the cursor's filter is among the filters it has (the running sum needs no other).
+ */
+export function selectPixelData(s: Pick<AppState, 'data' | 'output' | 'config' | 'cursor'>): AppState['data'] {
+  const d = s.data;
+  if (!d?.filters) return selectSnapshot(s).data;
+  const [from, to] = d.filters;
+  const k = s.cursor.filterIndex;
+  return selectSnapshot({ ...s, data: { ...d, filters: undefined } }).data && k >= from && k < to ? d : null;
 }
 
 /** Output (row, col, k) from the full map, or null before the map is computed. */

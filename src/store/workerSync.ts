@@ -5,7 +5,7 @@
  */
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { quantileSymmetricDomain } from '../lib/colormap';
-import { loadLearnedBank, type BankFiles } from '../lib/learnedBank';
+import { loadBankFor, loadLearnedBank, type BankFiles } from '../lib/learnedBank';
 import { loadPicture } from '../lib/loadPicture';
 import { photoUrl } from '../lib/photoIds';
 import { EngineError, isAbortError, isRetryable, LIVELY_SILENT_MS, type EngineClient } from '../worker/client';
@@ -21,10 +21,13 @@ const dataKey = (c: LayerConfig, u: UserData | null) => `${c.height}×${c.width}
 export interface SourceLoaders {
   /** RGBA bytes of a picture (a URL or the student's file) scaled to width×height. */
   picture(source: string | Blob, width: number, height: number): Promise<Uint8ClampedArray>;
+  /** The whole learned bank. */
   bank(): Promise<BankFiles>;
+  /** What the first view of filter k needs of the bank (without it, the whole bank comes first). */
+  bankFor?(k: number): Promise<BankFiles>;
 }
 
-const BROWSER_LOADERS: SourceLoaders = { picture: loadPicture, bank: loadLearnedBank };
+const BROWSER_LOADERS: SourceLoaders = { picture: loadPicture, bank: loadLearnedBank, bankFor: loadBankFor };
 const outputKey = (c: LayerConfig, u: UserData | null) => `${dataKey(c, u)}|${c.useBias}|${c.useRelu}`;
 
 /** Resolves after the browser has painted the next frame (a macrotask outside browsers). */
@@ -32,6 +35,21 @@ function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
     else setTimeout(resolve, 0);
+  });
+}
+
+/** Resolves when scene 2 has drawn `data`, the page shows something else, `signal` aborts, or after 5 s. */
+function shown(store: AppStore, data: LayerSnapshot, signal: AbortSignal): Promise<void> {
+  const done = () => {
+    const s = store.getState();
+    return s.shownData === data || s.view !== 'walkthrough' || s.scene !== 2 || signal.aborted;
+  };
+  if (done()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const finish = () => { stop(); clearTimeout(timer); signal.removeEventListener('abort', finish); resolve(); };
+    const stop = store.subscribe(() => { if (done()) finish(); });
+    const timer = setTimeout(finish, 5000);
+    signal.addEventListener('abort', finish);
   });
 }
 
@@ -78,9 +96,13 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
           // The workers boot (script, compile) while the photo and the bank download.
           client.prepare();
           const size = { width: 4 * width, height: 4 * height };
+          // Scene 2 needs one filter: the bank in two steps there, the first layer and the part
+          // that holds the filter, then the rest. Every other view needs every filter at once.
+          const { view, scene, cursor } = store.getState();
+          const bankFirst = () => (view === 'walkthrough' && scene === 2 && loaders.bankFor ? loaders.bankFor(cursor.filterIndex) : loaders.bank());
           [photo, bank] = await Promise.all([
             loaders.picture(source, size.width, size.height).then((rgba) => ({ rgba, ...size })),
-            config.filters === 'learned' ? loaders.bank() : Promise.resolve(undefined),
+            config.filters === 'learned' ? bankFirst() : Promise.resolve(undefined),
           ]);
           if (signal.aborted) return;
         }
@@ -96,9 +118,10 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
           filterKind: user?.weights ? 'user' : r!.filterKind,
           firstFilters: user?.input ? undefined : r?.firstFilters,
           photo: user?.input ? undefined : photo,
+          filters: r?.filters,
+          inputSummary: user?.input ? undefined : r?.inputSummary,
         } satisfies LayerSnapshot;
         performance.mark('pointwise:data');
-        dataFor = dataKey(config, user);
         outputFor = '';
         store.setState({ data, output: null });
         store.getState().setCursor({});
@@ -106,6 +129,19 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
         // scenes need only the data, so the student can start stepping at once.
         await afterNextPaint();
         if (signal.aborted) return;
+        if (data.filters) {
+          // Made from part of the bank: once scene 2 has drawn it (or the student has gone
+          // elsewhere), the rest comes, and every filter is made from it (the same numbers,
+          // filter by filter); the input and the cursor stay.
+          await shown(store, data, signal);
+          const all = await loaders.bank();
+          if (signal.aborted) return;
+          const w = await client.request('learnedWeights', { inChannels, outChannels, bank: all }, { signal });
+          data = { ...data, weights: coutCinWeights(outChannels, inChannels, w.weights), bias: w.bias, filters: undefined };
+          performance.mark('pointwise:bank');
+          store.setState({ data });
+        }
+        dataFor = dataKey(config, user);
       }
       store.setState({ job: { status: 'computing', progress: 0 } });
       const r = await client.forward(

@@ -8,15 +8,17 @@ import { pointwiseConvRows } from '../engine/pointwise';
 import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerDataSteps } from '../engine/layerData';
 import { runSteps, type Steps } from '../engine/steps';
-import { photoLayerDataSteps } from '../engine/photoLayer';
+import { learnedWeights, photoLayerDataSteps } from '../engine/photoLayer';
+import { inputSummary as photoInputSummary } from '../engine/channelStats';
 import { pictureTensor } from '../engine/picture';
 import { runCollapse, runConv2d, runReduction } from './conceptJobs';
 import { runDense } from './denseJob';
+import { runCombine } from './combineJob';
 import { runParseNpy } from './fileJobs';
 import { learnedBank } from './bankJobs';
 import { yieldTask } from './yieldTask';
 import { CacheMiss, Cancelled, MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
-import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateParams, GenerateResult, ToWorker } from './protocol';
+import type { Endpoint, ForwardParams, ForwardResult, FromWorker, GenerateParams, GenerateResult, LearnedWeightsParams, LearnedWeightsResult, ToWorker } from './protocol';
 
 /** Multiply-adds per chunk of a forward job: about 50 ms, so a cancel is seen quickly while the per-call packing stays small. */
 const CHUNK_MULTIPLY_ADDS = 1.6e8;
@@ -155,7 +157,19 @@ export function* generateSteps(p: GenerateParams): Steps<GenerateResult> {
   const bank = mode === 'learned' ? learnedBank(p.bank) : undefined;
   yield;
   const data = yield* photoLayerDataSteps(size, pictureTensor(rgba, width, height, 3), mode, p.seed, bank);
-  return { input: data.input.data, weights: data.weights.data, bias: data.bias, filterKind: data.filterKind, firstFilters: data.first?.filters };
+  yield;
+  // Scene 2's stack of a photo's feature maps: which channels show it, and their colour scale.
+  const inputSummary = data.first ? photoInputSummary(data.input) : undefined;
+  return { input: data.input.data, weights: data.weights.data, bias: data.bias, filterKind: data.filterKind, firstFilters: data.first?.filters, filters: data.filters, inputSummary };
+}
+
+/** The learned filters from the whole bank, once its last parts have come (the input was made with the first). */
+export function runLearnedWeights(p: LearnedWeightsParams): LearnedWeightsResult {
+  const cin = checkPositiveInt('inChannels', p?.inChannels), cout = checkPositiveInt('outChannels', p.outChannels);
+  const bank = learnedBank(p.bank);
+  if (bank.filters[0] !== 0 || bank.filters[1] < cout || cin > bank.pointwise.inChannels) throw new RequestError(`the bank has no learned ${cin} → ${cout} filters`);
+  const { weights, bias } = learnedWeights(bank, cin, cout);
+  return { weights: weights.data, bias };
 }
 
 
@@ -225,6 +239,12 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
           case 'generate':
             result = await drive(generateSteps(msg.params), options.sliceMs, () => cancelled.has(msg.id),
               options.heartbeatMs === undefined ? undefined : { everyMs: options.heartbeatMs, send: () => reply({ id: 0, alive: true }) });
+            break;
+          case 'combine':
+            result = runCombine(msg.params);
+            break;
+          case 'learnedWeights':
+            result = runLearnedWeights(msg.params);
             break;
           case 'forward':
             result = await runForward(withCachedLayer(msg.params, cache), (progress) => reply({ id: msg.id, progress }), () => cancelled.has(msg.id), options.chunkMultiplyAdds);

@@ -9,6 +9,8 @@
 import type { Conv2dSpec } from '../engine/conv2d';
 import type { PointwiseArrays, PointwiseShape } from '../engine/layerData';
 import type { LearnedFileName } from '../engine/learnedFileNames';
+import type { InputSummary } from '../engine/channelStats';
+import type { MapCombination, TermOrder } from '../engine/combine';
 import type { FilterKind, FilterMode } from '../engine/photoLayer';
 import type { TrainApplyParams, TrainApplyResult, TrainFeaturesGetParams, TrainFeaturesGetResult, TrainFeaturesParams, TrainFeaturesResult, TrainParams, TrainResult } from './trainProtocol';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, PeerLinkParams } from './modelProtocol';
@@ -24,9 +26,15 @@ export interface GenerateParams {
   readonly photo?: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number } | undefined;
   /** With a photo: learned (needs `bank`) or seeded random filters. */
   readonly filters?: FilterMode | undefined;
-  /** The learned bank's .npy files (public/learned/), as fetched. */
-  readonly bank?: Readonly<Record<LearnedFileName, ArrayBuffer>> | undefined;
+  /**
+   * The learned bank's .npy files (public/learned/), as fetched: the first layer's three and
+   * consecutive parts of the prototypes (all of them, or the part the first view needs).
+   */
+  readonly bank?: BankBuffers | undefined;
 }
+
+/** Some of the learned bank's files, name → bytes. */
+export type BankBuffers = Readonly<Partial<Record<LearnedFileName, ArrayBuffer>>>;
 
 export interface GenerateResult {
   /** H×W×Cin, channels-last. */
@@ -39,6 +47,24 @@ export interface GenerateResult {
   readonly filterKind: FilterKind;
   /** The first layer's filters, F × 8 × 8 × 3, when a photo went through one. */
   readonly firstFilters?: Float32Array | undefined;
+  /** A photo's input channels by variance and their colour scale, for scene 2's stack. */
+  readonly inputSummary?: InputSummary | undefined;
+  /** Only learned filters [from, to) are made (their part of the bank came first); the others are 0. */
+  readonly filters?: readonly [from: number, to: number] | undefined;
+}
+
+/** The learned filters of a Cin → Cout photo layer from the whole bank (the input was made before). */
+export interface LearnedWeightsParams {
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly bank: BankBuffers;
+}
+
+export interface LearnedWeightsResult {
+  /** Cout×Cin. */
+  readonly weights: Float32Array;
+  /** Cout. */
+  readonly bias: Float32Array;
 }
 
 /** Run the pointwise convolution on a band of `height` image rows. */
@@ -117,7 +143,7 @@ export interface ReductionParams {
    * feature maps are the input, instead of seeded correlated activations; needs `bank`.
    */
   readonly photo?: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number; readonly key: string } | undefined;
-  readonly bank?: Readonly<Record<LearnedFileName, ArrayBuffer>> | undefined;
+  readonly bank?: BankBuffers | undefined;
   /**
    * The app's current layer instead (`key` naming it): its H×W×channels input, and its own
    * filters (count × channels), whose kept variance is measured beside PCA's.
@@ -233,9 +259,28 @@ export type ParseNpyResult =
       readonly detail: string;
     };
 
+/** Scene 5: filter k's output map as its Cin terms added in an order (engine/combine.ts). */
+export interface CombineParams {
+  readonly height: number;
+  readonly width: number;
+  readonly channels: number;
+  /** H×W×channels, channels-last (a copy). */
+  readonly input: Float32Array;
+  /** Filter k's `channels` weights. */
+  readonly weights: Float32Array;
+  /** Its bias (0 without one). */
+  readonly bias: number;
+  readonly order: TermOrder;
+}
+
+/** MapCombination without the filter's index (the page knows it). */
+export type CombineResult = Omit<MapCombination, 'filterIndex'>;
+
 /** Request type → [params, result]. */
 export interface Requests {
   generate: [GenerateParams, GenerateResult];
+  learnedWeights: [LearnedWeightsParams, LearnedWeightsResult];
+  combine: [CombineParams, CombineResult];
   forward: [ForwardParams, ForwardResult];
   conv2d: [Conv2dRequestParams, Conv2dResult];
   reduction: [ReductionParams, ReductionResult];

@@ -21,7 +21,8 @@ export interface TrainFeaturesParams {
   readonly width: number;
   /** RGBA bytes at 4·width × 4·height. */
   readonly photo: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number };
-  readonly bank?: Readonly<Record<LearnedFileName, ArrayBuffer>> | undefined;
+  /** The learned bank's files (the first layer's are what the features need). */
+  readonly bank?: Readonly<Partial<Record<LearnedFileName, ArrayBuffer>>> | undefined;
 }
 
 export interface TrainFeaturesResult {

@@ -1,13 +1,26 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
 import { combineMaps, dotProductTrace, generateLayerData, mapCorrelation, partialMap, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import { appStore } from '../../src/store';
+import { setEngineClient } from '../../src/store/engine';
+import { EngineClient } from '../../src/worker/client';
+import { serve } from '../../src/worker/handler';
+import type { Endpoint } from '../../src/worker/protocol';
 import { stubCanvas } from './helpers';
 
+/** The engine's handler over a MessageChannel: scene 5 asks it for its combination. */
+function handlerEndpoint(): Endpoint {
+  const channel = new MessageChannel();
+  serve(channel.port2 as unknown as Endpoint);
+  channel.port2.start();
+  return channel.port1 as unknown as Endpoint;
+}
+
 beforeAll(stubCanvas);
+beforeAll(() => setEngineClient(new EngineClient({ workers: 1, createWorker: handlerEndpoint, createFallback: handlerEndpoint })));
 
 /** Scenes 2–5 load on demand: a machine under load may take more than the default second. */
 const LAZY = { timeout: 8000 };
@@ -114,7 +127,8 @@ describe('Scene 5: channels combine, as maps (issue #15 §1)', () => {
     // Shift+→ picks the next filter: its own terms.
     fireEvent.keyDown(document.body, { key: 'ArrowRight', shiftKey: true });
     const c1 = combineMaps(data.input, { ...layer, relu: false }, 1);
-    expect(screen.getByTestId('combine-term').textContent).toContain(`w(1, ${c1.order[2]})`);
+    // (the worker makes filter 1's combination)
+    await waitFor(() => expect(screen.getByTestId('combine-term').textContent).toContain(`w(1, ${c1.order[2]})`), { timeout: 10_000 });
   });
 });
 

@@ -1,5 +1,6 @@
 /** What the engine produced for the current configuration, and how the job is going. */
 import type { StateCreator } from 'zustand/vanilla';
+import type { InputSummary } from '../../engine/channelStats';
 import type { LayerData } from '../../engine/layerData';
 import type { FilterKind } from '../../engine/photoLayer';
 import type { ColorDomain } from '../../lib/colormap';
@@ -34,6 +35,14 @@ export interface LayerSnapshot extends LayerData {
   readonly firstFilters?: Float32Array | undefined;
   /** The photo (shipped or the student's) the input was made from. */
   readonly photo?: PhotoPixels | undefined;
+  /** A photo's input channels by variance and their colour scale (made in the worker with them). */
+  readonly inputSummary?: InputSummary | undefined;
+  /**
+   * Only learned filters [from, to) have their weights and biases yet (the others are 0): the
+   * first view needs one filter, and the rest of the bank is still on its way. The views that
+   * need every filter see no data until it is complete (selectSnapshot); scene 2 starts with it.
+   */
+  readonly filters?: readonly [from: number, to: number] | undefined;
 }
 
 export interface ResultsSlice {
@@ -46,6 +55,11 @@ export interface ResultsSlice {
   job: Job;
   /** Why the engine runs on the main thread, when it does. */
   fallbackReason: string | null;
+  /**
+   * The data scene 2 has drawn (it says so once the first number is on screen): data made
+   * from part of the bank waits for it before the rest of the bank takes the network.
+   */
+  shownData: LayerSnapshot | null;
 }
 
 export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = () => ({
@@ -54,4 +68,5 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
   outputDomain: { lo: -1, hi: 1 },
   job: { status: 'idle', progress: 0 },
   fallbackReason: null,
+  shownData: null,
 });

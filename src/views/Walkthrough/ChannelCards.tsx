@@ -6,6 +6,7 @@ import { positiveDomain, quantilePositiveDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
 import type { HwcTensor } from '../../engine/tensor';
+import { channelsByVariance, type InputSummary } from '../../engine/channelStats';
 import { cellValue, inputProbe } from '../shared/probes';
 
 export interface ChannelCardsProps {
@@ -21,6 +22,8 @@ export interface ChannelCardsProps {
    * for a photo's sparse features, whose few large values would leave the maps pale.
    */
   isSparse?: boolean | undefined;
+  /** The sparse input's channels by variance and colour scale, when the worker made them with the layer. */
+  summary?: InputSummary | undefined;
 }
 
 /** How many channel maps the offset stack shows of a deep input; an input of up to ALL_UP_TO channels shows them all. */
@@ -30,13 +33,13 @@ const CARDS = 6, ALL_UP_TO = 8;
  * The input's depth made visible: a few of its C channel maps as an offset stack, each
  * with pixel (row, col) marked — the C values the 1×1 filter reads at that pixel.
  */
-export function ChannelCards({ input, row, col, channel, onPick, isSparse }: ChannelCardsProps) {
+export function ChannelCards({ input, row, col, channel, onPick, isSparse, summary }: ChannelCardsProps) {
   const palette = usePalette();
   const t = useT();
   const c = input.channels;
   // A photo's features: the channels that vary most over this photo (the ones that show it);
   // otherwise evenly spread channels. The current channel is always among them.
-  const strongest = useMemo(() => (isSparse && c > CARDS ? mostVaried(input, CARDS - 1) : null), [input, isSparse, c]);
+  const strongest = useMemo(() => (isSparse && c > CARDS ? mostVaried(summary?.byVariance ?? channelsByVariance(input), CARDS - 1) : null), [input, isSparse, c, summary]);
   const shown = useMemo(() => {
     if (c <= ALL_UP_TO) return Array.from({ length: c }, (_, i) => i);
     const picks = new Set<number>(strongest ?? Array.from({ length: CARDS - 1 }, (_, i) => Math.round((i * (c - 1)) / (CARDS - 1))));
@@ -45,7 +48,7 @@ export function ChannelCards({ input, row, col, channel, onPick, isSparse }: Cha
     for (let i = 0; picks.size < CARDS && i < c; i++) picks.add(Math.round((i * (c - 1)) / (CARDS * 2)) % c);
     return [...picks].sort((a, b) => a - b).slice(0, CARDS);
   }, [c, channel, strongest]);
-  const domain = useMemo(() => (isSparse ? quantilePositiveDomain(input.data, 0.99) : positiveDomain(input.data)), [input.data, isSparse]);
+  const domain = useMemo(() => (isSparse ? (summary ? { lo: 0, hi: summary.high } : quantilePositiveDomain(input.data, 0.99)) : positiveDomain(input.data)), [input.data, isSparse, summary]);
   const table = palette.inputs;
   return (
     <div className="channel-cards" style={cardBox(input.width, input.height, shown.length)}>
@@ -71,19 +74,8 @@ export function ChannelCards({ input, row, col, channel, onPick, isSparse }: Cha
 }
 
 /** The `count` channels of largest variance over the map, in channel order. */
-function mostVaried(input: HwcTensor, count: number): number[] {
-  const { channels: c, data } = input;
-  const sum = new Float64Array(c), sq = new Float64Array(c);
-  for (let o = 0; o < data.length; o += c) {
-    for (let i = 0; i < c; i++) {
-      const v = data[o + i]!;
-      sum[i]! += v;
-      sq[i]! += v * v;
-    }
-  }
-  const n = data.length / c;
-  const variance = Array.from({ length: c }, (_, i) => sq[i]! / n - (sum[i]! / n) ** 2);
-  return Array.from({ length: c }, (_, i) => i).sort((a, b) => variance[b]! - variance[a]! || a - b).slice(0, count).sort((a, b) => a - b);
+function mostVaried(byVariance: Int32Array, count: number): number[] {
+  return Array.from(byVariance.subarray(0, count)).sort((a, b) => a - b);
 }
 
 /** The widest a card may be, and how far each next card moves right, in % of the stack's width. */

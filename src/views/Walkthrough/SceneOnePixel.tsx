@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { usePalette } from '../../components/usePalette';
 import { useT } from '../../components/useT';
 import { symmetricDomain } from '../../lib/colormap';
@@ -6,6 +6,7 @@ import { formatInt } from '../../lib/format';
 import type { LayerSnapshot } from '../../store/slices/results';
 import { pixelOutputs } from '../../engine/pixelOutputs';
 import { dotProductTrace } from '../../engine/trace';
+import { appStore } from '../../store';
 import { useAppStore } from '../../store/useAppStore';
 import { useSnapshot } from '../../store/useSnapshot';
 import { selectLayer } from '../../store/selectors';
@@ -33,20 +34,26 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   const { output } = useSnapshot();
   const layer = useMemo(() => selectLayer({ data, config })!, [data, config]);
   const trace = useMemo(() => dotProductTrace(data.input, layer, row, col, filterIndex), [data, layer, row, col, filterIndex]);
-  const outputs = useMemo(() => pixelOutputs(data.input, layer, row, col), [data, layer, row, col]);
-  const outDomain = useMemo(() => symmetricDomain(outputs), [outputs]);
   const complete = channel >= config.inChannels - 1;
+  // The pixel's outputs for every filter: only once the sum is complete (not on the way there)
+  // and every filter is there (`data.filters` says only some are, while the bank downloads).
+  const outputs = useMemo(() => (complete && !data.filters ? pixelOutputs(data.input, layer, row, col) : null), [complete, data, layer, row, col]);
+  const outDomain = useMemo(() => (outputs ? symmetricDomain(outputs) : null), [outputs]);
   const compact = useAppStore((s) => s.presentation.embed && s.presentation.controls !== 'full');
+  // Once this data is on screen, the rest of the learned bank may take the network (workerSync).
+  useEffect(() => {
+    if (appStore.getState().shownData !== data) appStore.setState({ shownData: data });
+  }, [data]);
   // A layer of the student's model: its picture, as the photos have theirs.
   const fromModel = useAppStore((s) => Boolean(s.userData?.provenance?.crop));
   return (
     <div className={`scene scene-pixel${complete ? ' complete' : ''}`}>
       <div className="pixel-side">
-        <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} isSparse={data.firstFilters !== undefined} />
+        <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} isSparse={data.firstFilters !== undefined} summary={data.inputSummary} />
       </div>
       <DotProduct trace={trace} channel={Math.min(channel, config.inChannels - 1)} onChannel={setChannel} />
       <Predict page="scene2" state={{ trace, outChannels: config.outChannels }}>
-      {complete && (
+      {outputs && outDomain && (
         <div className="all-filters">
           <h3>{t('pixel.heading', { row, col, count: formatInt(config.outChannels) })}</h3>
           <p className="caption">{t('pixel.caption', { cin: formatInt(config.inChannels) })}</p>

@@ -4,7 +4,7 @@ import { formatInt, formatValue } from '../../lib/format';
 import { appStore } from '../../store';
 import { useAppStore } from '../../store/useAppStore';
 import { useSnapshot } from '../../store/useSnapshot';
-import { selectOutputValue } from '../../store/selectors';
+import { selectOutputValue, selectPixelData } from '../../store/selectors';
 import { atEnd, backwardAction, forwardAction, LAST_SCENE, SCENES, type Scene, type StepAction } from '../../store/stepping';
 import { talkStep } from '../../store/talkOrder';
 import { StatusBar } from '../Explorer/StatusBar';
@@ -21,8 +21,9 @@ import { keepInView } from './keepInView';
 import { SceneWhole } from './layer/SceneWhole';
 
 /**
- * Scenes 2–5 load when first shown (or when the pointer or focus reaches their button), so
- * the start-up code holds scene 1 only; each is a few kilobytes from the same origin.
+ * Scenes 2–5 load when first shown (or when the pointer or focus reaches their button, or,
+ * for the scene a link opens at, with the app: renderApp.tsx), so the start-up code holds
+ * scene 1 only; each is a few kilobytes from the same origin.
  */
 const SCENE_CHUNKS = {
   1: () => import('./SceneFilters').then((m) => ({ default: m.SceneFilters })),
@@ -38,7 +39,7 @@ const SceneOnePixel = lazy(SCENE_CHUNKS[2]);
 const SceneNextPixel = lazy(SCENE_CHUNKS[3]);
 const SceneAllPixels = lazy(SCENE_CHUNKS[4]);
 const SceneCombine = lazy(SCENE_CHUNKS[5]);
-const preloadScene = (n: Scene) => { if (n !== 0) void SCENE_CHUNKS[n](); };
+export const preloadScene = (n: Scene) => { if (n !== 0) void SCENE_CHUNKS[n](); };
 
 /** The six-scene story (the whole layer, then its steps) of the 1×1 convolution, driven by buttons, keys or playback. */
 export function Walkthrough() {
@@ -48,6 +49,8 @@ export function Walkthrough() {
   const playing = useAppStore((s) => s.playing);
   const status = useAppStore((s) => s.job.status);
   const { data, output } = useSnapshot();
+  // Scene 2 can start before the bank's last parts have come: it needs one filter.
+  const pixelData = useAppStore(selectPixelData);
   const presentation = useAppStore((s) => s.presentation);
   const [showHelp, setShowHelp] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -111,7 +114,7 @@ export function Walkthrough() {
           {data && output && scene === 0 && <SceneWhole data={data} output={output} />}
           <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}>
             {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
-            {data && scene === 2 && <SceneOnePixel data={data} />}
+            {pixelData && scene === 2 && <SceneOnePixel data={pixelData} />}
             {output && data && scene === 3 && <SceneNextPixel output={output} />}
             {output && data && scene === 4 && <SceneAllPixels output={output} weights={data.weights} />}
             {data && scene === 5 && <SceneCombine data={data} />}

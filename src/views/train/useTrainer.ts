@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Stroke } from '../../engine/train/strokes';
-import { loadLearnedBank } from '../../lib/learnedBank';
+import { loadBankFor } from '../../lib/learnedBank';
 import { loadPicture } from '../../lib/loadPicture';
 import { photoUrl, type PhotoId } from '../../lib/photoIds';
 import { TRAIN_MAP } from '../../lib/trainCode';
@@ -53,7 +53,8 @@ const SIZE = 4 * TRAIN_MAP;
 export async function makeFeatures(source: PictureSource, input: TrainInput, seed: number, signal: AbortSignal): Promise<{ key: string; rgba: Uint8ClampedArray; channels: number }> {
   const [rgba, bank] = await Promise.all([
     loadPicture(source.own?.blob ?? photoUrl(source.photo), SIZE, SIZE),
-    input === 'learned' ? loadLearnedBank() : Promise.resolve(undefined),
+    // The features need the first layer; filter 0's part of the prototypes makes the layer a learned one.
+    input === 'learned' ? loadBankFor(0) : Promise.resolve(undefined),
   ]);
   if (signal.aborted) throw new DOMException('superseded', 'AbortError');
   const key = `${source.own ? `own${source.own.id}` : source.photo}|${input}|${seed}|${++keyCounter}`;

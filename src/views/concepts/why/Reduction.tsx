@@ -9,7 +9,7 @@ import { heNormal, subSeed } from '../../../engine/random';
 import { pointwiseConv } from '../../../engine/pointwise';
 import { coutCinWeights, type CoutCinWeights, type HwcTensor } from '../../../engine/tensor';
 import { positiveDomain } from '../../../lib/colormap';
-import { loadLearnedBank } from '../../../lib/learnedBank';
+import { loadFirstLayer } from '../../../lib/learnedBank';
 import { loadPicture } from '../../../lib/loadPicture';
 import { PHOTOS, photoUrl, type PhotoId } from '../../../lib/photos';
 import { useAppStore } from '../../../store/useAppStore';
@@ -65,8 +65,9 @@ export function Reduction() {
     const params = { height: dims.h, width: dims.w, channels: dims.c, features: FEATURES, seed, k: k, showChannels: [] };
     if (layer?.input) return request('reduction', { ...params, activations: layerActivations(layer.input, layer.weights, dims.c, `user${layer.id}`) }, signal);
     if (from === 'synthetic' || from === 'layer') return request('reduction', params, signal);
-    // The photo's first 250 learned channels, made in the worker as in the walkthrough.
-    const [rgba, bank] = await Promise.all([photoPixels(from), loadLearnedBank()]);
+    // The photo's first 250 learned channels, made in the worker as in the walkthrough (the
+    // first layer's files are all it needs of the bank).
+    const [rgba, bank] = await Promise.all([photoPixels(from), loadFirstLayer()]);
     return request('reduction', { ...params, photo: { rgba: rgba.slice(), width: 4 * SIZE, height: 4 * SIZE, key: from }, bank }, signal);
   });
   const photo = PHOTOS.find((p) => p.id === from);
