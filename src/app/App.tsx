@@ -13,6 +13,7 @@ import { embedUrls, withoutParams } from './autoHeight';
 import { EmbedButton } from './EmbedButton';
 import { ShareButton } from './ShareButton';
 import { UrlNotice } from './UrlNotice';
+import { usePresenterKeys } from './usePresenterKeys';
 
 /** The concept pages load on first visit, so the walkthrough's start-up stays small. */
 const ConceptView = lazy(() => import('../views/concepts/ConceptView'));
@@ -36,6 +37,7 @@ export function App() {
   const setView = useAppStore((s) => s.setView);
   const p = useAppStore((s) => s.presentation);
   const [menuOpen, setMenuOpen] = useState(false);
+  usePresenterKeys(p.present && view !== 'walkthrough' && view !== 'explorer');
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

@@ -5,17 +5,33 @@
  */
 export const RESIZE_MESSAGE = 'pointwise:resize';
 
+/** How long the first message waits for the view before it sends the page's height anyway. */
+const RENDER_WAIT_MS = 8000;
+
+/**
+ * True once the page shows its view, not the loading shell: the main region is there, no
+ * lazy part is still a "Loading…" line, and the layer's status (where there is one) is done
+ * or has failed.
+ */
+export function viewRendered(doc: Document): boolean {
+  const main = doc.getElementById('main');
+  if (!main) return false;
+  if (doc.querySelector('[data-status]:not([data-status="done"]):not([data-status="error"])')) return false;
+  return main.querySelector('.status[role="status"]:not([data-status])') === null;
+}
+
 export function startAutoHeight(id: string, win: Window = window): () => void {
   if (win.parent === win) return () => {};
   let frame = 0;
   let last = -1;
+  const giveUp = Date.now() + RENDER_WAIT_MS;
   const send = () => {
     frame = 0;
     const height = Math.ceil(win.document.documentElement.getBoundingClientRect().height);
-    // Nothing is sent before the app has rendered: an empty page's height (0) would collapse
-    // the frame for a moment. The first message carries the real height.
-    const rendered = (win.document.getElementById('root')?.childElementCount ?? 1) > 0;
-    if (height === last || height <= 0 || !rendered) return;
+    // Nothing is sent before the view has rendered: the loading shell's height (a few hundred
+    // px) would size the frame once and then jump. The first message carries the real height;
+    // after a few seconds a slow or failed page is sized as it is.
+    if (height === last || height <= 0 || (!viewRendered(win.document) && Date.now() < giveUp)) return;
     last = height;
     win.parent.postMessage({ type: RESIZE_MESSAGE, v: 1, id, height }, '*');
   };
@@ -25,7 +41,14 @@ export function startAutoHeight(id: string, win: Window = window): () => void {
   const observer = new ResizeObserver(schedule);
   observer.observe(win.document.documentElement);
   schedule();
+  // The view's parts may arrive without changing the root's size at first (a status line
+  // swapped for the scene): look again until it has rendered.
+  const poll = win.setInterval(() => {
+    schedule();
+    if (last > 0) win.clearInterval(poll);
+  }, 100);
   return () => {
+    win.clearInterval(poll);
     observer.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
   };

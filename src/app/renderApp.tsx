@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import './layout.css';
+import './screens.css';
 
 /** Mounts the app (main.tsx calls it once the UI language's text is loaded). */
 export function renderApp(): void {

@@ -9,6 +9,9 @@ import { stubCanvas } from './helpers';
 
 beforeAll(stubCanvas);
 
+/** Scenes 2–5 load on demand: a machine under load may take more than the default second. */
+const LAZY = { timeout: 8000 };
+
 afterEach(() => {
   cleanup();
   appStore.setState(appStore.getInitialState(), true);
@@ -33,7 +36,7 @@ describe('Walkthrough keyboard and buttons', () => {
     expect(screen.getByRole('button', { name: /One pixel/ }).getAttribute('aria-current')).toBe('step');
     const trace = dotProductTrace(data.input, layer, 0, 0, 0);
     // Scenes 2–5 load on demand.
-    expect((await screen.findByTestId('partial-sum')).textContent).toBe(`Sum of channels 0…0 = ${formatValue(trace.partialSums[0]!)}`);
+    expect((await screen.findByTestId('partial-sum', {}, LAZY)).textContent).toBe(`Sum of channels 0…0 = ${formatValue(trace.partialSums[0]!)}`);
     fireEvent.keyDown(viz, { key: 'ArrowRight' });
     fireEvent.keyDown(viz, { key: 'ArrowRight' });
     // Channel 2 is the last of 3: sum + bias, ReLU, lands in output (0, 0, 0).
@@ -49,7 +52,7 @@ describe('Walkthrough keyboard and buttons', () => {
     const { output } = loadTiny();
     const viz = screen.getByRole('region', { name: /Walkthrough visualization/ });
     act(() => appStore.getState().setScene(3));
-    await screen.findByTestId('output-value');
+    await screen.findByTestId('output-value', {}, LAZY);
     fireEvent.keyDown(viz, { key: 'ArrowRight', shiftKey: true });
     fireEvent.keyDown(viz, { key: 'ArrowDown' });
     // Scene 3 starts at (0, 1); ↓ → (1, 1); filter 1.
@@ -88,11 +91,13 @@ describe('Scene 5: channels combine, as maps (issue #15 §1)', () => {
     render(<App />);
     const { data, layer } = loadTiny();
     act(() => appStore.getState().setScene(5));
-    const readout = await screen.findByTestId('combine-readout');
+    const readout = await screen.findByTestId('combine-readout', {}, LAZY);
     const c = combineMaps(data.input, { ...layer, relu: false }, 0);
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-    const corr = (n: number) => mapCorrelation(partialMap(data.input, layer, c, n), c.final).toFixed(3);
+    const corr = (n: number) => formatValue(mapCorrelation(partialMap(data.input, layer, c, n), c.final));
     expect(readout.textContent).toBe(`After 1 of 3 terms: relative error ${pct(c.relativeError[1]!)}, correlation with the whole map ${corr(1)}`);
+    // A negative correlation is written with the app's minus sign, never an ASCII hyphen.
+    expect(readout.textContent).not.toMatch(/-\d/);
     expect(screen.getByTestId('combine-term').textContent).toContain(`input channel ${c.order[0]} × weight w(0, ${c.order[0]})`);
     fireEvent.keyDown(document.body, { key: 'ArrowRight' });
     expect(readout.textContent).toContain(`After 2 of 3 terms: relative error ${pct(c.relativeError[2]!)}`);
@@ -114,7 +119,7 @@ describe('Scene 4 counts (issue #15 §4)', () => {
     render(<App />);
     loadTiny();
     act(() => appStore.getState().setScene(4));
-    expect((await screen.findByTestId('flops')).textContent).toBe('≈ 2 × 96 = 192');
+    expect((await screen.findByTestId('flops', {}, LAZY)).textContent).toBe('≈ 2 × 96 = 192');
     const whatIf = screen.getByTestId('what-if');
     // 4×4×3 → 2: 6 weights either size; 3×3: 54 weights, 864 multiply-adds at 4×4.
     expect(whatIf.textContent).toContain('This 1×1 layer696');
@@ -130,7 +135,7 @@ describe('controls=none (the picture alone)', () => {
     render(<App />);
     loadTiny();
     act(() => appStore.getState().setScene(2));
-    const sum = await screen.findByTestId('partial-sum');
+    const sum = await screen.findByTestId('partial-sum', {}, LAZY);
     expect(document.querySelector('.step-bar')).toBeNull();
     fireEvent.keyDown(document.body, { key: 'ArrowRight' });
     expect(sum.textContent).toContain('Sum of channels 0…1');

@@ -52,7 +52,7 @@ test('embed: works from 320 px wide', async ({ baseUrl, newPage }) => {
 test('lecture mode: ?present=1 enlarges type and Space steps on', async ({ baseUrl, newPage }) => {
   const { page, close } = await newPage({ width: 1280, height: 800 });
   await page.goto(`${baseUrl}?present=1#v=1&view=walkthrough&scene=2`);
-  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-status="done"]').waitFor({ state: 'attached', timeout: 60_000 });
   const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   assert(size === '22.4px', `root font size ${size}`);
   await page.locator('.viz').focus();
@@ -80,6 +80,27 @@ test('embed: in sandboxed frames — allow-scripts alone says which flags it nee
   const value = await address.inputValue();
   assert(value.includes('#v=1') && !value.includes('embed=1'), `the address offered is the full app's: ${value}`);
   await page.screenshot({ path: `${SHOTS}/embed-sandboxed.png` });
+  await close();
+  host.close();
+});
+
+test('embed: the first resize message carries the rendered view’s height, not the loading shell’s (issue #26)', async ({ baseUrl, newPage }) => {
+  const src = `${baseUrl}?embed=1&id=fig-2&controls=min#v=1&view=walkthrough&scene=2`;
+  const host = await hostPage(`<!doctype html><meta charset="utf-8"><title>blog</title>
+<script>window.__heights = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'pointwise:resize') window.__heights.push(e.data.height); });</script>
+<main style="width: 700px">${embedSnippet(src, 'fig-2', 'pointwise')}</main>`);
+  const { page, close } = await newPage({ width: 1000, height: 900 });
+  await page.goto(host.url);
+  const frame = page.frameLocator('#fig-2');
+  await frame.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const heights = await page.evaluate(() => (window as unknown as { __heights: number[] }).__heights);
+  const rendered = await frame.locator('html').evaluate((h) => h.getBoundingClientRect().height);
+  console.log(`      resize messages: ${heights.join(', ')} px; page ${Math.round(rendered)} px`);
+  assert(heights.length > 0, 'no resize message');
+  // Parts may still arrive after the first message (the photo's panels): within 20 % of the end.
+  assert(heights[0]! >= 0.8 * rendered, `the first message says ${heights[0]} px, the rendered page is ${Math.round(rendered)} px`);
   await close();
   host.close();
 });

@@ -8,6 +8,8 @@ export interface RunningSumProps {
   /** The sum so far ends at this channel. */
   channel: number;
   label: string;
+  /** The chart's height at a 16 px root font (150 unless given). */
+  height?: number | undefined;
 }
 
 /** Sizes at a 16 px root font; lecture mode's larger type scales the chart with it. */
@@ -17,11 +19,11 @@ const BASE = { h: 150, l: 52, r: 10, t: 10, b: 22 };
  * The running sum of the dot product, channel by channel: d3 scales, SVG drawn by React at
  * the width it is shown (so its 12 px labels are 12 px on a phone too).
  */
-export function RunningSum({ partialSums, channel, label }: RunningSumProps) {
+export function RunningSum({ partialSums, channel, label, height = BASE.h }: RunningSumProps) {
   const box = useRef<HTMLDivElement>(null);
   const W = Math.max(200, useWidth(box, 600));
   const em = useRootEm();
-  const H = Math.round(BASE.h * em);
+  const H = Math.round(height * em);
   const n = partialSums.length;
   const { x, y, ticks, tickLabel, full, done, PAD } = useMemo(() => {
     const PAD = { l: BASE.l * em, r: BASE.r * em, t: BASE.t * em, b: BASE.b * em };

@@ -12,11 +12,14 @@ import { selectSnapshot } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';
 import { FilterFaces } from '../shared/photo/lazy';
 import { cellValue, weightProbe } from '../shared/probes';
+import { NumberField } from '../../components/NumberField/NumberField';
+import { useSceneT } from './sceneText';
 
 /** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
 export function SceneFilters({ weights, output }: { weights: CoutCinWeights; output: Float32Array | null }) {
   const palette = usePalette();
   const t = useT();
+  const st = useSceneT();
   const lang = useAppStore((s) => s.lang);
   const k = useAppStore((s) => s.cursor.filterIndex);
   const setCursor = useAppStore((s) => s.setCursor);
@@ -31,7 +34,7 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
   const filter = filterVector(weights, k);
   return (
     <div className="scene scene-filters">
-      <div>
+      <div className="filters-main">
         <CanvasHeatmap
           className="weight-matrix"
           source={matrix}
@@ -44,6 +47,12 @@ export function SceneFilters({ weights, output }: { weights: CoutCinWeights; out
           probe={weightProbe}
           cellText={cellValue}
         />
+        {/* On a phone a column is a third of a pixel: the number (or ‹ ›) picks a filter there. */}
+        <div className="filter-pick">
+          <NumberField label={st('pick.filter')} value={k} min={0} max={cout - 1} onChange={(f) => setCursor({ filterIndex: f })}
+            problem={st('pick.problem')} className="filter-number" />
+          <span className="filter-range">{st('pick.range', { last: cout - 1 })}</span>
+        </div>
         <p className="caption">{t('filters.matrixCaption', { cout: formatInt(cout, lang), cin: formatInt(cin, lang) })}</p>
         <Legend domain={domain} lut={palette.weights} label={t('legend.weights', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
       </div>

@@ -39,7 +39,7 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   // A layer of the student's model: its picture, as the photos have theirs.
   const fromModel = useAppStore((s) => Boolean(s.userData?.provenance?.crop));
   return (
-    <div className="scene scene-pixel">
+    <div className={`scene scene-pixel${complete ? ' complete' : ''}`}>
       <div className="pixel-side">
         <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} isSparse={data.firstFilters !== undefined} />
       </div>

@@ -5,7 +5,8 @@ import { appStore } from '../../store';
 import { useAppStore } from '../../store/useAppStore';
 import { useSnapshot } from '../../store/useSnapshot';
 import { selectOutputValue } from '../../store/selectors';
-import { LAST_SCENE, SCENES, type Scene } from '../../store/stepping';
+import { atEnd, backwardAction, forwardAction, LAST_SCENE, SCENES, type Scene, type StepAction } from '../../store/stepping';
+import { talkStep } from '../../store/talkOrder';
 import { StatusBar } from '../Explorer/StatusBar';
 import { SettingsLine } from '../shared/SettingsLine';
 import { FilterNote } from '../shared/photo/lazy';
@@ -17,6 +18,7 @@ import { useStepKeys } from '../shared/steps/useStepKeys';
 import { FullscreenButton } from '../../app/FullscreenButton';
 import { SceneFilters } from './SceneFilters';
 import { usePlayback } from './usePlayback';
+import { keepInView } from './keepInView';
 
 /**
  * Scenes 2–5 load when first shown (or when the pointer or focus reaches their button), so
@@ -59,9 +61,21 @@ export function Walkthrough() {
     else if (c.kind === 'togglePlay') {
       // In lecture mode Space steps on, like a slide clicker; elsewhere it plays and pauses.
       const next = controlsFor(scene).find((k) => k.key === 'ArrowRight' && !k.shift);
-      if (presentation.present && next?.command.kind === 'step') runStep(scene, next.command.action);
+      if (presentation.present && next?.command.kind === 'step') present(next.command.action);
       else appStore.getState().setPlaying(!appStore.getState().playing);
-    } else runStep(scene, c.action);
+    } else if (presentation.present) present(c.action);
+    else runStep(scene, c.action);
+    if (c.kind !== 'toggleHelp') requestAnimationFrame(() => keepInView(vizRef.current, appStore.getState().scene));
+  };
+  // A clicker drives the talk (src/store/talkOrder.ts): Page Down / Page Up go to the next or
+  // previous stop, and the scene's own step goes on to the next stop from its last step.
+  const present = (action: StepAction) => {
+    const s = appStore.getState();
+    const at = { scene, channel: s.channel, ...s.cursor };
+    if (action === 'scene+' || action === 'scene-') talkStep(appStore, action === 'scene+' ? 1 : -1);
+    else if (action === forwardAction(scene) && atEnd(at, s.config)) talkStep(appStore, 1);
+    else if (action === backwardAction(scene) && atStart(at, s.config.width)) talkStep(appStore, -1);
+    else runStep(scene, action);
   };
   // Space from the Play button itself is the button's own click, so a key and a click agree.
   useStepKeys(scene, run);
@@ -113,6 +127,13 @@ export function Walkthrough() {
       <Announcer />
     </main>
   );
+}
+
+/** True at the first step of a scene: its first filter, channel or pixel. */
+function atStart(p: { scene: Scene; channel: number; row: number; col: number; filterIndex: number }, width: number): boolean {
+  if (p.scene === 2 || p.scene === 5) return p.channel <= 0;
+  if (p.scene === 1) return p.filterIndex <= 0;
+  return p.row * width + p.col <= 0;
 }
 
 /** True when animation should not start by itself (the motion setting, else the OS setting). */

@@ -27,7 +27,7 @@ describe('embedUrls(href, id, options)', () => {
 });
 
 describe('startAutoHeight', () => {
-  it('sends no message before the app has rendered, and the first one carries the real height', async () => {
+  it('sends no message while the loading shell shows, and the first one carries the rendered view\'s height', async () => {
     document.body.innerHTML = '<div id="root"></div>';
     const post = vi.fn();
     let height = 0;
@@ -37,17 +37,26 @@ describe('startAutoHeight', () => {
       document: {
         documentElement: { getBoundingClientRect: () => ({ height }) },
         getElementById: (id: string) => document.getElementById(id),
+        querySelector: (sel: string) => document.querySelector(sel),
       },
       requestAnimationFrame: (f: FrameRequestCallback) => frames.push(f),
       cancelAnimationFrame: () => {},
+      setInterval: () => 0,
+      clearInterval: () => {},
     } as unknown as Window;
     let notify = () => {};
     vi.stubGlobal('ResizeObserver', class { constructor(cb: () => void) { notify = cb; } observe() {} disconnect() {} });
     const stop = startAutoHeight('fig', win);
     frames.shift()!(0);
     expect(post).not.toHaveBeenCalled();
-    // The app renders: the root has children and the page its height.
-    document.getElementById('root')!.innerHTML = '<main>app</main>';
+    // The loading shell: the view is there, the layer is still being made (339 px then).
+    document.getElementById('root')!.innerHTML = '<main id="main"><div class="status" role="status" data-status="loading"></div></main>';
+    height = 339;
+    notify();
+    frames.shift()!(0);
+    expect(post).not.toHaveBeenCalled();
+    // The view renders: the layer is done and the page has its height.
+    document.getElementById('root')!.innerHTML = '<main id="main"><div class="status" role="status" data-status="done"></div><p>scene</p></main>';
     height = 812.4;
     notify();
     frames.shift()!(0);

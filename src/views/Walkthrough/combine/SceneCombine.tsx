@@ -51,7 +51,7 @@ export default function SceneCombine({ data }: { data: LayerSnapshot }) {
   return (
     <div className="scene scene-combine">
       <div className="scene-main">
-        <p className="readout" data-testid="combine-readout">{t('combine.readout', { n: formatInt(n), cin: formatInt(cin), error: percent(error), r: r.toFixed(3) })}</p>
+        <p className="readout" data-testid="combine-readout">{t('combine.readout', { n: formatInt(n), cin: formatInt(cin), error: percent(error), r: formatValue(r) })}</p>
         <CanvasHeatmap source={{ values: partial, height, width }} domain={domain} lut={palette.signed}
           label={t('combine.mapLabel', { k, n: formatInt(n), cin: formatInt(cin) })} probe={probe} cellText={formatValue} />
         <Legend domain={domain} lut={palette.signed} label={ui('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
@@ -71,7 +71,7 @@ export default function SceneCombine({ data }: { data: LayerSnapshot }) {
             <figcaption className="output-ink">{t('combine.termMap')}</figcaption>
           </figure>
         </div>
-        <RunningSum partialSums={combination.relativeError} channel={n} label={t('combine.errorLabel', { n, error: percent(error) })} />
+        <RunningSum height={120} partialSums={combination.relativeError} channel={n} label={t('combine.errorLabel', { n, error: percent(error) })} />
         <p className="caption">{t('combine.errorCaption', { cin: formatInt(cin) })}</p>
         <p data-testid="combine-milestones">{t('combine.milestones', { half: formatInt(reach(0.5)), tenth: formatInt(reach(0.1)), cin: formatInt(cin) })}</p>
         <label className="field">

@@ -26,7 +26,7 @@ export function useStepKeys(stage: Stage, onCommand: (c: Command) => void): void
   }, [stage]);
 }
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   return target.closest('input, select, textarea, [contenteditable="true"], dialog, [role="dialog"]') !== null;
 }
