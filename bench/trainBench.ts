@@ -1,11 +1,12 @@
 /**
  * `train` workload of npm run bench: a re-train of the Train page's 1×1 layer — 512 channels,
  * 6 classes, 5,000 painted pixels, 50 L-BFGS steps from zero weights — and the prediction over
- * a whole 56×56 map. The engine's fused kernel in this thread and in one worker (the app's own
- * request, features resident there as in the app), against the same L-BFGS over a plain
- * float64 loop (the baseline), in the same run.
+ * a whole 56×56 map. The engine's kernel (features packed as plain doubles) in this thread
+ * and in one worker (the app's own request, features resident there as in the app), against
+ * the same L-BFGS over the fused kernel on typed arrays and over a plain float64 loop (the
+ * baseline), in the same run.
  */
-import { classScores, paramCount, softmaxLossPlain, softmaxMap, trainSteps, type TrainSet } from '../src/engine/train';
+import { classScores, paramCount, softmaxLoss, softmaxLossPlain, softmaxMap, trainSteps, type TrainSet } from '../src/engine/train';
 import { lbfgsSteps } from '../src/engine/train/lbfgs';
 import { mulberry32, normal } from '../src/engine/random';
 import { hwcTensor } from '../src/engine/tensor';
@@ -61,14 +62,17 @@ export async function benchTrain(worker: EngineClient, runs: number): Promise<{ 
       if (r.done) return { steps: r.value.history.length - 1, evaluations: r.value.evaluations, loss: r.value.history[r.value.history.length - 1]!.loss };
     }
   };
-  const plain = () => {
+  const lbfgsWith = (loss: typeof softmaxLossPlain) => () => {
     const x = new Float64Array(paramCount(CLASSES, CHANNELS));
-    const steps = lbfgsSteps((p, g) => softmaxLossPlain(set, CLASSES, DECAY, p, g), x, { maxIterations: STEPS, gradientTolerance: 1e-6 });
+    const steps = lbfgsSteps((p, g) => loss(set, CLASSES, DECAY, p, g), x, { maxIterations: STEPS, gradientTolerance: 1e-6 });
     for (;;) {
       const r = steps.next();
       if (r.done) return { steps: r.value.iteration, evaluations: r.value.evaluations, loss: r.value.loss };
     }
   };
+  const plain = lbfgsWith(softmaxLossPlain);
+  // The fused kernel over typed arrays (the engine's kernel before issue #30's packed one).
+  const fusedTyped = lbfgsWith((s, k, decay, p, g) => softmaxLoss(s, k, decay, p, g));
   // The worker: a 100×100 photo's untrained 512 features, 100 row strokes of 6 classes.
   const rand = mulberry32(7);
   const rgba = Uint8ClampedArray.from({ length: 16 * MAP * MAP * 4 }, () => Math.floor(256 * rand()));
@@ -84,6 +88,7 @@ export async function benchTrain(worker: EngineClient, runs: number): Promise<{ 
   if (wr.pixels !== PIXELS) throw new Error(`the worker trained on ${wr.pixels} pixels, not ${PIXELS}`);
   const train: TrainRow[] = [
     { impl: 'plain-f64', ...timeRuns(Math.max(1, Math.min(runs, 3)), plain) },
+    { impl: 'typed-1t', ...timeRuns(runs, fusedTyped) },
     { impl: 'engine-1t', ...timeRuns(runs, engine) },
     { impl: 'engine-1w', ...stats(workerTimes), steps: wr.steps, evaluations: wr.evaluations, finalLoss: wr.loss },
   ];

@@ -7,7 +7,7 @@ import { photoLayerDataSteps, type FilterMode } from '../engine/photoLayer';
 import { pictureTensor } from '../engine/picture';
 import { runSteps } from '../engine/steps';
 import type { HwcTensor } from '../engine/tensor';
-import { MAX_CLASSES, classScores, softmaxMap, heldOutStrokes, paintStrokes, splitPainted, accuracy, trainSteps, ERASER, type Stroke } from '../engine/train';
+import { MAX_CLASSES, classScores, softmaxMap, heldOutStrokes, paintStrokes, splitPainted, accuracy, trainSteps, packFeatures, ERASER, type Stroke } from '../engine/train';
 import { learnedBank } from './bankJobs';
 import { CacheMiss, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 import type { TrainApplyParams, TrainApplyResult, TrainFeaturesGetParams, TrainFeaturesGetResult, TrainFeaturesParams, TrainFeaturesResult, TrainParams, TrainResult } from './trainProtocol';
@@ -20,6 +20,8 @@ export const MAX_POINTS = 4000;
 const MAX_RADIUS = 8;
 
 const features = new Map<string, HwcTensor>();
+/** Each kept map's values as plain doubles for the loss kernel (packedLoss.ts), made at its first re-train. */
+const packedFeatures = new WeakMap<HwcTensor, number[]>();
 /** The parameters trained last (W then b, float64), and on which features for how many classes. */
 let lastParams: { featuresKey: string; classes: number; params: Float64Array } | null = null;
 
@@ -74,7 +76,9 @@ export async function runTrain(p: TrainParams, pause: () => Promise<void>): Prom
   const d = x.channels;
   const init = p.warmStart && lastParams?.featuresKey === p.featuresKey && lastParams.classes === k ? lastParams.params : undefined;
   const set = { features: x.data, channels: d, pixels: split.trainPixels, labels: split.trainLabels };
-  const steps = trainSteps(set, { classes: k, decay: p.decay, maxIterations: iterations, init });
+  let packed = packedFeatures.get(x);
+  if (!packed) { packed = packFeatures(x.data); packedFeatures.set(x, packed); }
+  const steps = trainSteps(set, { classes: k, decay: p.decay, maxIterations: iterations, init, packed });
   let outcome;
   let since = performance.now();
   for (;;) {

@@ -4,3 +4,4 @@ export { lbfgsSteps, type LbfgsOptions, type LbfgsResult, type LbfgsStep, type O
 export { train, trainSteps, type TrainOptions, type TrainOutcome, type TrainStep } from './trainLayer';
 export { ERASER, heldOutStrokes, paintStrokes, splitPainted, type PaintedPixels, type PixelSplit, type Stroke } from './strokes';
 export { accuracy, argmax, classProbabilities, classScores, softmaxMap } from './predict';
+export { packFeatures, packSet, softmaxLossPacked, type PackedSet } from './packedLoss';

@@ -4,7 +4,8 @@
  * every step.
  */
 import { lbfgsSteps } from './lbfgs';
-import { paramCount, softmaxLoss, type LossStats, type TrainSet } from './softmaxLoss';
+import { packSet, softmaxLossPacked } from './packedLoss';
+import { paramCount, type LossStats, type TrainSet } from './softmaxLoss';
 
 export interface TrainStep {
   readonly iteration: number;
@@ -20,6 +21,8 @@ export interface TrainOptions {
   readonly maxIterations: number;
   /** Starting parameters (W then b, float64); zeros when absent or of another size. */
   readonly init?: Float64Array | undefined;
+  /** The set's whole feature map as plain doubles (packFeatures), kept by the caller across re-trains; else the painted rows are packed here. */
+  readonly packed?: readonly number[] | undefined;
 }
 
 export interface TrainOutcome {
@@ -40,7 +43,8 @@ export function* trainSteps(set: TrainSet, options: TrainOptions): Generator<Tra
   const n = Math.max(1, set.pixels.length);
   // The optimizer's last evaluation is always at the point it moved to, so `stats` then
   // describe the new weights.
-  const objective = (x: Float64Array, g: Float64Array) => softmaxLoss(set, classes, decay, x, g, stats);
+  const packed = packSet(set, options.packed);
+  const objective = (x: Float64Array, g: Float64Array) => softmaxLossPacked(packed, classes, decay, x, g, stats);
   const start = objective(params, new Float64Array(size));
   const history: TrainStep[] = [{ iteration: 0, loss: start, accuracy: stats.correct / n }];
   const steps = lbfgsSteps(objective, params, { maxIterations: options.maxIterations, gradientTolerance: 1e-6 });
