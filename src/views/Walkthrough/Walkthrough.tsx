@@ -106,9 +106,10 @@ export function Walkthrough() {
         </nav>
         <section className="panel viz" ref={vizRef} tabIndex={0} aria-label={t('walk.vizLabel')} data-scene={scene}>
           <div className="viz-head">
+            {/* First, so that it floats beside the title and caption, which wrap around it. */}
+            {scene !== 0 && <Suspense fallback={null}><MiniLayer /></Suspense>}
             <h2>{t(`scene.${scene}.title`)}</h2>
             <p className="caption">{t(`scene.${scene}.caption`)}</p>
-            {scene !== 0 && <Suspense fallback={null}><MiniLayer /></Suspense>}
           </div>
           {status !== 'done' && <StatusBar />}
           {data && output && scene === 0 && <SceneWhole data={data} output={output} />}
