@@ -82,7 +82,7 @@ export const ko: Record<MessageKey, string> = {
   'scene.0.caption': "레이어가 픽셀 하나씩 스스로 계산합니다. 픽셀에 마우스를 올리거나 눌러 멈추고, 부분을 누르면 그 단계가 열립니다.",
   // The whole-layer figure (scene 0) and its small copy in scenes 1–5; the sentence's {name}
   // tokens become numbers that point at their part of the figure.
-  'layer.sentence': "{h}×{w} = {pixels}개 픽셀마다 채널 값 {cinValues}개에 필터 하나의 가중치 {cinWeights}개를 곱해 모두 더하면 출력값 {one}가 됩니다. 필터 {coutFilters}개가 출력 채널 {coutChannels}개를 만듭니다.",
+  'layer.sentence': "{h}×{w} = {pixels}개 픽셀마다 채널 값 {cinValues}개에 필터 하나의 가중치 {cinWeights}개를 곱해 모두 더하면 출력값 {one}{이/가} 됩니다. 필터 {coutFilters}개가 출력 채널 {coutChannels}개를 만듭니다.",
   'layer.one': "하나",
   'layer.figureLabel': "레이어 전체: 입력 {h}×{w}×{cin}, 필터 1×1×{cin}, 출력 {h}×{w}×{cout}",
   'layer.input': "입력",
@@ -90,8 +90,8 @@ export const ko: Record<MessageKey, string> = {
   'layer.filter': "필터 {k}",
   'layer.map': "맵 {k}",
   'layer.sum': "Σ w·x",
-  'layer.depthNote': "깊이는 실제 비율보다 {n}배 짧게 그림",
-  'layer.depthNoteMin': "깊이는 실제 비율보다 {n}배 짧게, 최소 두께는 보이게 그림",
+  'layer.depthNote': "깊이는 실제 비율보다 {n}배 짧게 그렸습니다",
+  'layer.depthNoteMin': "깊이는 실제 비율보다 {n}배 짧게, 최소 두께는 보이게 그렸습니다",
   'layer.open.1': "필터 {k}: 1단계(필터) 열기",
   'layer.open.2': "픽셀 ({row}, {col})의 기둥: 2단계(한 픽셀) 열기",
   'layer.open.3': "출력 ({row}, {col}, {k}): 3단계(다음 픽셀) 열기",

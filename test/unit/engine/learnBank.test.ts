@@ -18,7 +18,8 @@ describe('learnBank(photos) and the shipped files', () => {
     const rand = (i: number) => Math.sin(i * 12.9898) * 3;
     const bank = {
       first: { kernel: 8, stride: 4, pad: 2, contrastEps: 0.01, threshold: 0.25, filters: Float32Array.from({ length: 2 * 192 }, (_, i) => rand(i)), bias: Float32Array.from([0.5, -0.25]) },
-      pointwise: { outChannels: 3, inChannels: 4, data: Float32Array.from({ length: 12 }, (_, i) => rand(i + 500)) },
+      // 1,024 prototypes, as shipped: 8 files of 128.
+      pointwise: { outChannels: 1024, inChannels: 4, data: Float32Array.from({ length: 4096 }, (_, i) => rand(i + 500)) },
       featureMean: Float32Array.from([0.1, 0.2, 0.3, 0.4]),
     };
     const once = roundTripBank(bank);

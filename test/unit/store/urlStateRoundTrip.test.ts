@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState, URL_STATE_VERSION, type UrlState } from '../../../src/store/urlState';
 
-const DEFAULT_HASH = 'v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=1&relu=0&img=chelsea&filters=learned&scene=1&r=0&c=0&k=0&ch=0&speed=16&cmap=classic';
+const DEFAULT_HASH = 'v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=1&relu=0&img=chelsea&filters=learned&scene=0&r=0&c=0&k=0&ch=0&speed=16&cmap=classic';
 
 /** The Train page's parts of the link at their defaults (trainUrl.test.ts covers them). */
 const TRAIN_DEFAULTS = { trainPhoto: 'rocket', trainInput: 'learned', trainClasses: ['rocket', 'sky'], trainStrokes: [] } as const satisfies Partial<UrlState>;
@@ -79,7 +79,7 @@ describe('each key’s limits, on both sides', () => {
     expect(one('#bias=1&relu=0').state).toMatchObject({ useBias: true, useRelu: false });
     for (const v of ['true', '', '01', 'yes']) expect(one(`#bias=${v}`).problems).toEqual([{ key: 'bias', value: v }]);
     expect(one('#scene=4&speed=1&cmap=viridis&img=retina&filters=random&view=params').state).toMatchObject({ scene: 4, speed: 1, palette: 'viridis', image: 'retina', filters: 'random', view: 'params' });
-    for (const [k, v] of [['scene', '6'], ['scene', '0'], ['scene', '01'], ['speed', '2'], ['view', 'Explorer'], ['img', 'Chelsea']]) {
+    for (const [k, v] of [['scene', '6'], ['scene', '-1'], ['scene', '01'], ['speed', '2'], ['view', 'Explorer'], ['img', 'Chelsea']]) {
       expect(one(`#${k}=${v}`).problems).toEqual([{ key: k, value: v }]);
     }
   });
