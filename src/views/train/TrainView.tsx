@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { paintStrokes, type Stroke } from '../../engine/train/strokes';
+import { formatInt } from '../../lib/format';
 import { PHOTOS } from '../../lib/photos';
 import type { PhotoId } from '../../lib/photoIds';
 import { TRAIN_MAP } from '../../lib/trainCode';
@@ -107,7 +108,7 @@ export default function TrainView() {
         <>
           <section className="train-layer">
             <h3>{t('layer.heading', { cin: trainer.channels, k })}</h3>
-            <p>{t('layer.caption', { cin: trainer.channels, k, params: k * trainer.channels + k })}</p>
+            <p>{t('layer.caption', { cin: formatInt(trainer.channels, lang), k, params: formatInt(k * trainer.channels + k, lang) })}</p>
             <p><button type="button" onClick={walk} data-testid="walk-through">{t('walk.button')}</button></p>
             <FilterStacks weights={result.weights} bias={result.bias} scores={result.scores} names={train.classes} channels={trainer.channels} rgba={trainer.rgba} isRgb={train.input === 'rgb'} />
           </section>

@@ -4,6 +4,8 @@ import { ko } from '../../../src/lib/i18n/ko';
 import { fill, translate } from '../../../src/lib/i18n/t';
 import { formatMs } from '../../../src/lib/format';
 import { PHOTOS } from '../../../src/lib/photos';
+import { quizKo } from '../../../src/quiz/text/ko';
+import { trainKo } from '../../../src/views/train/text/ko';
 import { conceptKo } from '../../../src/views/concepts/text/ko';
 import { dataKo } from '../../../src/views/data/text/ko';
 import { modelKo } from '../../../src/views/data/model/text/ko';
@@ -13,7 +15,7 @@ import { EXACT, FORBIDDEN, TERMS, WHOLE_WORDS } from './koTerms';
 
 /** Every Korean string the app shows, by "module:key". */
 const ALL: Record<string, string> = Object.fromEntries([
-  ...(Object.entries({ ui: ko, concepts: conceptKo, data: dataKo, model: modelKo, photo: photoKo, combine: combineKo }) as [string, Record<string, string>][])
+  ...(Object.entries({ ui: ko, concepts: conceptKo, data: dataKo, model: modelKo, photo: photoKo, combine: combineKo, quiz: quizKo, train: trainKo }) as [string, Record<string, string>][])
     .flatMap(([mod, dict]) => Object.entries(dict).map(([k, v]) => [`${mod}:${k}`, v] as const)),
   ...PHOTOS.map((p) => [`photos:${p.id}`, p.title.ko] as const),
 ]);

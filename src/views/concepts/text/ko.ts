@@ -21,7 +21,7 @@ export const conceptKo: Record<ConceptKey, string> = {
   'dense.asConv': "1×1 합성곱",
   'dense.asDense': "완전 연결 레이어 W·x + b",
   'dense.converseTitle': "반대로: AlexNet의 완전 연결 레이어를 합성곱으로",
-  'dense.converse': "k×k×C 맵을 펼쳐 받는 완전 연결 레이어는 입력 채널이 C개인 k×k 합성곱입니다. PyTorch의 펼치는 순서(채널, 행, 열)로 놓인 (출력 개수) × (C·k·k) 가중치 행렬이 곧 합성곱 커널 (출력 개수) × C × k × k이고, 메모리에 놓인 수도 똑같습니다. AlexNet의 fc6은 마지막 풀링 레이어가 내놓은 6×6×256 맵을 받으므로 256채널에서 4096채널로 가는 6×6 합성곱이고, fc7과 fc8은 벡터를 받으므로 1×1 맵 위의 1×1 합성곱입니다. 가중치가 그대로이니 개수도 같습니다:",
+  'dense.converse': "k×k×C 맵을 펼쳐 받는 완전 연결 레이어는 입력 채널이 C개인 k×k 합성곱입니다. PyTorch의 펼치는 순서(채널, 행, 열)로 놓인 (출력 개수) × (C·k·k) 가중치 행렬이 곧 합성곱 커널 (출력 개수) × C × k × k이고, 메모리에 놓인 수도 똑같습니다. AlexNet의 fc6은 마지막 풀링 레이어가 내놓은 6×6×256 맵을 받으므로 256채널에서 4,096채널로 가는 6×6 합성곱이고, fc7과 fc8은 벡터를 받으므로 1×1 맵 위의 1×1 합성곱입니다. 가중치가 그대로이니 개수도 같습니다:",
   'dense.alexnetCaption': "AlexNet의 완전 연결 레이어 세 개를 두 방법으로 센 값",
   'dense.asDenseLayer': "완전 연결 레이어로",
   'dense.asConvLayer': "합성곱으로",

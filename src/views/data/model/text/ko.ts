@@ -58,7 +58,7 @@ export const modelKo: Record<ModelKey, string> = {
   'picture.choose': '이미지 고르기…',
   'picture.none': '없음: 목록의 사진을 씀',
   'crop.title': '모델에 넣은 이미지',
-  'crop.caption': '{picture}의 가운데를 잘라 모델의 입력 크기 {h}×{w}에 맞춘 이미지입니다. 값은 이어서 고른 방식({preprocessing})으로 변환됩니다.',
+  'crop.caption': '{picture}의 가운데를 잘라 모델의 입력 크기 {h}×{w}에 맞춘 이미지입니다. 그다음 값을 선택한 방식({preprocessing})으로 변환합니다.',
   'crop.label': '모델에 넣은 {h}×{w} 크기의 {picture}',
   use: '이 레이어 쓰기',
   used: '사용 중: {node}, {h}×{w}×{cin} → {cout}. {model}{을/를} {picture}에 대해 실행했습니다 — 노드 {nodes}개, {ms}.',
