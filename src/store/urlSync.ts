@@ -30,14 +30,16 @@ export function applyUrlState(store: AppStore, u: UrlState, refused: ReadonlySet
   const c = store.getState().config;
   // The image is set only when it changes, so re-reading the same link keeps the student's picture.
   setConfig({ height: u.height, width: u.width, inChannels: u.inChannels, outChannels: u.outChannels, seed: u.seed, useBias: u.useBias, useRelu: u.useRelu, filters: u.filters, ...(u.image !== c.image ? { image: u.image } : {}) });
-  // A link opens still (playing would move its cursor, or run the opening view's loop in another scene).
-  store.setState({ view: u.view, palette: u.palette, scene: u.scene, channel: u.channel, speed: u.speed, cursor: { row: u.row, col: u.col, filterIndex: u.filterIndex }, playing: false });
+  // The Train page's state goes in before the view: a change of view writes the address at
+  // once (startUrlSync), and it must carry the link's strokes, not the last ones.
   const t = store.getState().train;
   const keep = refused.has('tc') || refused.has('ts');
   const next = { photo: u.trainPhoto, input: u.trainInput, classes: keep ? t.classes : u.trainClasses, strokes: keep ? t.strokes : u.trainStrokes };
   if (next.photo !== t.photo || next.input !== t.input || encodeClassNames(next.classes) !== encodeClassNames(t.classes) || encodeStrokes(next.strokes) !== encodeStrokes(t.strokes)) {
     store.getState().setTrain(next);
   }
+  // A link opens still (playing would move its cursor, or run the opening view's loop in another scene).
+  store.setState({ view: u.view, palette: u.palette, scene: u.scene, channel: u.channel, speed: u.speed, cursor: { row: u.row, col: u.col, filterIndex: u.filterIndex }, playing: false });
 }
 
 export function startUrlSync(store: AppStore, win: Window = window): () => void {

@@ -91,7 +91,8 @@ test('layer: the faces are the current layer’s maps — another photo paints o
 test('layer: lecture mode (1280×800) shows it large with its sentence; a 700 px embed keeps the figure ≤ 600 px tall', async ({ baseUrl, newPage }) => {
   const { page, close } = await newPage({ width: 1280, height: 800 });
   await page.goto(`${baseUrl}?present=1`);
-  await page.locator('[data-status="done"]').waitFor({ timeout: 60_000 });
+  // The slide hides the status line: it is waited for as present in the page.
+  await page.locator('[data-status="done"]').waitFor({ state: 'attached', timeout: 60_000 });
   const stage = await box(page, '.lf-stage');
   const sentence = await box(page, '[data-testid="layer-sentence"]');
   console.log(`      present 1280×800: figure ${stage.width.toFixed(0)}×${stage.height.toFixed(0)}, sentence ends at ${(sentence.y + sentence.height).toFixed(0)}`);
