@@ -1,7 +1,7 @@
 /**
  * Keeps the store and the URL hash in step: the hash is read at start and on back/forward
- * (hashchange), and rewritten from the store at most every WRITE_MS (never while playing,
- * since browsers throttle history updates). A change of view is a new history entry, so
+ * (hashchange), and rewritten from the store at most every WRITE_MS (while playing, without
+ * the moving cursor, since browsers throttle history updates). A change of view is a new history entry, so
  * back/forward moves between views; other changes replace the current entry.
  */
 import type { AppStore, AppState } from './index';
@@ -59,8 +59,15 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
   const write = () => {
     timer = undefined;
     const s = store.getState();
-    if (s.playing) return;
-    const next = serializeUrlState(urlStateOf(s));
+    let u = urlStateOf(s);
+    // While playing, the cursor moves many times a second and browsers throttle history
+    // updates: the address keeps the last written position, but every other change (a photo
+    // picked while the opening view loops, say) is still written.
+    if (s.playing) {
+      const w = parseUrlState(written).state;
+      u = { ...u, row: w.row, col: w.col, filterIndex: w.filterIndex, channel: w.channel };
+    }
+    const next = serializeUrlState(u);
     if (next === written) return;
     const viewChanged = parseUrlState(written).state.view !== s.view;
     written = next;

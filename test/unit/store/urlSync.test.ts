@@ -34,3 +34,18 @@ describe('startUrlSync(store, window)', () => {
     stop();
   });
 });
+
+describe('startUrlSync while playing', () => {
+  it('writes a new photo to the address while the opening view plays, but not the moving cursor', async () => {
+    const store = createAppStore();
+    const w = fakeWindow('#v=1&view=walkthrough&scene=0');
+    const stop = startUrlSync(store, w.win);
+    store.getState().setPlaying(true);
+    store.getState().setConfig({ image: 'rocket' });
+    store.getState().setCursor({ row: 3, col: 4 });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(w.location.hash).toContain('img=rocket');
+    expect(w.location.hash).toContain('r=0&c=0');
+    stop();
+  });
+});
