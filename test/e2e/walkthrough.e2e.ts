@@ -179,7 +179,8 @@ test('walkthrough: tiny 4×4×3→2 with bias and ReLU — the dot product shown
     await page.keyboard.press('Home');
     for (let i = 0; i < r * 4 + c; i++) await page.keyboard.press('ArrowRight');
     const fromMap = await page.getByTestId('output-value').textContent();
-    await page.locator('.scenes button').nth(1).click();
+    // Back to scene 2 (the buttons start with scene 0).
+    await page.locator('.scenes button').nth(2).click();
     await viz.focus();
     await page.keyboard.press('End');
     const fromDot = await page.getByTestId('partial-sum').textContent();
