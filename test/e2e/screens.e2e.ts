@@ -186,6 +186,37 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 800
   });
 }
 
+/** Words of the scene tabs that the layout broke across two lines ("Filter/s" at 1024 px in lecture mode). */
+const brokenTabWords = (page: import('@playwright/test').Page) => page.evaluate(() => {
+  const broken: string[] = [];
+  for (const el of document.querySelectorAll('.scenes .scene-name')) {
+    const text = el.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    for (const m of (text.textContent ?? '').matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(text, m.index);
+      range.setEnd(text, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+});
+
+for (const [viewport, query] of [[{ width: 1024, height: 768 }, '?present=1'], [{ width: 1024, height: 768 }, '?present=1&lang=ko'], [{ width: 375, height: 812 }, '?lang=ko'], [{ width: 375, height: 812 }, '']] as const) {
+  test(`screens: the scene tabs break between words only (${viewport.width} px${query ? `, ${query}` : ''})`, async ({ baseUrl, newPage }) => {
+    const { page, close } = await newPage(viewport);
+    await page.goto(`${baseUrl}${query}#v=1&view=walkthrough&scene=1`);
+    await page.locator('.scenes .scene-name').first().waitFor();
+    await frames(page, 3);
+    const broken = await brokenTabWords(page);
+    assert(broken.length === 0, `scene tab words broken across lines: ${broken.join(', ')}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert(overflow <= 0, `the page is ${overflow} px wider than the window`);
+    await close();
+  });
+}
+
 test('screens: a clicker (Page Down / Page Up, →, Space) drives the whole talk in order and never loses a build-up', async ({ baseUrl, newPage }) => {
   const { page, consoleErrors, close } = await newPage({ width: 1280, height: 800 });
   await page.goto(`${baseUrl}?present=1#v=1&view=walkthrough&scene=1`);
