@@ -63,8 +63,10 @@ export function SceneWhole({ data, output }: { data: LayerSnapshot; output: Floa
         </button>
       </LayerFigure>
       <LayerSentence id={sentenceId} onPoint={setLit} onOpen={open} />
-      {/* Under the sentence, never a gate: the figure loops on while the student thinks. */}
-      <Predict page="scene0" state={{ height, width, inChannels: cin, outChannels: cout, useBias }} />
+      {/* Under the sentence, never a gate: the figure loops on while the student thinks. It comes
+          with the whole layer's output, so its chunk never takes the network or the main thread
+          from the opening view's first frames (the bank's parts load first). */}
+      {output && <Predict page="scene0" state={{ height, width, inChannels: cin, outChannels: cout, useBias }} />}
     </div>
   );
 }
