@@ -84,10 +84,14 @@ for (const lang of ['en', 'ko'] as const) {
       const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
       return { stage: await box('.lf-stage'), sentence: await box('[data-testid="layer-sentence"]'), bar: await box('.step-bar') };
     };
+    // Both measured once the layer is computed (while it computes, its status line stands above the figure).
+    const done = () => page.locator('[data-status="done"]').waitFor({ state: 'attached', timeout: 60_000 });
     await page.goto(`${baseUrl}?quiz=0&lang=${lang}`);
-    await page.getByTestId('layer-sentence').waitFor({ timeout: 60_000 });
+    await done();
+    await page.getByTestId('layer-sentence').waitFor();
     const without = await boxes();
     await page.goto(`${baseUrl}?lang=${lang}`);
+    await done();
     await question(page, 'depends').waitFor({ timeout: 60_000 });
     const withQ = await boxes();
     for (const k of ['stage', 'sentence', 'bar'] as const) {
