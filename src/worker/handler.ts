@@ -284,12 +284,19 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
           case 'trainFeatures':
             result = (await import('./trainJobs')).runTrainFeatures(msg.params);
             break;
-          case 'train':
+          case 'train': {
+            // A long re-train says it is alive like the photo layer does (its pauses come every ~30 ms).
+            let beatAt = performance.now();
             result = await (await import('./trainJobs')).runTrain(msg.params, async () => {
+              if (options.heartbeatMs !== undefined && performance.now() - beatAt >= options.heartbeatMs) {
+                reply({ id: 0, alive: true });
+                beatAt = performance.now();
+              }
               await yieldTask();
               if (cancelled.has(msg.id)) throw new Cancelled();
             });
             break;
+          }
           case 'trainApply':
             result = (await import('./trainJobs')).runTrainApply(msg.params);
             break;

@@ -59,6 +59,8 @@ export interface TrainResult {
   /** H×W×K class scores (the layer's output before the softmax). */
   readonly scores: Float32Array;
   readonly evaluations: number;
+  /** Workers that took part in the re-train to its end (2: the pixels split with a linked second worker). */
+  readonly workers: number;
   readonly trainMs: number;
   readonly predictMs: number;
 }
