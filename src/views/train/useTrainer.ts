@@ -9,8 +9,8 @@ import { loadBankFor } from '../../lib/learnedBank';
 import { loadPicture } from '../../lib/loadPicture';
 import { photoUrl, type PhotoId } from '../../lib/photoIds';
 import { TRAIN_MAP } from '../../lib/trainCode';
-import { engineRequest } from '../../store/engine';
-import { EngineError, isAbortError, isRetryable } from '../../worker/client';
+import { engineRequest, linkEnginePeers } from '../../store/engine';
+import { EngineError, LIVELY_SILENT_MS, isAbortError, isRetryable } from '../../worker/client';
 import type { TrainInput, TrainResult } from '../../worker/trainProtocol';
 
 /** Steps of L-BFGS per re-train, and the weight decay λ. */
@@ -51,8 +51,11 @@ const SIZE = 4 * TRAIN_MAP;
 
 /** Features of one picture in the worker: loads it (and the bank), asks for the features, returns the key. */
 export async function makeFeatures(source: PictureSource, input: TrainInput, seed: number, signal: AbortSignal): Promise<{ key: string; rgba: Uint8ClampedArray; channels: number }> {
-  const [rgba, bank] = await Promise.all([
+  const [rgba, , bank] = await Promise.all([
     loadPicture(source.own?.blob ?? photoUrl(source.photo), SIZE, SIZE),
+    // With two workers, the second takes half of every re-train: linked first, so the
+    // features reach it as they are made (again after a worker was replaced).
+    linkEnginePeers(),
     // The features need the first layer; filter 0's part of the prototypes makes the layer a learned one.
     input === 'learned' ? loadBankFor(0) : Promise.resolve(undefined),
   ]);
@@ -106,7 +109,7 @@ export function useTrainer(source: PictureSource, input: TrainInput, seed: numbe
   useEffect(() => {
     if (!featuresKey || !painted) return;
     const controller = new AbortController();
-    engineRequest('train', { featuresKey, classes, strokes, decay: TRAIN_DECAY, maxIterations: TRAIN_ITERATIONS, warmStart: true }, { signal: controller.signal }).then(
+    engineRequest('train', { featuresKey, classes, strokes, decay: TRAIN_DECAY, maxIterations: TRAIN_ITERATIONS, warmStart: true }, { signal: controller.signal, silenceMs: LIVELY_SILENT_MS }).then(
       (result) => {
         if (controller.signal.aborted) return;
         setTrained({ result, strokes, classes, featuresKey });
