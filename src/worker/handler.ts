@@ -282,7 +282,13 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
             break;
           // Training a 1×1 layer (the Train page): a chunk loaded on first use.
           case 'trainFeatures':
-            result = (await import('./trainJobs')).runTrainFeatures(msg.params);
+            // A model layer's input: the model run on the picture (its chunk, and a look for a cancel every 20 ms).
+            result = msg.params?.input === 'model'
+              ? await (await import('./trainModelFeatures')).runTrainModelFeatures(msg.params, async () => {
+                await yieldTask();
+                if (cancelled.has(msg.id)) throw new Cancelled();
+              })
+              : (await import('./trainJobs')).runTrainFeatures(msg.params);
             break;
           case 'train': {
             // A long re-train says it is alive like the photo layer does (its pauses come every ~30 ms).

@@ -31,7 +31,7 @@ export function runTrainFeatures(p: TrainFeaturesParams): TrainFeaturesResult {
   const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
   if (h > 128 || w > 128) throw new RequestError('the map is limited to 128×128');
   if (typeof p.key !== 'string' || p.key.length > 200) throw new RequestError('key must be a short string');
-  if (!['learned', 'random', 'rgb'].includes(p.input)) throw new RequestError('input must be learned, random or rgb');
+  if (!['learned', 'random', 'rgb'].includes(p.input)) throw new RequestError('input must be learned, random or rgb (a model layer\'s input is made by trainModelFeatures.ts)');
   const ph = p.photo;
   if (!ph || ph.width !== 4 * w || ph.height !== 4 * h || !(ph.rgba instanceof Uint8ClampedArray) || ph.rgba.length !== 64 * h * w) throw new RequestError(`photo must be ${4 * w}×${4 * h} RGBA`);
   const mode: FilterMode = p.input === 'random' ? 'random' : 'learned';
@@ -39,12 +39,17 @@ export function runTrainFeatures(p: TrainFeaturesParams): TrainFeaturesResult {
   // The walkthrough's own recipe (photoLayer.ts) with one output channel: the same features it shows.
   const shape = { height: h, width: w, inChannels: p.input === 'rgb' ? 3 : 512, outChannels: 1 };
   const data = runSteps(photoLayerDataSteps(shape, pictureTensor(ph.rgba, ph.width, ph.height, 3), mode, p.seed, bank));
-  features.delete(p.key);
-  features.set(p.key, data.input);
+  keepFeatures(p.key, data.input);
+  return { channels: data.input.channels, computeMs: performance.now() - start };
+}
+
+/** Keeps a picture's features under `key` (the oldest beyond KEPT go). */
+export function keepFeatures(key: string, map: HwcTensor): void {
+  features.delete(key);
+  features.set(key, map);
   while (features.size > KEPT) features.delete(features.keys().next().value!);
   // A second worker, when linked, gets the map now, to take half of every re-train on it.
-  shareMap(p.key, data.input.data);
-  return { channels: data.input.channels, computeMs: performance.now() - start };
+  shareMap(key, map.data);
 }
 
 function featuresOf(key: string): HwcTensor {

@@ -7,3 +7,4 @@ export { accuracy, argmax, classProbabilities, classScores, softmaxMap } from '.
 export { packFeatures, packSet, softmaxLossPacked, type PackedSet } from './packedLoss';
 export { doubles, packedGradient, packedScores } from './rowKernels';
 export { lineLoss, moveScores, scoreGradient } from './softmaxLine';
+export { resampleNearest } from './resampleMap';
