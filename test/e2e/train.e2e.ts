@@ -113,7 +113,7 @@ test('the input of a 1×1 layer of a loaded model: the page says how to get one,
     const none = page.getByTestId('train-model-none');
     await expect(none).toContainText('No layer of your own model is in use yet');
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'no-model');
-    await page.locator('.train-model').getByRole('button', { name: /Your own data/ }).click();
+    await page.locator('.train-model-data').getByRole('button', { name: /Your own data/ }).click();
     await page.getByLabel('Model file').setInputFiles(join(dir, 'resnet-mini.onnx'));
     await page.getByTestId('model-summary').filter({ hasText: 'resnet-mini.onnx' }).waitFor({ timeout: 30_000 });
     await page.getByLabel('Input size').selectOption('64');

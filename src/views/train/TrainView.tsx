@@ -114,6 +114,8 @@ export default function TrainView() {
           <p className="caption">{t('results.caption')}</p>
         </section>
       </div>
+      {/* Where a model is loaded and its layer chosen (the same panel as the other pages'). */}
+      {train.input === 'model' && <section className="train-model-data" aria-label={t('model.section')}><YourData /></section>}
       {result && trainer.rgba && (
         <>
           <section className="train-layer">
@@ -139,23 +141,15 @@ export default function TrainView() {
 }
 
 
-/** What a model layer's input is here (or how to get one), above the data panel where a model is loaded (it stays open across both). */
+/** What a model layer's input is here, or how to get one (the data panel is below the painting area). */
 function ModelNote({ used, model, layer, channels }: {
   used: { node: string } | null; model: string; layer: { height: number; width: number } | null; channels: number;
 }) {
   const t = useTrainT();
   const lang = useAppStore((s) => s.lang);
-  let note = null;
-  if (!used) note = <p data-testid="train-model-none">{t('model.none')}</p>;
-  else if (layer) {
-    const n = TRAIN_MAP / layer.height, m = TRAIN_MAP / layer.width;
-    const cells = Number.isInteger(n) && Number.isInteger(m) ? t('model.cells', { n, m }) : n >= 1 && m >= 1 ? t('model.cells', { n: n.toFixed(1), m: m.toFixed(1) }) : t('model.cell');
-    note = <p data-testid="train-model-note">{t('model.note', { node: used.node, model, cin: formatInt(channels, lang), h: layer.height, w: layer.width, cells })}</p>;
-  }
-  return (
-    <div className={used ? 'train-model caption' : 'train-model notice'}>
-      {note}
-      <YourData />
-    </div>
-  );
+  if (!used) return <p className="notice train-model" data-testid="train-model-none">{t('model.none')}</p>;
+  if (!layer) return null;
+  const n = TRAIN_MAP / layer.height, m = TRAIN_MAP / layer.width;
+  const cells = Number.isInteger(n) && Number.isInteger(m) ? t('model.cells', { n, m }) : n >= 1 && m >= 1 ? t('model.cells', { n: n.toFixed(1), m: m.toFixed(1) }) : t('model.cell');
+  return <p className="caption train-model" data-testid="train-model-note">{t('model.note', { node: used.node, model, cin: formatInt(channels, lang), h: layer.height, w: layer.width, cells })}</p>;
 }

@@ -119,6 +119,17 @@ export function useTrainer(source: PictureSource, input: TrainInput, seed: numbe
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sourceKey]);
 
+  // Waiting for a model layer, the photo is still shown (strokes can be painted on it meanwhile).
+  const [preview, setPreview] = useState<{ rgba: Uint8ClampedArray; for: string } | null>(null);
+  useEffect(() => {
+    if (!needsModel) return;
+    let live = true;
+    const s = latest.current;
+    loadPicture(s.own?.blob ?? photoUrl(s.photo), SIZE, SIZE).then((rgba) => { if (live) setPreview({ rgba, for: sourceKey }); }, () => {});
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sourceKey]);
+
   const ready = features?.forSource === sourceKey ? features : null;
   const featuresKey = ready?.key ?? null;
   const painted = strokes.some((s) => s.cls >= 0);
@@ -148,7 +159,7 @@ export function useTrainer(source: PictureSource, input: TrainInput, seed: numbe
   const current = trained && painted && trained.featuresKey === featuresKey ? trained : null;
   const status = needsModel ? 'no-model' : failed ? 'error' : !ready ? 'features' : painted && current?.strokes !== strokes ? 'training' : 'idle';
   return {
-    rgba: ready?.rgba ?? features?.rgba ?? null,
+    rgba: ready?.rgba ?? (needsModel && preview?.for === sourceKey ? preview.rgba : null) ?? features?.rgba ?? null,
     featuresKey,
     channels: ready?.channels ?? 0,
     layer: ready?.layer ?? null,
