@@ -96,7 +96,7 @@ export const ko: Record<MessageKey, string> = {
   'layer.open.2': "픽셀 ({row}, {col})의 기둥: 장면 2(한 픽셀) 열기",
   'layer.open.3': "출력 ({row}, {col}, {k}): 장면 3(다음 픽셀) 열기",
   'layer.open.4': "출력 맵 {k}: 장면 4(모든 픽셀) 열기",
-  'layer.open.5': "Σ w·x, 합: 장면 5(맵의 합) 열기",
+  'layer.open.5': "Σ w·x, 가중합: 장면 5(맵의 합) 열기",
   'layer.open.0': "레이어 전체: 장면 0 열기",
   'layer.inFace': "입력 채널 맵. 픽셀에 마우스를 올리거나 누르면 거기서 멈춥니다",
   'layer.outFace': "출력 맵 {k}. 픽셀에 마우스를 올리거나 누르면 거기서 멈춥니다",
