@@ -7,7 +7,10 @@
  * gets its own copy of its rows and of the weights, transferred rather than cloned.
  */
 import type { Endpoint, ForwardParams, FromWorker, ParamsOf, RequestType, ResultOf, WorkerError } from './protocol';
+import { abortError, isAbortError, isRetryable, withRecovery } from '../session/recovery';
 import { yieldTask } from './yieldTask';
+
+export { abortError, isAbortError, isRetryable };
 
 /** Below this many multiply-adds a forward pass runs on one worker. */
 const SPLIT_MIN_MULTIPLY_ADDS = 4_000_000;
@@ -182,14 +185,6 @@ class Connection {
   }
 }
 
-export function abortError(): DOMException {
-  return new DOMException('superseded by a newer request', 'AbortError');
-}
-
-export function isAbortError(e: unknown): boolean {
-  return e instanceof DOMException && e.name === 'AbortError';
-}
-
 /** Floats copied in one step of copyInSteps: 2 M (8 MB), about 4 ms. */
 const COPY_STEP = 1 << 21;
 
@@ -205,11 +200,6 @@ export async function copyInSteps(src: Float32Array, start: number, end: number,
     out.set(src.subarray(o, Math.min(end, o + COPY_STEP)), o - start);
   }
   return out;
-}
-
-/** Whether a failed request is worth sending again: its worker died (a new one or the main thread now serves). */
-export function isRetryable(e: unknown): boolean {
-  return e instanceof EngineError && e.code === 'worker-failed';
 }
 
 export interface EngineClientOptions {
@@ -364,14 +354,13 @@ export class EngineClient {
         return conn.request('forward', { ...band, input, weights, bias }, { ...request, transfer, silenceMs: LIVELY_SILENT_MS });
       };
       if (key === undefined || conn.sentKey !== key) return send();
-      // The worker holds this band already: send only the flags (and the small bias).
-      try {
+      // The worker holds this band already: send only the flags (and the small bias); if it
+      // no longer does (a new worker), the band goes again with its data.
+      const flagsOnly = () => {
         const bias = params.bias?.slice();
-        return await conn.request('forward', { ...band, input: undefined, weights: undefined, bias }, { ...request, transfer: bias ? [bias.buffer] : [], silenceMs: LIVELY_SILENT_MS });
-      } catch (e) {
-        if (e instanceof EngineError && e.code === 'cache-miss') return send();
-        throw e;
-      }
+        return conn.request('forward', { ...band, input: undefined, weights: undefined, bias }, { ...request, transfer: bias ? [bias.buffer] : [], silenceMs: LIVELY_SILENT_MS });
+      };
+      return withRecovery((attempt) => (attempt === 0 ? flagsOnly() : send()), { retries: 1, retryOn: ['cache-miss'] });
     });
     const results = await Promise.all(jobs);
     const absMax = Math.max(...results.map((r) => r.absMax));

@@ -7,7 +7,7 @@ import { TRAIN_MAP } from '../../lib/trainCode';
 import { appStore } from '../../store';
 import { TRAIN_INPUTS } from '../../store/slices/train';
 import { useAppStore } from '../../store/useAppStore';
-import type { TrainInput } from '../../worker/trainProtocol';
+import type { TrainInput } from '../../session/types';
 import { ApplyPanel } from './ApplyPanel';
 import { ClassTools } from './ClassTools';
 import { FilterStacks } from './FilterStacks';
