@@ -4,7 +4,7 @@
  * the moving cursor, since browsers throttle history updates). A change of view is a new history entry, so
  * back/forward moves between views; other changes replace the current entry.
  */
-import type { AppStore, AppState } from './index';
+import type { AppStore } from './index';
 import { parseUrlState, serializeUrlState, urlStateOf, type UrlState } from './urlState';
 import { encodeClassNames, encodeStrokes } from '../lib/trainCode';
 
