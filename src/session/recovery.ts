@@ -4,26 +4,18 @@
  * cannot serve from what it holds ('cache-miss') is sent again with its data, an abort is never
  * retried, and after the last attempt the job gives up with the failure it met.
  *
- * A leaf (it imports nothing), so the worker client's own resend uses it too.
+ * Used by the layer sync, concept jobs and the model session; the views take the abort and
+ * retry tests from here too.
  */
 
-/** The error every superseded or cancelled job ends with (the one place it is made). */
-export function abortError(): DOMException {
-  return new DOMException('superseded by a newer request', 'AbortError');
-}
+import { abortError, isAbortError, isRetryable } from '../worker/client';
 
-export function isAbortError(e: unknown): boolean {
-  return e instanceof DOMException && e.name === 'AbortError';
-}
+/** Made in one place, the client (which aborts superseded requests); re-exported for the session and views. */
+export { abortError, isAbortError, isRetryable };
 
 /** Whether `e` is an engine failure with one of `codes` (EngineError carries a code). */
 export function hasCode(e: unknown, codes: readonly string[]): boolean {
   return e instanceof Error && 'code' in e && typeof e.code === 'string' && codes.includes(e.code);
-}
-
-/** Whether a failed request is worth sending again: its worker died (a new one or the main thread now serves). */
-export function isRetryable(e: unknown): boolean {
-  return hasCode(e, ['worker-failed']);
 }
 
 /** What the student reads when a job gives up. */

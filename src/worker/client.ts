@@ -7,10 +7,7 @@
  * gets its own copy of its rows and of the weights, transferred rather than cloned.
  */
 import type { Endpoint, ForwardParams, FromWorker, ParamsOf, RequestType, ResultOf, WorkerError } from './protocol';
-import { abortError, isAbortError, isRetryable, withRecovery } from '../session/recovery';
 import { yieldTask } from './yieldTask';
-
-export { abortError, isAbortError, isRetryable };
 
 /** Below this many multiply-adds a forward pass runs on one worker. */
 const SPLIT_MIN_MULTIPLY_ADDS = 4_000_000;
@@ -185,6 +182,15 @@ class Connection {
   }
 }
 
+/** The error every superseded or cancelled request ends with (the one place it is made; src/session/recovery re-exports it). */
+export function abortError(): DOMException {
+  return new DOMException('superseded by a newer request', 'AbortError');
+}
+
+export function isAbortError(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}
+
 /** Floats copied in one step of copyInSteps: 2 M (8 MB), about 4 ms. */
 const COPY_STEP = 1 << 21;
 
@@ -200,6 +206,11 @@ export async function copyInSteps(src: Float32Array, start: number, end: number,
     out.set(src.subarray(o, Math.min(end, o + COPY_STEP)), o - start);
   }
   return out;
+}
+
+/** Whether a failed request is worth sending again: its worker died (a new one or the main thread now serves). */
+export function isRetryable(e: unknown): boolean {
+  return e instanceof EngineError && e.code === 'worker-failed';
 }
 
 export interface EngineClientOptions {
@@ -355,12 +366,16 @@ export class EngineClient {
       };
       if (key === undefined || conn.sentKey !== key) return send();
       // The worker holds this band already: send only the flags (and the small bias); if it
-      // no longer does (a new worker), the band goes again with its data.
-      const flagsOnly = () => {
+      // no longer does (a new worker), the band goes again with its data. (The transport's own
+      // resend: importing session/recovery here costs the start-up bundle a split into six
+      // small chunks under rolldown, 0.7 KB gzip over the embed budget.)
+      try {
         const bias = params.bias?.slice();
-        return conn.request('forward', { ...band, input: undefined, weights: undefined, bias }, { ...request, transfer: bias ? [bias.buffer] : [], silenceMs: LIVELY_SILENT_MS });
-      };
-      return withRecovery((attempt) => (attempt === 0 ? flagsOnly() : send()), { retries: 1, retryOn: ['cache-miss'] });
+        return await conn.request('forward', { ...band, input: undefined, weights: undefined, bias }, { ...request, transfer: bias ? [bias.buffer] : [], silenceMs: LIVELY_SILENT_MS });
+      } catch (e) {
+        if (e instanceof EngineError && e.code === 'cache-miss') return send();
+        throw e;
+      }
     });
     const results = await Promise.all(jobs);
     const absMax = Math.max(...results.map((r) => r.absMax));

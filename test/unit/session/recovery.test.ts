@@ -87,7 +87,7 @@ describe('withRecovery: the one recovery policy', () => {
     expect(isAbortError(e)).toBe(true);
   });
 
-  it('makes the abort error in one place; the client’s helpers are the same functions', async () => {
+  it('makes the abort error in one place (the client); the session re-exports the same functions', async () => {
     const client = await import('../../../src/worker/client');
     expect(client.abortError).toBe(abortError);
     expect(client.isAbortError).toBe(isAbortError);
