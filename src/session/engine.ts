@@ -23,5 +23,5 @@ export function linkEnginePeers(): Promise<boolean> {
   return current ? current.linkPeers().catch(() => false) : Promise.resolve(false);
 }
 
-/** A failed reply (the worker's error code and message), for views that tell failures apart. */
-export { EngineError } from '../worker/client';
+/** A failed reply (the worker's error code and message), for views that tell failures apart; the silence bound of a job that beats. */
+export { EngineError, LIVELY_SILENT_MS } from '../worker/client';
