@@ -1,6 +1,7 @@
 // ESLint (flat config): typescript-eslint's recommended rules with type information, the
-// React hooks rules, type-only imports as such, and the engine kept pure (no DOM, React or
-// worker code may be imported into src/engine, as its tsconfig also enforces).
+// React hooks rules, type-only imports as such, the engine kept pure (no DOM, React or
+// worker code may be imported into src/engine, as its tsconfig also enforces), and views kept
+// off the workers (they talk to the engine through src/session).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -32,4 +33,13 @@ export default tseslint.config(
       ] }],
     },
   })),
+  // Views reach the engine's workers only through src/session (its hooks, requests and re-exported types).
+  {
+    files: ['src/views/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/worker', '**/worker/*'], message: 'Views talk to the engine through src/session (types come re-exported from src/session/types).' },
+      ] }],
+    },
+  },
 );

@@ -26,6 +26,15 @@ const TABS = ['walkthrough', 'explorer', 'why', 'family', 'basics', 'params', 't
 const tabTarget = (tab: (typeof TABS)[number]): View => (tab === 'why' ? 'bottleneck' : tab);
 const isTabCurrent = (tab: (typeof TABS)[number], view: View) => (tab === 'why' ? isWhyView(view) : tab === view);
 
+/**
+ * "Reset this view": the cursor, channel and playback of the store's initial state (the one
+ * source of defaults), on scene 1, the first that draws the layer itself.
+ */
+function resetView(): void {
+  const { cursor, channel, playing } = appStore.getInitialState();
+  appStore.setState({ cursor, channel, playing, scene: 1 });
+}
+
 export function App() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
@@ -133,7 +142,7 @@ export function App() {
       {fallbackReason && <p className="notice" role="status" data-testid="fallback-notice" title={fallbackReason}>{t('notice.fallback')}</p>}
       {shownView === 'walkthrough' || shownView === 'explorer' ? (
         <ErrorBoundary key={shownView} message={(m) => t('view.failed', { message: m })} resetLabel={t('view.reset')}
-          onReset={() => appStore.setState({ cursor: { row: 0, col: 0, filterIndex: 0 }, channel: 0, scene: 1, playing: false })}>
+          onReset={resetView}>
           {shownView === 'walkthrough' ? <Walkthrough /> : <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}><Explorer /></Suspense>}
         </ErrorBoundary>
       ) : (

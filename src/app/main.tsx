@@ -4,16 +4,12 @@
  */
 import { loadLanguage } from '../lib/i18n/t';
 import { appStore } from '../store';
-import { setEngineClient } from '../store/engine';
+import { startSession } from '../session/start';
 import { startUrlSync } from '../store/urlSync';
-import { startWorkerSync } from '../store/workerSync';
-import { createEngineClient } from '../worker/createEngineClient';
 
-const client = createEngineClient((reason) => appStore.setState({ fallbackReason: reason }));
-setEngineClient(client);
 // The URL first, so the first layer the workers make is the one the link names.
 startUrlSync(appStore);
-startWorkerSync(appStore, client);
+startSession(appStore);
 
 const { presentation } = appStore.getState();
 if (presentation.embed) void import('./autoHeight').then((m) => m.startAutoHeight(presentation.id));

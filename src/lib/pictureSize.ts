@@ -1,11 +1,9 @@
 /**
  * A picture's size from its file header (PNG, JPEG, GIF, WebP, BMP), read before anything is
  * decoded: a 12,000 × 12,000 PNG is a few hundred kilobytes on disk but over half a gigabyte
- * decoded, so it is refused by its pixel count. Null when the header is not one of these.
+ * decoded, so it is refused by its pixel count (MAX_PICTURE_PIXELS in engine/limits). Null when
+ * the header is not one of these.
  */
-
-/** The most pixels a picture may have (e.g. 8,000 × 5,000). */
-export const MAX_PICTURE_PIXELS = 40_000_000;
 
 export function pictureSize(bytes: Uint8Array): { width: number; height: number } | null {
   const b = bytes;

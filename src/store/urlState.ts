@@ -5,7 +5,7 @@
  *
  * Example: `#v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=0&relu=0&img=chelsea&filters=learned&scene=2&r=0&c=0&k=3&ch=40&speed=16&cmap=classic`
  */
-import { LIMITS, checkShape } from '../lib/limits';
+import { LIMITS, checkShape } from '../engine/limits';
 import { PALETTE_NAMES, type PaletteName } from '../lib/palettes';
 import { PHOTO_IDS } from '../lib/photoIds';
 import type { FilterMode } from '../engine/photoLayer';
@@ -15,7 +15,8 @@ import { VIEWS, type View } from './slices/ui';
 import { SCENES, type Scene } from './stepping';
 import type { Stroke } from '../engine/train/strokes';
 import { decodeClassNames, decodeStrokes, encodeClassNames, encodeStrokes, MAX_STROKE_CHARS } from '../lib/trainCode';
-import { DEFAULT_TRAIN, TRAIN_INPUTS } from './slices/train';
+import { createAppStore, type AppState } from './index';
+import { TRAIN_INPUTS } from './slices/train';
 import type { PhotoId } from '../lib/photoIds';
 import type { TrainInput } from '../worker/trainProtocol';
 
@@ -46,11 +47,22 @@ export interface UrlState {
   readonly trainStrokes: readonly Stroke[];
 }
 
-export const DEFAULT_URL_STATE: UrlState = {
-  view: 'walkthrough', height: 56, width: 56, inChannels: 512, outChannels: 1024, seed: 1,
-  useBias: true, useRelu: false, image: 'chelsea', filters: 'learned', scene: 0, row: 0, col: 0, filterIndex: 0, channel: 0, speed: 16, palette: 'classic',
-  trainPhoto: DEFAULT_TRAIN.photo, trainInput: DEFAULT_TRAIN.input, trainClasses: DEFAULT_TRAIN.classes, trainStrokes: DEFAULT_TRAIN.strokes,
-};
+/** What the address says of a state of the store. */
+export function urlStateOf(s: AppState): UrlState {
+  const { config, cursor } = s;
+  return {
+    view: s.view, height: config.height, width: config.width, inChannels: config.inChannels, outChannels: config.outChannels,
+    seed: config.seed, useBias: config.useBias, useRelu: config.useRelu, image: config.image, filters: config.filters, scene: s.scene,
+    row: cursor.row, col: cursor.col, filterIndex: cursor.filterIndex, channel: s.channel, speed: s.speed, palette: s.palette,
+    trainPhoto: s.train.photo, trainInput: s.train.input, trainClasses: s.train.classes, trainStrokes: s.train.strokes,
+  };
+}
+
+/**
+ * The defaults a link may leave out: those of the store's initial state (the one source of
+ * the app's defaults), so a link without keys opens what the app opens on.
+ */
+export const DEFAULT_URL_STATE: UrlState = urlStateOf(createAppStore().getInitialState());
 
 /** A value that was in the URL but could not be used; the default took its place. */
 export interface UrlProblem {

@@ -4,21 +4,11 @@
  * the moving cursor, since browsers throttle history updates). A change of view is a new history entry, so
  * back/forward moves between views; other changes replace the current entry.
  */
-import type { AppStore, AppState } from './index';
-import { parseUrlState, serializeUrlState, type UrlState } from './urlState';
+import type { AppStore } from './index';
+import { parseUrlState, serializeUrlState, urlStateOf, type UrlState } from './urlState';
 import { encodeClassNames, encodeStrokes } from '../lib/trainCode';
 
 const WRITE_MS = 300;
-
-export function urlStateOf(s: AppState): UrlState {
-  const { config, cursor } = s;
-  return {
-    view: s.view, height: config.height, width: config.width, inChannels: config.inChannels, outChannels: config.outChannels,
-    seed: config.seed, useBias: config.useBias, useRelu: config.useRelu, image: config.image, filters: config.filters, scene: s.scene,
-    row: cursor.row, col: cursor.col, filterIndex: cursor.filterIndex, channel: s.channel, speed: s.speed, palette: s.palette,
-    trainPhoto: s.train.photo, trainInput: s.train.input, trainClasses: s.train.classes, trainStrokes: s.train.strokes,
-  };
-}
 
 /**
  * Puts a parsed URL state into the store (shape first, so the cursor is clamped to it). The

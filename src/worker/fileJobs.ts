@@ -2,15 +2,13 @@
 import { NpyError, parseNpy } from '../engine/npy';
 import { valueRange } from '../engine/tensorFiles';
 import type { ParseNpyParams, ParseNpyResult } from './protocol';
-import { MAX_VALUES, RequestError } from './requestChecks';
-
-/** A file can hold at most this many values (16 M floats, the app's largest tensor). */
-export const MAX_FILE_VALUES = 16 * 1024 * 1024;
+import { MAX_FILE_VALUES } from '../engine/limits';
+import { RequestError } from './requestChecks';
 
 export function runParseNpy(p: ParseNpyParams): ParseNpyResult {
   if (Object.prototype.toString.call(p.bytes) !== '[object ArrayBuffer]') throw new RequestError('bytes must be an ArrayBuffer');
   try {
-    const a = parseNpy(new Uint8Array(p.bytes), Math.min(MAX_FILE_VALUES, MAX_VALUES));
+    const a = parseNpy(new Uint8Array(p.bytes), MAX_FILE_VALUES);
     const { min, max } = valueRange(a.data);
     let finite = true;
     for (let i = 0; i < a.data.length && finite; i++) finite = Number.isFinite(a.data[i]!);

@@ -91,7 +91,8 @@ export function runModelLayers(p: ModelLayersParams): ModelLayersResult {
   const layers = pointwiseLayers(model, shapes).map((l) => {
     const bad = blocker.get(l.input);
     if (bad) return { ...l, blockedBy: `${bad.domain ? `${bad.domain}.` : ''}${bad.opType} (${bad.name})` };
-    const failed = shapes.has(l.input) ? undefined : failures.get(l.input);
+    // Not reached: the node that failed on the way, or the Conv itself (its output's size is unknown).
+    const failed = !shapes.has(l.input) ? failures.get(l.input) : shapes.has(l.output) ? undefined : failures.get(l.output);
     return failed ? { ...l, failedAt: { node: failed.node, code: failed.error.code, detail: failed.error.detail } } : l;
   });
   return { layers };

@@ -1,7 +1,8 @@
 /** Shared checks for requests arriving at the worker. */
+import { MAX_TENSOR_VALUES } from '../engine/limits';
 
-/** Largest tensor a request may carry or ask for, in values (64 M floats = 256 MB). */
-export const MAX_VALUES = 64 * 1024 * 1024;
+/** Largest tensor a request may carry or ask for, in values (64 M floats = 256 MB; see engine/limits). */
+export const MAX_VALUES = MAX_TENSOR_VALUES;
 
 /** A request the worker refuses; answered with code 'bad-request'. */
 export class RequestError extends Error {

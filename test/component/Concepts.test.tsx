@@ -7,7 +7,7 @@ import {
 } from '../../src/engine';
 import { formatInt, formatValue } from '../../src/lib/format';
 import { appStore } from '../../src/store';
-import { setEngineClient } from '../../src/store/engine';
+import { setEngineClient } from '../../src/session/engine';
 import type { View } from '../../src/store/slices/ui';
 import { EngineClient } from '../../src/worker/client';
 import { mainThreadEndpoint } from '../../src/worker/createEngineClient';

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateLayerData } from '../../src/engine';
 import { appStore } from '../../src/store';
 import ModelLoader from '../../src/views/data/model/ModelLoader';
-import { modelSession, type ModelSummary, type UsedLayer } from '../../src/views/data/model/modelSession';
+import { modelSession, type ModelSummary, type UsedLayer } from '../../src/session/model';
 import { ModelOrigin } from '../../src/views/shared/photo/PhotoParts';
 import { ChannelCards } from '../../src/views/Walkthrough/ChannelCards';
 import type { ModelLayer } from '../../src/worker/modelProtocol';
@@ -23,7 +23,8 @@ const summary: ModelSummary = {
   input: { name: 'input', dims: [1, 3, 'height', 'width'], channelsLast: false }, unsupported: [], fileName: 'resnet-mini.onnx', fileBytes: 50_000,
 };
 const layer = (node: string, batchNorm?: string): ModelLayer => ({
-  node, input: `${node}_in`, inChannels: 8, outChannels: 16, groups: 1, stride: [1, 1], pads: [0, 0, 0, 0], hasBias: false, batchNorm, height: 8, width: 8,
+  node, input: `${node}_in`, output: `${node}_out`, inChannels: 8, outChannels: 16, groups: 1, stride: [1, 1], pads: [0, 0, 0, 0], hasBias: false, batchNorm,
+  height: 8, width: 8, outHeight: 8, outWidth: 8,
 });
 const LAYERS = [layer('/layer1/layer1.0/downsample/downsample.0/Conv', '/layer1/bn'), layer('/head/Conv')];
 

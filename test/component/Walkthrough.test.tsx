@@ -5,7 +5,7 @@ import { App } from '../../src/app/App';
 import { combineMaps, dotProductTrace, generateLayerData, mapCorrelation, partialMap, pointwiseConv } from '../../src/engine';
 import { formatValue } from '../../src/lib/format';
 import { appStore } from '../../src/store';
-import { setEngineClient } from '../../src/store/engine';
+import { setEngineClient } from '../../src/session/engine';
 import { EngineClient } from '../../src/worker/client';
 import { serve } from '../../src/worker/handler';
 import type { Endpoint } from '../../src/worker/protocol';

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeNpy } from '../../src/engine';
 import { appStore } from '../../src/store';
-import { setEngineClient } from '../../src/store/engine';
+import { setEngineClient } from '../../src/session/engine';
 import DataLoader from '../../src/views/data/DataLoader';
 import { LayerConfig } from '../../src/views/shared/LayerConfig';
 import { EngineClient } from '../../src/worker/client';

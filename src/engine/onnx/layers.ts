@@ -28,6 +28,14 @@ export interface PointwiseLayerInfo {
   /** Input map size for the input size the shapes were inferred at (undefined: not reached). */
   readonly height?: number | undefined;
   readonly width?: number | undefined;
+  /** The tensor the Conv writes. */
+  readonly output: string;
+  /**
+   * The map its outputs cover (its input after its stride and pads), as the Conv's own shape
+   * rule gives it (undefined: not reached). The app's layer is this size.
+   */
+  readonly outHeight?: number | undefined;
+  readonly outWidth?: number | undefined;
 }
 
 /**
@@ -60,11 +68,13 @@ export function pointwiseLayers(model: OnnxModel, shapes?: ReadonlyMap<string, r
     const next = readers.get(n.outputs[0] ?? '') ?? [];
     const bn = next.length === 1 && next[0]!.opType === 'BatchNormalization' && next[0]!.inputs[0] === n.outputs[0] ? next[0]!.name : undefined;
     const s = shapes?.get(n.inputs[0] ?? '');
+    const o = shapes?.get(n.outputs[0] ?? '');
     layers.push({
-      node: n.name, input: n.inputs[0] ?? '',
+      node: n.name, input: n.inputs[0] ?? '', output: n.outputs[0] ?? '',
       inChannels: w.shape[1]! * groups, outChannels: w.shape[0]!, groups,
       stride: [sy, sx], pads: [pt, pl, pb, pr], hasBias: Boolean(n.inputs[2]), batchNorm: bn,
       height: s?.length === 4 ? s[2] : undefined, width: s?.length === 4 ? s[3] : undefined,
+      outHeight: o?.length === 4 ? o[2] : undefined, outWidth: o?.length === 4 ? o[3] : undefined,
     });
   }
   return layers;

@@ -5,6 +5,7 @@
  * tensors (shapes, indices) are float64 holding whole numbers. `data` is null in a shape-only
  * pass: the layer list learns every tensor's shape without computing a single value.
  */
+import { MAX_TENSOR_VALUES } from '../limits';
 import { ModelError } from './errors';
 
 export type DType = 'float' | 'int';
@@ -18,8 +19,8 @@ export interface Tensor {
   readonly nhwc: boolean;
 }
 
-/** The largest tensor the evaluator allocates: 64 M values (256 MB of float32). */
-export const MAX_TENSOR_VALUES = 64 * 1024 * 1024;
+/** The largest tensor the evaluator allocates (see engine/limits). */
+export { MAX_TENSOR_VALUES };
 
 export function sizeOf(shape: readonly number[]): number {
   let n = 1;

@@ -41,7 +41,7 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   const outputs = useMemo(() => (complete && !data.filters ? pixelOutputs(data.input, layer, row, col) : null), [complete, data, layer, row, col]);
   const outDomain = useMemo(() => (outputs ? symmetricDomain(outputs) : null), [outputs]);
   const compact = useAppStore((s) => s.presentation.embed && s.presentation.controls !== 'full');
-  // Once this data is on screen, the rest of the learned bank may take the network (workerSync).
+  // Once this data is on screen, the rest of the learned bank may take the network (session/layerSync).
   useEffect(() => {
     if (appStore.getState().shownData !== data) appStore.setState({ shownData: data });
   }, [data]);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { engineRequest } from '../../store/engine';
+import { engineRequest } from '../../session/engine';
 import { TRAIN_MAP } from '../../lib/trainCode';
 import { download } from '../data/readFiles';
 import { layerFiles, mapFile, pytorchSnippet } from './exportFiles';

@@ -9,10 +9,10 @@ import { loadBankFor } from '../../lib/learnedBank';
 import { loadPicture } from '../../lib/loadPicture';
 import { photoUrl, type PhotoId } from '../../lib/photoIds';
 import { TRAIN_MAP } from '../../lib/trainCode';
-import { engineRequest, linkEnginePeers } from '../../store/engine';
-import { EngineError, LIVELY_SILENT_MS, isAbortError, isRetryable } from '../../worker/client';
-import type { TrainInput, TrainResult } from '../../worker/trainProtocol';
-import { modelTrainFeatures } from '../data/model/modelSession';
+import { EngineError, engineRequest, LIVELY_SILENT_MS, linkEnginePeers } from '../../session/engine';
+import { modelTrainFeatures } from '../../session/model';
+import { abortError, isAbortError, isRetryable } from '../../session/recovery';
+import type { TrainInput, TrainResult } from '../../session/types';
 
 /** Steps of L-BFGS per re-train, and the weight decay λ. */
 export const TRAIN_ITERATIONS = 50;
@@ -72,7 +72,7 @@ export async function makeFeatures(source: PictureSource, input: TrainInput, see
     // The features need the first layer; filter 0's part of the prototypes makes the layer a learned one.
     input === 'learned' ? loadBankFor(0) : Promise.resolve(undefined),
   ]);
-  if (signal.aborted) throw new DOMException('superseded', 'AbortError');
+  if (signal.aborted) throw abortError();
   const key = `${source.own ? `own${source.own.id}` : source.photo}|${input}|${seed}|${++keyCounter}`;
   const r = await engineRequest('trainFeatures', { key, input, seed, height: TRAIN_MAP, width: TRAIN_MAP, photo: { rgba: rgba.slice(), width: SIZE, height: SIZE }, bank }, { signal });
   return { key, rgba, channels: r.channels };

@@ -8,7 +8,7 @@ import { coutCinWeights } from '../../engine/tensor';
 import type { PhotoId } from '../../lib/photoIds';
 import { TRAIN_MAP } from '../../lib/trainCode';
 import type { AppStore } from '../../store';
-import type { TrainInput } from '../../worker/trainProtocol';
+import type { TrainInput } from '../../session/types';
 
 export function walkThroughTrained(store: AppStore, layer: {
   photo: PhotoId; input: TrainInput; weights: Float32Array; bias: Float32Array; classes: number; label: string;

@@ -1,7 +1,8 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { MAX_PICTURE_PIXELS, pictureSize } from '../../../src/lib/pictureSize';
+import { MAX_PICTURE_PIXELS } from '../../../src/engine/limits';
+import { pictureSize } from '../../../src/lib/pictureSize';
 
 const bytes = (...parts: (number[] | string)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 

@@ -1,7 +1,8 @@
 /** The URL table key by key: limits on both sides, the round trip of non-default states, the writer's exact text. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState, URL_STATE_VERSION, type UrlState } from '../../../src/store/urlState';
+import { createAppStore } from '../../../src/store';
+import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState, URL_STATE_VERSION, urlStateOf, type UrlState } from '../../../src/store/urlState';
 
 const DEFAULT_HASH = 'v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=1&relu=0&img=chelsea&filters=learned&scene=0&r=0&c=0&k=0&ch=0&speed=16&cmap=classic';
 
@@ -17,6 +18,13 @@ describe('the defaults and the writer', () => {
       trainPhoto: 'rocket', trainInput: 'learned', trainClasses: ['rocket', 'sky'], trainStrokes: [],
     });
     expect(serializeUrlState(DEFAULT_URL_STATE)).toBe(DEFAULT_HASH);
+  });
+  it('the defaults are the store’s initial state (one source): a fresh store writes the default hash, a changed store does not', () => {
+    const store = createAppStore();
+    expect(urlStateOf(store.getInitialState())).toEqual(DEFAULT_URL_STATE);
+    expect(serializeUrlState(urlStateOf(store.getState()))).toBe(DEFAULT_HASH);
+    store.getState().setConfig({ seed: 2 });
+    expect(urlStateOf(store.getState())).toEqual({ ...DEFAULT_URL_STATE, seed: 2 });
   });
   it('writes a non-default state value by value', () => {
     const s: UrlState = { view: 'bottleneck', height: 7, width: 9, inChannels: 3, outChannels: 5, seed: 42, useBias: false, useRelu: true, image: 'noise', filters: 'random', scene: 5, row: 6, col: 8, filterIndex: 4, channel: 2, speed: 256, palette: 'viridis', ...TRAIN_DEFAULTS };

@@ -54,6 +54,17 @@ describe('runModelLayers(model) on hostile and unusual models', () => {
     expect(layers.map((l) => [l.node, l.inChannels, l.outChannels, l.height])).toEqual([['through-identity', 3, 4, 8]]);
   });
 
+  it('gives each layer the map its outputs cover, by the Conv’s own shape rule (stride, pads, auto_pad), so the page computes no sizes', () => {
+    const b = new ModelBuilder(7);
+    const strided = b.conv('input', 3, 4, { name: 'strided', stride: 2 });
+    const same = b.node('Conv', [strided, b.init('same.weight', [2, 4, 1, 1])], { kernel_shape: [1, 1], strides: [3, 3], auto_pad: 'SAME_UPPER' }, 'same');
+    const r = runModelOpen({ bytes: Uint8Array.from(b.build({ name: 'input', dims: [1, 3, 'h', 'w'] }, [same])).buffer, key: 'strides' }, () => {});
+    expect(r.status).toBe('read');
+    const layers = runModelLayers({ key: 'strides', height: 7, width: 11 }).layers;
+    // 7×11 at stride 2 → 4×6; then SAME_UPPER at stride 3 → ⌈4/3⌉×⌈6/3⌉ = 2×2.
+    expect(layers.map((l) => [l.node, l.height, l.width, l.outHeight, l.outWidth])).toEqual([['strided', 7, 11, 4, 6], ['same', 4, 6, 2, 2]]);
+  });
+
   it('names an op of another domain with its domain: "com.microsoft.Relu", not "Relu"', () => {
     const b = new ModelBuilder(6);
     const act = b.relu(b.conv('input', 3, 4, { name: 'first' }));

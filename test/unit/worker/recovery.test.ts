@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateLayerData, pointwiseConv } from '../../../src/engine';
 import { createAppStore } from '../../../src/store';
-import { startWorkerSync } from '../../../src/store/workerSync';
+import { startLayerSync } from '../../../src/session/layerSync';
 import { EngineClient, EngineError, isRetryable } from '../../../src/worker/client';
 import { serve } from '../../../src/worker/handler';
 import type { Endpoint } from '../../../src/worker/protocol';
@@ -77,7 +77,7 @@ describe('EngineClient when a worker fails', () => {
   });
 });
 
-describe('the worker sync finishes the layer whatever the workers do', () => {
+describe('the layer sync finishes the layer whatever the workers do', () => {
   const config = { ...shape, seed: 4, useBias: true, useRelu: false, image: 'noise', filters: 'random' } as const;
   const want = () => {
     const d = generateLayerData(shape, 4);
@@ -102,7 +102,7 @@ describe('the worker sync finishes the layer whatever the workers do', () => {
       store.setState({ config, view: 'walkthrough' });
       const client = new EngineClient({ workers: 2, splitMinMultiplyAdds: 0, createWorker: make([]), createFallback: goodWorker });
       clients.push(client);
-      const stop = startWorkerSync(store, client);
+      const stop = startLayerSync(store, client);
       await done(store);
       expect(Array.from(store.getState().output!)).toEqual(Array.from(want()));
       stop();
@@ -110,14 +110,14 @@ describe('the worker sync finishes the layer whatever the workers do', () => {
   }
 });
 
-describe('the worker sync when the shape goes there and back (Back during a recompute)', () => {
+describe('the layer sync when the shape goes there and back (Back during a recompute)', () => {
   it('stops the job for the other shape, so it cannot replace the layer on screen, and the status is done again', async () => {
     const store = createAppStore();
     const config = { ...shape, seed: 4, useBias: true, useRelu: false, image: 'noise', filters: 'random' } as const;
     store.setState({ config, view: 'walkthrough' });
     const client = new EngineClient({ workers: 1, createWorker: goodWorker, createFallback: goodWorker });
     clients.push(client);
-    const stop = startWorkerSync(store, client);
+    const stop = startLayerSync(store, client);
     const settled = () => new Promise<void>((resolve) => {
       const check = () => { if (store.getState().job.status === 'done') resolve(); };
       store.subscribe(check);

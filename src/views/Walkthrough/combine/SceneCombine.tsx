@@ -5,7 +5,7 @@ import { usePalette } from '../../../components/usePalette';
 import { useT } from '../../../components/useT';
 import { mapCorrelation, partialMap, termMap, type MapCombination, type TermOrder } from '../../../engine/combine';
 import type { PointwiseLayer } from '../../../engine/tensor';
-import { request, useEngineResult } from '../../concepts/useEngineResult';
+import { request, useEngineResult } from '../../../session/useEngineResult';
 import { channelMap } from '../../../engine/tensor';
 import { positiveDomain, symmetricDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';

@@ -12,7 +12,7 @@ import { hwcTensor, type HwcTensor } from '../../../engine/tensor';
 import { symmetricDomain } from '../../../lib/colormap';
 import { formatValue } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
-import { request, useEngineResult } from '../useEngineResult';
+import { request, useEngineResult } from '../../../session/useEngineResult';
 import { GRAY } from './grayLut';
 import { KernelEditor } from './KernelEditor';
 import { loadPicture, SHIPPED_PICTURE } from '../../../lib/loadPicture';

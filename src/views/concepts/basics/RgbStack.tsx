@@ -9,7 +9,7 @@ import { symmetricDomain, positiveDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
-import { request, useEngineResult } from '../useEngineResult';
+import { request, useEngineResult } from '../../../session/useEngineResult';
 import { GRAY } from './grayLut';
 import { loadPicture } from '../../../lib/loadPicture';
 import { RgbCanvas } from './RgbCanvas';

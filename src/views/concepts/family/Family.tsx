@@ -10,7 +10,7 @@ import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { PresetSelect } from '../PresetSelect';
 import { useConceptT } from '../text/useConceptT';
-import { request, useEngineResult } from '../useEngineResult';
+import { request, useEngineResult } from '../../../session/useEngineResult';
 import { Connectivity } from './Connectivity';
 import { familyProblem, familyRows, KINDS, type FamilySettings } from './familyRows';
 import { ScrollTable } from '../../../components/ScrollTable';

@@ -6,7 +6,7 @@ import { ALEXNET, countLayer } from '../../../engine/networks';
 import { heNormal, subSeed } from '../../../engine/random';
 import { formatInt, formatValue } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
-import { request, useEngineResult } from '../useEngineResult';
+import { request, useEngineResult } from '../../../session/useEngineResult';
 import { Predict } from '../../predict/Predict';
 
 /** The 1×1 demo layer, and the fc demo: AlexNet's fc6 with fewer channels and outputs. */

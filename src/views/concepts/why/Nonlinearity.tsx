@@ -9,7 +9,7 @@ import { symmetricDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
-import { request, useEngineResult } from '../useEngineResult';
+import { request, useEngineResult } from '../../../session/useEngineResult';
 import { Predict } from '../../predict/Predict';
 
 const SIZE = 24, CIN = 10, COUT = 20, SQUEEZE = 5, SHOWN = 3;

@@ -16,7 +16,7 @@ import { useAppStore } from '../../../store/useAppStore';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
-import { request, useEngineResult } from '../useEngineResult';
+import { request, useEngineResult } from '../../../session/useEngineResult';
 import { KeptChart } from './KeptChart';
 import { ScrollTable } from '../../../components/ScrollTable';
 import { Predict } from '../../predict/Predict';

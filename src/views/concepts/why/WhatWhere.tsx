@@ -11,7 +11,7 @@ import { positiveDomain, symmetricDomain } from '../../../lib/colormap';
 import { formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
-import { request, useEngineResult } from '../useEngineResult';
+import { request, useEngineResult } from '../../../session/useEngineResult';
 import { Predict } from '../../predict/Predict';
 
 const SIZE = 16, CIN = 8, COUT = 4, SEED = 7;

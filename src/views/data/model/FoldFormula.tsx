@@ -1,5 +1,5 @@
 import { formatValue } from '../../../lib/format';
-import type { UsedLayer } from './modelSession';
+import type { UsedLayer } from '../../../session/model';
 import { useModelT } from './text/useModelT';
 
 /** The folded BatchNormalization written out with filter k's numbers. */

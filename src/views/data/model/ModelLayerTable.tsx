@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { ScrollTable } from '../../../components/ScrollTable';
-import type { ModelLayer } from '../../../worker/modelProtocol';
+import type { ModelLayer } from '../../../session/types';
 import { layerMap, layerStatus } from './layerFit';
 import { useModelT } from './text/useModelT';
 

@@ -1,10 +1,12 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import type { ChannelOrder, Scaling } from '../../../engine/onnx/preprocess';
 import { coutCinWeights, hwcTensor } from '../../../engine/tensor';
 import { formatInt, formatMs } from '../../../lib/format';
-import { LIMITS, checkShape } from '../../../lib/limits';
+import { LIMITS, MAX_MODEL_BYTES, checkShape } from '../../../engine/limits';
 import { loadPicture, PictureError } from '../../../lib/loadPicture';
 import { PHOTOS, photoUrl, type PhotoId } from '../../../lib/photos';
+import { INPUT_SIZES, listLayers, openModel, runToLayer, type Problem } from '../../../session/model';
+import { useModelSession } from '../../../session/useModelSession';
 import { appStore } from '../../../store';
 import { useAppStore } from '../../../store/useAppStore';
 import { RgbaCanvas } from '../../shared/photo/RgbaCanvas';
@@ -13,11 +15,9 @@ import { FoldFormula } from './FoldFormula';
 import { layerMap, layerStatus } from './layerFit';
 import { ModelLayerTable } from './ModelLayerTable';
 import { ModelSnippets } from './ModelSnippets';
-import { INPUT_SIZES, listLayers, modelSession, openModel, runToLayer, type Problem } from './modelSession';
 import { useModelT } from './text/useModelT';
 import { modelEn, type ModelKey } from './text/en';
 
-const useSession = () => useSyncExternalStore(modelSession.subscribe, modelSession.getState);
 const SCALINGS: readonly Scaling[] = ['imagenet', 'unit', 'signed'];
 
 /**
@@ -29,7 +29,7 @@ export default function ModelLoader() {
   const t = useModelT();
   const lang = useAppStore((s) => s.lang);
   const cursorK = useAppStore((s) => s.cursor.filterIndex);
-  const session = useSession();
+  const session = useModelSession();
   const { summary, layers, phase, progress, used } = session;
   const [picked, setPicked] = useState<string | null>(null);
   const [scaling, setScaling] = useState<Scaling>('imagenet');
@@ -56,7 +56,7 @@ export default function ModelLoader() {
     const name = p.name ?? summary?.fileName ?? '';
     if (p.code === 'file-too-large') {
       const [file, bytes] = p.detail.split('|');
-      return t('model.file-too-large', { name: file ?? '', size: formatInt(Math.round(Number(bytes) / 2 ** 20)) });
+      return t('model.file-too-large', { name: file ?? '', size: formatInt(Math.round(Number(bytes) / 2 ** 20)), max: formatInt(MAX_MODEL_BYTES / 2 ** 20) });
     }
     if (p.code === 'limits') {
       const [h, w, cin, cout] = p.detail.split('|');

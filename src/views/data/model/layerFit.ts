@@ -1,12 +1,11 @@
 /** What a 1×1 layer of a model becomes in the app, and whether it fits the app's limits. */
-import { checkShape } from '../../../lib/limits';
-import type { ModelLayer } from '../../../worker/modelProtocol';
+import { checkShape } from '../../../engine/limits';
+import type { ModelLayer } from '../../../session/types';
 
-/** The map the layer's outputs cover (its input after its stride and pads), or null when the layer is not reached. */
+/** The map the layer's outputs cover (its input after its stride and pads, as the worker's listing gives it), or null when the layer is not reached. */
 export function layerMap(l: ModelLayer): { height: number; width: number } | null {
-  if (l.height === undefined || l.width === undefined) return null;
-  const [pt, pl, pb, pr] = l.pads;
-  return { height: Math.floor((l.height + pt + pb - 1) / l.stride[0]) + 1, width: Math.floor((l.width + pl + pr - 1) / l.stride[1]) + 1 };
+  if (l.height === undefined || l.width === undefined || l.outHeight === undefined || l.outWidth === undefined) return null;
+  return { height: l.outHeight, width: l.outWidth };
 }
 
 export type LayerStatus = 'ok' | 'blocked' | 'limits' | 'unreached';

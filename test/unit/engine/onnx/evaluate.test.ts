@@ -68,7 +68,9 @@ describe('pointwise layers of a model', () => {
     expect(layers[0]).toMatchObject({ inChannels: 8, outChannels: 8, stride: [1, 1], height: 16, width: 16, groups: 1 });
     const down = layers.filter((l) => l.stride[0] === 2);
     expect(down).toHaveLength(1);
-    expect(down[0]).toMatchObject({ inChannels: 32, outChannels: 64, height: 16, width: 16 });
+    expect(down[0]).toMatchObject({ inChannels: 32, outChannels: 64, height: 16, width: 16, outHeight: 8, outWidth: 8 });
+    // Stride 1: the map the layer covers is the map it reads.
+    expect(layers.filter((l) => l.stride[0] === 1).every((l) => l.outHeight === l.height && l.outWidth === l.width)).toBe(true);
     expect(layers.slice(0, -1).every((l) => l.batchNorm)).toBe(true);
     // A different input size changes the sizes, not the list.
     const at128 = pointwiseLayers(model, inferShapes(model, metaTensor('float', [1, 3, 128, 128])));
@@ -85,6 +87,9 @@ describe('pointwise layers of a model', () => {
     for (const [fold, target] of [[false, conv.outputs[0]!], [true, bnOut]] as const) {
       const l = extractLayer(model, layer, input!, fold);
       expect([l.height, l.width, l.inChannels, l.outChannels]).toEqual([8, 8, 32, 64]);
+      // The listing said so before the layer was made (the page shows and checks that size).
+      const listed = pointwiseLayers(model, inferShapes(model, metaTensor('float', [1, 3, 64, 64]))).find((x) => x.node === layer.node)!;
+      expect([listed.outHeight, listed.outWidth]).toEqual([l.height, l.width]);
       expect(Boolean(l.fold)).toBe(fold);
       const want = ref[target]!.data; // NCHW
       const got = new Float64Array(want.length);

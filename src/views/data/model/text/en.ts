@@ -83,7 +83,7 @@ export const modelEn = {
   'model.bad-node': 'A node has inputs or attributes pointwise cannot use: {detail}.',
   'model.not-constant': 'A shape or parameter the engine needs is only computed at run time: {detail}.',
   'model.unknown-node': 'The model has no 1×1 layer named {detail}.',
-  'model.file-too-large': '{name} is {size} MB; models of up to 512 MB can be opened here.',
+  'model.file-too-large': '{name} is {size} MB; models of up to {max} MB can be opened here.',
   'model.engine': 'The engine could not finish: {detail}.',
   'model.picture': 'That picture could not be read: {detail}.',
   'model.limits': 'That layer is {h}×{w}×{cin} → {cout}, larger than this app shows (H and W up to {maxHw}, Cin and Cout up to {maxC}, at most {maxValues} values per tensor). Pick a smaller input size or another layer.',

@@ -85,7 +85,7 @@ export const modelKo: Record<ModelKey, string> = {
   'model.bad-node': 'pointwise가 쓸 수 없는 입력이나 속성을 가진 노드가 있습니다: {detail}.',
   'model.not-constant': '엔진에 필요한 형태나 파라미터가 실행 중에야 계산됩니다: {detail}.',
   'model.unknown-node': '모델에 이름이 {detail}인 1×1 레이어가 없습니다.',
-  'model.file-too-large': '{name}{은/는} {size} MB입니다. 여기서는 512 MB까지의 모델을 열 수 있습니다.',
+  'model.file-too-large': '{name}{은/는} {size} MB입니다. 여기서는 {max} MB까지의 모델을 열 수 있습니다.',
   'model.engine': '엔진이 계산을 마치지 못했습니다: {detail}.',
   'model.picture': '그 이미지를 읽을 수 없습니다: {detail}.',
   'model.limits': '그 레이어({h}×{w}×{cin} → {cout})는 이 앱이 보여 주는 크기보다 큽니다(H와 W는 {maxHw}까지, Cin과 Cout은 {maxC}까지, 텐서 하나에 값 {maxValues}개까지). 입력 크기를 줄이거나 다른 레이어를 고르세요.',

@@ -1,6 +1,7 @@
 /**
- * The engine client for requests that views make themselves (the concept pages): set once
- * at start-up, so views need not know how workers are made.
+ * The engine client for requests that views make themselves (concept pages, the model, the
+ * student's files, the Train page): set once at start-up (see start.ts), so views need not
+ * know how workers are made.
  */
 import type { EngineClient, RequestOptions } from '../worker/client';
 import type { ParamsOf, RequestType, ResultOf } from '../worker/protocol';
@@ -21,3 +22,6 @@ export function engineRequest<T extends RequestType>(type: T, params: ParamsOf<T
 export function linkEnginePeers(): Promise<boolean> {
   return current ? current.linkPeers().catch(() => false) : Promise.resolve(false);
 }
+
+/** A failed reply (the worker's error code and message), for views that tell failures apart; the silence bound of a job that beats. */
+export { EngineError, LIVELY_SILENT_MS } from '../worker/client';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { engineRequest } from '../../store/engine';
-import { isAbortError, isRetryable } from '../../worker/client';
-import type { ParamsOf, RequestType, ResultOf } from '../../worker/protocol';
+import type { ParamsOf, RequestType, ResultOf } from '../worker/protocol';
+import { engineRequest } from './engine';
+import { errorMessage, isAbortError, withRecovery } from './recovery';
 
 export type EngineState<R> =
   | { readonly status: 'loading'; readonly result: R | null }
@@ -23,17 +23,13 @@ export function useEngineResult<R>(key: string, run: (signal: AbortSignal) => Pr
   useEffect(() => {
     const controller = new AbortController();
     // A job whose worker died runs again (on a new worker or the main thread), twice at most.
-    const attempt = (left: number): Promise<R> => latestRun.current(controller.signal).catch((e: unknown) => {
-      if (left > 0 && isRetryable(e) && !controller.signal.aborted) return attempt(left - 1);
-      throw e;
-    });
-    attempt(2).then(
+    withRecovery(() => latestRun.current(controller.signal), { retries: 2, signal: controller.signal }).then(
       (result) => {
         if (!controller.signal.aborted) setState({ key, state: { status: 'done', result } });
       },
       (e: unknown) => {
         if (controller.signal.aborted || isAbortError(e)) return;
-        setState((s) => ({ key, state: { status: 'error', result: s.state.result, message: e instanceof Error ? e.message : String(e) } }));
+        setState((s) => ({ key, state: { status: 'error', result: s.state.result, message: errorMessage(e) } }));
       },
     );
     return () => controller.abort();

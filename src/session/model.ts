@@ -5,16 +5,16 @@
  * holds the model (it was restarted after a crash) the file is sent again and the job retried.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Preprocessing } from '../../../engine/onnx/preprocess';
-import { loadPicture } from '../../../lib/loadPicture';
-import { engineRequest, linkEnginePeers } from '../../../store/engine';
-import { EngineError, isAbortError } from '../../../worker/client';
-import { yieldTask } from '../../../worker/yieldTask';
-import type { ModelLayer, ModelLayerResult, ModelOpenResult } from '../../../worker/modelProtocol';
-import type { ResultOf } from '../../../worker/protocol';
+import { MAX_MODEL_BYTES } from '../engine/limits';
+import type { Preprocessing } from '../engine/onnx/preprocess';
+import { loadPicture } from '../lib/loadPicture';
+import { EngineError } from '../worker/client';
+import type { ModelLayer, ModelLayerResult, ModelOpenResult } from '../worker/modelProtocol';
+import type { ResultOf } from '../worker/protocol';
+import { yieldTask } from '../worker/yieldTask';
+import { engineRequest, linkEnginePeers } from './engine';
+import { abortError, errorMessage, isAbortError, withRecovery } from './recovery';
 
-/** Files above this are refused before reading (a browser tab holds the file and its weights). */
-export const MAX_MODEL_BYTES = 512 * 1024 * 1024;
 export const INPUT_SIZES = [64, 96, 128, 160, 192, 224, 256, 320, 384, 448, 512] as const;
 export const DEFAULT_INPUT_SIZE = 224;
 
@@ -70,7 +70,7 @@ async function readBytes(f: File, signal: AbortSignal): Promise<ArrayBuffer> {
     if (done) break;
     if (signal.aborted) {
       void reader.cancel();
-      throw new DOMException('superseded', 'AbortError');
+      throw abortError();
     }
     if (at + value.length > out.length) throw new EngineError('bad-request', 'the file grew while it was read');
     out.set(value, at);
@@ -91,21 +91,22 @@ async function sendModel(signal: AbortSignal): Promise<ModelOpenResult> {
   return engineRequest('modelOpen', { bytes, key }, { transfer: [bytes], signal, onProgress: (progress) => set({ progress }) });
 }
 
-/** Runs `job`; if the worker lost the model, sends the file again and runs it once more. */
-async function withModel<T>(job: () => Promise<T>, signal: AbortSignal): Promise<T> {
-  try {
-    return await job();
-  } catch (e) {
-    if (!(e instanceof EngineError && (e.code === 'cache-miss' || e.code === 'worker-failed')) || !file) throw e;
-    const r = await sendModel(signal);
-    if (r.status !== 'read') throw new EngineError('engine-error', r.code);
-    return job();
-  }
+/** Runs `job`; if the worker lost the model (a new worker, or it died), sends the file again and runs it once more. */
+function withModel<T>(job: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  return withRecovery(job, {
+    retries: 1,
+    retryOn: ['cache-miss', 'worker-failed'],
+    beforeRetry: async (e) => {
+      if (!file) throw e;
+      const r = await sendModel(signal);
+      if (r.status !== 'read') throw new EngineError('engine-error', r.code);
+    },
+  });
 }
 
 function fail(e: unknown, phase: Phase) {
   if (isAbortError(e)) return;
-  set({ phase, progress: 0, problem: { code: 'engine', detail: e instanceof Error ? e.message : String(e) } });
+  set({ phase, progress: 0, problem: { code: 'engine', detail: errorMessage(e) } });
 }
 
 /** Opens a model file; the one before stays in use until this one is read. */
