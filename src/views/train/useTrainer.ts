@@ -9,9 +9,9 @@ import { loadBankFor } from '../../lib/learnedBank';
 import { loadPicture } from '../../lib/loadPicture';
 import { photoUrl, type PhotoId } from '../../lib/photoIds';
 import { TRAIN_MAP } from '../../lib/trainCode';
-import { EngineError, engineRequest, LIVELY_SILENT_MS, linkEnginePeers } from '../../session/engine';
+import { engineRequest, LIVELY_SILENT_MS, linkEnginePeers } from '../../session/engine';
 import { modelTrainFeatures } from '../../session/model';
-import { abortError, isAbortError, isRetryable } from '../../session/recovery';
+import { abortError, errorMessage, hasCode, isAbortError, withRecovery } from '../../session/recovery';
 import type { TrainInput, TrainResult } from '../../session/types';
 
 /** Steps of L-BFGS per re-train, and the weight decay λ. */
@@ -78,7 +78,6 @@ export async function makeFeatures(source: PictureSource, input: TrainInput, see
   return { key, rgba, channels: r.channels };
 }
 
-const message = (e: unknown) => (e instanceof EngineError || e instanceof Error ? e.message : String(e));
 
 interface Features { readonly key: string; readonly rgba: Uint8ClampedArray; readonly channels: number; readonly layer?: { height: number; width: number } | undefined; readonly forSource: string }
 interface Trained { readonly result: TrainResult; readonly strokes: readonly Stroke[]; readonly classes: number; readonly featuresKey: string }
@@ -103,17 +102,16 @@ export function useTrainer(source: PictureSource, input: TrainInput, seed: numbe
   useEffect(() => {
     if (needsModel) return;
     const controller = new AbortController();
-    const attempt = (left: number): Promise<void> => makeFeatures(latest.current, input, seed, controller.signal).then(
+    // A worker that died while making them: the features are made again (the session's policy).
+    void withRecovery(() => makeFeatures(latest.current, input, seed, controller.signal), { retries: 2, signal: controller.signal }).then(
       ({ key, rgba, channels, layer }) => {
         if (!controller.signal.aborted) setFeatures({ key, rgba, channels, layer, forSource: sourceKey });
       },
       (e: unknown) => {
         if (controller.signal.aborted || isAbortError(e)) return;
-        if (left > 0 && isRetryable(e)) return attempt(left - 1);
-        setError({ message: message(e), for: sourceKey });
+        setError({ message: errorMessage(e), for: sourceKey });
       },
     );
-    void attempt(2);
     return () => controller.abort();
     // sourceKey names everything the features depend on (needsModel follows from it).
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -145,11 +143,13 @@ export function useTrainer(source: PictureSource, input: TrainInput, seed: numbe
       },
       (e: unknown) => {
         if (controller.signal.aborted || isAbortError(e)) return;
-        if ((e instanceof EngineError && e.code === 'cache-miss') || isRetryable(e)) {
+        // The worker lost the features (a new worker, or the cache emptied): they are made again,
+        // and this effect trains on them when they come.
+        if (hasCode(e, ['cache-miss', 'worker-failed'])) {
           setEpoch((n) => n + 1);
           return;
         }
-        setError({ message: message(e), for: strokes });
+        setError({ message: errorMessage(e), for: strokes });
       },
     );
     return () => controller.abort();
