@@ -140,7 +140,8 @@ export function where(node: OnnxNode, inputs: readonly (Tensor | undefined)[]): 
 function broadcastMap(node: OnnxNode, ts: readonly Tensor[], dtype: DType, f: (values: number[]) => number): Tensor {
   const shape = broadcastShape(node, ts.map((t) => t.shape));
   const full = ts.find((t) => t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]));
-  const nhwc = shape.length === 4 && (full?.nhwc ?? ts.some((t) => t.nhwc && t.shape.length === 4));
+  // (Only a 4-D tensor is ever NHWC.)
+  const nhwc = shape.length === 4 && (full?.nhwc ?? ts.some((t) => t.nhwc));
   if (ts.some((t) => !t.data)) return metaTensor(dtype, shape, nhwc);
   const n = sizeOf(shape);
   const out = dtype === 'float' ? allocFloat(shape, node.name) : allocInt(shape, node.name);

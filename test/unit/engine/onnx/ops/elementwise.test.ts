@@ -204,6 +204,8 @@ describe('elementwise: types, layouts and shape-only inputs', () => {
     expect(perChannel.nhwc).toBe(true);
     expect(run('Mul', [perChannel, nchw]).nhwc).toBe(false);
     expect(run('Mul', [perChannel, nhwc]).nhwc).toBe(true);
+    // (1, 2) matches the result (1, 2, 2, 2) dimension for dimension from the left, but is not full size.
+    expect(run('Add', [floatTensor([1, 2], Float32Array.of(1, 2)), toNhwc(floatTensor([1, 2, 2, 2], new Float32Array(8)))]).nhwc).toBe(true);
     const column = floatTensor([1, 2, 2, 1], Float32Array.of(1, 2, 3, 4)), row = floatTensor([1, 1, 1, 3], Float32Array.of(10, 20, 30));
     expect(run('Add', [toNhwc(column), row]).nhwc).toBe(true);
     expect(run('Add', [column, row]).nhwc).toBe(false);
