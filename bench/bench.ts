@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel,model,train,page] [-- --port 4175] [-- --no-build]
+ * npm run bench [-- --json] [-- --runs N] [-- --only headline,pixel,model,train,page] [-- --port 4175] [-- --no-build] [-- --page-baseline DIR]
  *
  * The same data for every implementation; median, min and max of N interleaved runs after a
  * warm-up (N = 5, and 15 for the model workloads, unless --runs says);
@@ -124,11 +124,13 @@ async function tfjsRun(backend: string, d: LayerData, wl: Workload) {
 
 const pageRuns = args.includes('--runs') ? runs : 3;
 const pagePort = Number(args[args.indexOf('--port') + 1]) || 4175;
+/** Another build (a dist folder) measured in the same run: `--page-baseline /tmp/dist-before`. */
+const pageBaseline = args.includes('--page-baseline') ? args[args.indexOf('--page-baseline') + 1] : undefined;
 
 async function main() {
   // The page workload alone needs no engine clients.
   if (only?.every((w) => w === 'page')) {
-    const rows = await benchPage(pageRuns, pagePort, args.includes('--no-build'));
+    const rows = await benchPage(pageRuns, pagePort, args.includes('--no-build'), pageBaseline);
     if (asJson) console.log(JSON.stringify({ workloads: [{ name: 'page', rows }] }));
     else printPageTable(rows, pageRuns);
     process.exit(0);
@@ -193,7 +195,7 @@ async function main() {
   }
   for (const c of Object.values(clients)) c.dispose();
   if (!only || only.includes('page')) {
-    const rows = await benchPage(pageRuns, pagePort, args.includes('--no-build'));
+    const rows = await benchPage(pageRuns, pagePort, args.includes('--no-build'), pageBaseline);
     results.push({ name: 'page', rows });
     if (!asJson) printPageTable(rows, pageRuns);
   }

@@ -1,20 +1,28 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /**
  * The element's width in CSS pixels, kept up to date: charts draw at the size they are shown,
  * so their text keeps its size on a phone instead of shrinking with a scaled viewBox.
+ *
+ * Measured when the browser has laid the page out (a ResizeObserver's first report comes
+ * after layout, before paint), not in the commit: reading a width there forces a layout of
+ * the whole page inside React's task — 140 ms of scene 2's first frame at 4× CPU. The new
+ * width is drawn before that paint (flushSync), so no frame shows the fallback.
  */
 export function useWidth(ref: RefObject<Element | null>, fallback: number): number {
   const [width, setWidth] = useState(fallback);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => {
+    let last = -1;
+    const observer = new ResizeObserver(() => {
       const w = Math.round(el.getBoundingClientRect().width);
-      if (w > 0) setWidth(w);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
+      if (w > 0 && w !== last) {
+        last = w;
+        flushSync(() => setWidth(w));
+      }
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);

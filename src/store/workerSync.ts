@@ -38,11 +38,11 @@ function afterNextPaint(): Promise<void> {
   });
 }
 
-/** Resolves when scene 2 has drawn `data`, the page shows something else, `signal` aborts, or after 5 s. */
+/** Resolves when scene 0 or 2 has drawn `data`, the page shows something else, `signal` aborts, or after 5 s. */
 function shown(store: AppStore, data: LayerSnapshot, signal: AbortSignal): Promise<void> {
   const done = () => {
     const s = store.getState();
-    return s.shownData === data || s.view !== 'walkthrough' || s.scene !== 2 || signal.aborted;
+    return s.shownData === data || s.view !== 'walkthrough' || (s.scene !== 2 && s.scene !== 0) || signal.aborted;
   };
   if (done()) return Promise.resolve();
   return new Promise((resolve) => {
@@ -96,10 +96,11 @@ export function startWorkerSync(store: AppStore, client: EngineClient, loaders: 
           // The workers boot (script, compile) while the photo and the bank download.
           client.prepare();
           const size = { width: 4 * width, height: 4 * height };
-          // Scene 2 needs one filter: the bank in two steps there, the first layer and the part
-          // that holds the filter, then the rest. Every other view needs every filter at once.
+          // Scenes 0 and 2 start with one filter: the bank in two steps there, the first layer and
+          // the part that holds the filter, then the rest. Every other view needs every filter at once.
           const { view, scene, cursor } = store.getState();
-          const bankFirst = () => (view === 'walkthrough' && scene === 2 && loaders.bankFor ? loaders.bankFor(cursor.filterIndex) : loaders.bank());
+          const bankFor = view === 'walkthrough' && (scene === 0 || scene === 2) ? loaders.bankFor : undefined;
+          const bankFirst = () => (bankFor ? bankFor(cursor.filterIndex) : loaders.bank());
           [photo, bank] = await Promise.all([
             loaders.picture(source, size.width, size.height).then((rgba) => ({ rgba, ...size })),
             config.filters === 'learned' ? bankFirst() : Promise.resolve(undefined),

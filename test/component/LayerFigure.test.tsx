@@ -84,6 +84,21 @@ describe('Scene 0: the whole layer (issue #28)', () => {
     expect(screen.getByTestId('layer-readout').textContent).toMatch(/^.*max\(0, .* \+ b /);
   });
 
+  it('moves before the workers’ output comes (issue #26): its y(r, c, k) is the engine’s, from the bank’s first part alone', () => {
+    render(<App />);
+    const { data, output } = loadTiny(5, 'reduce');
+    // As the worker sync leaves it while the output is computed from a first part of the bank:
+    // filter 1's weights are there, filter 0's not yet (zeros), and no output.
+    const partial = { ...data, weights: { ...data.weights, data: data.weights.data.map((w, i) => (i < 3 ? 0 : w)) }, filters: [1, 2] as const };
+    act(() => appStore.setState({ data: partial, output: null, job: { status: 'computing', progress: 0 } }));
+    act(() => appStore.getState().setCursor({ row: 1, col: 2, filterIndex: 1 }));
+    const result = screen.getByTestId('layer-result');
+    expect(result.textContent).toBe(`y(1, 2, 1) = ${formatValue(output[(1 * 4 + 2) * 2 + 1]!)}`);
+    // A filter the first part does not hold: the figure waits for the rest (no made-up numbers).
+    act(() => appStore.getState().setCursor({ filterIndex: 0 }));
+    expect(screen.queryByTestId('layer-result')).toBeNull();
+  });
+
   it('the faces are the current layer’s input maps: another seed paints other maps', () => {
     render(<App />);
     const { data } = loadTiny(5, 'reduce');

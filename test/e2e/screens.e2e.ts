@@ -102,7 +102,9 @@ test('screens: on a phone every step button and Play is at least 44×44 px, and 
 
 for (const width of [375, 343]) {
   test(`screens: the compact embed in a ${width} px frame keeps the step bar by the picture; a tap on › changes what is beside it`, async ({ baseUrl, newPage }) => {
-    const src = `${baseUrl}?embed=1&controls=min&id=fig#v=1&view=walkthrough&scene=2`;
+    // As the embed dialog writes it by default: compact, questions off (with them on, the
+    // questions come 1.5 s after the figure, below it, and the page is as tall as they are).
+    const src = `${baseUrl}?embed=1&controls=min&quiz=0&id=fig#v=1&view=walkthrough&scene=2`;
     const host = await hostPage(`<!doctype html><meta charset="utf-8"><title>blog</title><style>body{margin:0 16px}</style>
 <script>addEventListener('message', (e) => { if (e.data && e.data.type === 'pointwise:resize') document.getElementById('fig').style.height = e.data.height + 'px'; });</script>
 <h1>A post</h1><iframe id="fig" src="${src}" style="width:${width}px;height:640px;border:0"></iframe><p>after</p>`);
@@ -180,6 +182,37 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 800
       await page.screenshot({ path: `${SHOTS}/screens-present-${scene}-${viewport.width}.png` });
     }
     console.log(`      ${viewport.width}×${viewport.height}: ${figures.join('; ')}`);
+    await close();
+  });
+}
+
+/** Words of the scene tabs that the layout broke across two lines ("Filter/s" at 1024 px in lecture mode). */
+const brokenTabWords = (page: import('@playwright/test').Page) => page.evaluate(() => {
+  const broken: string[] = [];
+  for (const el of document.querySelectorAll('.scenes .scene-name')) {
+    const text = el.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    for (const m of (text.textContent ?? '').matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(text, m.index);
+      range.setEnd(text, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+});
+
+for (const [viewport, query] of [[{ width: 1024, height: 768 }, '?present=1'], [{ width: 1024, height: 768 }, '?present=1&lang=ko'], [{ width: 375, height: 812 }, '?lang=ko'], [{ width: 375, height: 812 }, '']] as const) {
+  test(`screens: the scene tabs break between words only (${viewport.width} px${query ? `, ${query}` : ''})`, async ({ baseUrl, newPage }) => {
+    const { page, close } = await newPage(viewport);
+    await page.goto(`${baseUrl}${query}#v=1&view=walkthrough&scene=1`);
+    await page.locator('.scenes .scene-name').first().waitFor();
+    await frames(page, 3);
+    const broken = await brokenTabWords(page);
+    assert(broken.length === 0, `scene tab words broken across lines: ${broken.join(', ')}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert(overflow <= 0, `the page is ${overflow} px wider than the window`);
     await close();
   });
 }

@@ -155,7 +155,7 @@ export const ko: Record<MessageKey, string> = {
   'controls.play': "재생",
   'controls.pause': "일시 정지",
   'controls.speed': "속도",
-  'controls.perSecond': "초당 {n}",
+  'controls.perSecond': "{n}/초",
   'controls.pixel': "픽셀 ({row}, {col}) · {total}개 중 {index}번째",
   'help.title': "키보드 단축키",
   'help.close': "닫기",

@@ -16,6 +16,7 @@ import { DotProduct } from './DotProduct';
 import { FilterFaces } from '../shared/photo/lazy';
 import { InputOrigin, ModelOrigin } from '../shared/photo/lazy';
 import { Predict } from '../predict/Predict';
+import { useSettled } from '../../components/useSettled';
 
 /**
  * Scene 2: one pixel's Cin values times one filter's Cin weights, summed channel by
@@ -46,13 +47,15 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   }, [data]);
   // A layer of the student's model: its picture, as the photos have theirs.
   const fromModel = useAppStore((s) => Boolean(s.userData?.provenance?.crop));
+  // The questions and the input's origin (below the sum) come a frame after the first number.
+  const settled = useSettled();
   return (
     <div className={`scene scene-pixel${complete ? ' complete' : ''}`}>
       <div className="pixel-side">
         <ChannelCards input={data.input} row={row} col={col} channel={channel} onPick={(r, c) => setCursor({ row: r, col: c })} isSparse={data.firstFilters !== undefined} summary={data.inputSummary} />
       </div>
       <DotProduct trace={trace} channel={Math.min(channel, config.inChannels - 1)} onChannel={setChannel} />
-      <Predict page="scene2" state={{ trace, outChannels: config.outChannels }}>
+      {settled && <Predict page="scene2" state={{ trace, outChannels: config.outChannels }}>
       {outputs && outDomain && (
         <div className="all-filters">
           <h3>{t('pixel.heading', { row, col, count: formatInt(config.outChannels) })}</h3>
@@ -62,15 +65,15 @@ export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
           {output && <FilterFaces output={output} k={filterIndex} />}
         </div>
       )}
-      </Predict>
-      {data.firstFilters !== undefined && (
+      </Predict>}
+      {settled && data.firstFilters !== undefined && (
         // Open, except in a compact embed, where the picture and its steps come first.
         <details className="origin-details" open={!compact}>
           <summary>{t('pixel.originSummary', { cin: formatInt(config.inChannels) })}</summary>
           <InputOrigin row={row} col={col} channel={Math.min(channel, config.inChannels - 1)} />
         </details>
       )}
-      {data.firstFilters === undefined && fromModel && (
+      {settled && data.firstFilters === undefined && fromModel && (
         <details className="origin-details" open={!compact}>
           <summary>{t('pixel.originSummary', { cin: formatInt(config.inChannels) })}</summary>
           <ModelOrigin row={row} col={col} />

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazyLoaded } from '../../components/lazyLoaded';
 import { useT } from '../../components/useT';
 import { formatInt, formatValue } from '../../lib/format';
 import { appStore } from '../../store';
@@ -25,21 +26,26 @@ import { SceneWhole } from './layer/SceneWhole';
  * for the scene a link opens at, with the app: renderApp.tsx), so the start-up code holds
  * scene 1 only; each is a few kilobytes from the same origin.
  */
-const SCENE_CHUNKS = {
-  1: () => import('./SceneFilters').then((m) => ({ default: m.SceneFilters })),
-  2: () => import('./SceneOnePixel').then((m) => ({ default: m.SceneOnePixel })),
-  3: () => import('./SceneNextPixel').then((m) => ({ default: m.SceneNextPixel })),
-  4: () => import('./SceneAllPixels').then((m) => ({ default: m.SceneAllPixels })),
-  5: () => import('./combine/SceneCombine'),
+const SCENES_CODE = {
+  1: lazyLoaded(() => import('./SceneFilters').then((m) => m.SceneFilters)),
+  2: lazyLoaded(() => import('./SceneOnePixel').then((m) => m.SceneOnePixel)),
+  3: lazyLoaded(() => import('./SceneNextPixel').then((m) => m.SceneNextPixel)),
+  4: lazyLoaded(() => import('./SceneAllPixels').then((m) => m.SceneAllPixels)),
+  5: lazyLoaded(() => import('./combine/SceneCombine').then((m) => m.default)),
 } as const;
-const SceneFilters = lazy(SCENE_CHUNKS[1]);
+const SceneFilters = SCENES_CODE[1].Component;
+const SceneOnePixel = SCENES_CODE[2].Component;
+const SceneNextPixel = SCENES_CODE[3].Component;
+const SceneAllPixels = SCENES_CODE[4].Component;
+const SceneCombine = SCENES_CODE[5].Component;
 /** The small copy of the volumes in scenes 1–5 (the opening view does not need it). */
-const MiniLayer = lazy(() => import('./layer/MiniLayer').then((m) => ({ default: m.MiniLayer })));
-const SceneOnePixel = lazy(SCENE_CHUNKS[2]);
-const SceneNextPixel = lazy(SCENE_CHUNKS[3]);
-const SceneAllPixels = lazy(SCENE_CHUNKS[4]);
-const SceneCombine = lazy(SCENE_CHUNKS[5]);
-export const preloadScene = (n: Scene) => { if (n !== 0) void SCENE_CHUNKS[n](); };
+const MiniLayerCode = lazyLoaded(() => import('./layer/MiniLayer').then((m) => m.MiniLayer));
+const MiniLayer = MiniLayerCode.Component;
+export const preloadScene = (n: Scene) => {
+  if (n === 0) return;
+  void SCENES_CODE[n].preload();
+  void MiniLayerCode.preload();
+};
 
 /** The six-scene story (the whole layer, then its steps) of the 1×1 convolution, driven by buttons, keys or playback. */
 export function Walkthrough() {
@@ -112,7 +118,8 @@ export function Walkthrough() {
             <p className="caption">{t(`scene.${scene}.caption`)}</p>
           </div>
           {status !== 'done' && <StatusBar />}
-          {data && output && scene === 0 && <SceneWhole data={data} output={output} />}
+          {/* Scene 0 moves as soon as the data is here (made from the bank's first part, it has the filters it starts with): it computes the map it shows until the output comes. */}
+          {pixelData && scene === 0 && <SceneWhole data={pixelData} output={data === pixelData ? output : null} />}
           <Suspense fallback={<p className="status" role="status">{t('nav.loading')}</p>}>
             {data && scene === 1 && <SceneFilters weights={data.weights} output={output} />}
             {pixelData && scene === 2 && <SceneOnePixel data={pixelData} />}

@@ -17,7 +17,7 @@ import { useT } from '../../../components/useT';
  * and one sentence that says what happens, with the layer's own numbers. It plays by itself
  * unless motion is to be reduced (then it is a still figure with a Play button).
  */
-export function SceneWhole({ data, output }: { data: LayerSnapshot; output: Float32Array }) {
+export function SceneWhole({ data, output }: { data: LayerSnapshot; output: Float32Array | null }) {
   const t = useT();
   const palette = usePalette();
   const playing = useAppStore((s) => s.playing);
@@ -44,6 +44,10 @@ export function SceneWhole({ data, output }: { data: LayerSnapshot; output: Floa
     height, width, inChannels: cin, outChannels: cout, input: data.input.data, weights: data.weights.data,
     bias: useBias ? data.bias : undefined, relu, output,
   }), [height, width, cin, cout, data, useBias, relu, output]);
+  // Once this data is on screen, the rest of the learned bank may take the network (workerSync).
+  useEffect(() => {
+    if (appStore.getState().shownData !== data) appStore.setState({ shownData: data });
+  }, [data]);
   // It moves by itself when it is first shown, unless motion is to be reduced.
   useEffect(() => {
     if (!prefersLessMotion(motion)) appStore.getState().setPlaying(true);

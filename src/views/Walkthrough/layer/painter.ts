@@ -7,6 +7,8 @@
 import { paintMap } from '../../../components/CanvasHeatmap/drawHeatmap';
 import { symmetricDomain, type ColorDomain, type Lut } from '../../../lib/colormap';
 import { formatValue } from '../../../lib/format';
+import { outputChannel } from '../../../engine/pixelOutputs';
+import { coutCinWeights, hwcTensor } from '../../../engine/tensor';
 import { back, cellRect, columnPoints, type LayerGeometry, type Rect } from './geometry';
 
 export interface FigureData {
@@ -18,7 +20,12 @@ export interface FigureData {
   readonly weights: Float32Array;
   readonly bias: Float32Array | undefined;
   readonly relu: boolean;
-  readonly output: Float32Array;
+  /**
+   * The engine's whole output (H×W×Cout), or null while the workers compute it: the figure
+   * then computes the map it shows itself (one 1×1 filter over every pixel, a few ms), so the
+   * opening view moves as soon as the layer's data is here.
+   */
+  readonly output: Float32Array | null;
 }
 
 export interface FigureElements {
@@ -72,6 +79,8 @@ export class FigurePainter {
   private readonly image: Uint8ClampedArray;
   private readonly strip: Uint8ClampedArray;
   private readonly products: Float32Array;
+  /** Map k's values (H×W), from the engine's output or computed here. */
+  private map: Float32Array;
 
   constructor(
     private readonly g: LayerGeometry,
@@ -83,6 +92,7 @@ export class FigurePainter {
     this.image = new Uint8ClampedArray(d.width * d.height * 4);
     this.strip = new Uint8ClampedArray(d.inChannels * 4);
     this.products = new Float32Array(d.inChannels);
+    this.map = new Float32Array(d.width * d.height);
   }
 
   /** How much of map k a still figure at pixel p shows: what the loop filled, the pixel at least; a new map whole. */
@@ -92,7 +102,18 @@ export class FigurePainter {
 
   /** The engine's y(row, col, k) at pixel index p. */
   outputAt(p: number, k: number): number {
-    return this.d.output[p * this.d.outChannels + k]!;
+    return (k === this.k ? this.map : this.mapOf(k))[p]!;
+  }
+
+  /** Map k of the output: the engine's whole output when it is here, else computed from k's filter alone. */
+  private mapOf(k: number): Float32Array {
+    const { height: h, width: w, inChannels: cin, outChannels: cout, output, input, weights, bias, relu } = this.d;
+    if (!output) {
+      return outputChannel(hwcTensor(h, w, cin, input), { weights: coutCinWeights(cout, cin, weights), bias, relu }, k);
+    }
+    const values = new Float32Array(h * w);
+    for (let p = 0; p < values.length; p++) values[p] = output[p * cout + k]!;
+    return values;
   }
 
   draw(m: Moment): void {
@@ -120,12 +141,11 @@ export class FigurePainter {
   }
 
   private setFilter(k: number): void {
-    const { outChannels: cout, inChannels: cin, output, weights } = this.d;
+    const { inChannels: cin, weights } = this.d;
     this.k = k;
     this.filled = 0;
-    const values = new Float32Array(this.d.height * this.d.width);
-    for (let p = 0; p < values.length; p++) values[p] = output[p * cout + k]!;
-    this.mapDomain = symmetricDomain(values);
+    this.map = this.mapOf(k);
+    this.mapDomain = symmetricDomain(this.map);
     this.image.fill(0);
     put(this.el.outMap, this.image, this.d.width, this.d.height);
     // The rod and the weights strip: filter k's Cin weights.
@@ -142,7 +162,7 @@ export class FigurePainter {
 
   /** Paints cells [this.filled, filled) of map k (all of them again when the map shrank). */
   private fill(filled: number): void {
-    const { width: w, height: h, outChannels: cout, output } = this.d;
+    const { width: w, height: h } = this.d;
     const total = h * w;
     const to = Math.min(total, filled);
     if (to < this.filled) {
@@ -153,7 +173,7 @@ export class FigurePainter {
     const from = this.filled;
     // Cells as a 1-row map each: the same colour rule as every heatmap of the app.
     for (let p = from; p < to; p++) {
-      paintMap(this.image, w, p % w, Math.floor(p / w), { values: output, height: 1, width: 1, offset: p * cout + this.k }, this.mapDomain, this.colours.signed);
+      paintMap(this.image, w, p % w, Math.floor(p / w), { values: this.map, height: 1, width: 1, offset: p }, this.mapDomain, this.colours.signed);
     }
     this.filled = to;
     put(this.el.outMap, this.image, this.d.width, this.d.height);

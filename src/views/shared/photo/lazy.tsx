@@ -2,15 +2,16 @@
  * The photo parts load as one chunk after start-up, so they cost nothing in the embed page's
  * initial JavaScript; each renders nothing until it has arrived (a few ms after the first paint).
  */
-import { lazy, Suspense, useEffect, useState, type ComponentProps, type ComponentType } from 'react';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
+import { lazyLoaded } from '../../../components/lazyLoaded';
 import { appStore } from '../../../store';
 
 const chunk = () => import('./PhotoParts');
 
 function deferred<P extends object>(load: () => Promise<ComponentType<P>>) {
-  const Lazy = lazy(() => load().then((c) => ({ default: c })));
+  const { Component } = lazyLoaded(load);
   return function Deferred(props: P) {
-    return <Suspense fallback={null}><Lazy {...(props as ComponentProps<typeof Lazy>)} /></Suspense>;
+    return <Suspense fallback={null}><Component {...props} /></Suspense>;
   };
 }
 
