@@ -65,6 +65,7 @@ const refusals: Refusal[] = [
   { name: 'weights for 3 channels on 4', op: 'Conv', inputs: [x(4, 4, 4), weights(2, 3, 1)], error: 'bad-node: /Conv: weights (2, 3, 1, 1) with group 1 do not fit 4 input channels' },
   { name: 'a bias of 3 for 2 filters', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1), bias(3)], error: 'bad-node: /Conv: bias (3) for 2 filters' },
   { name: 'a 2-D bias (1, 2) for 2 filters', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1), { dims: [1, 2] }], error: 'bad-node: /Conv: bias (1, 2) for 2 filters' },
+  { name: 'a 2-D bias (2, 1) for 2 filters: 2 first, but not 1-D', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1), { dims: [2, 1] }], error: 'bad-node: /Conv: bias (2, 1) for 2 filters' },
   { name: 'a batch of 2', op: 'Conv', inputs: [{ dims: [2, 3, 4, 4] }, weights(2, 3, 1)], error: 'bad-node: /Conv: a batch of 2 (the engine runs one picture)' },
   { name: 'a 5×5 kernel on a 4×4 map', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 5)], error: 'bad-node: /Conv: a 5×5 window does not fit a 4×4 map' },
 ];
