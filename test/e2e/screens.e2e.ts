@@ -187,7 +187,7 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 800
 }
 
 /** Words of the scene tabs that the layout broke across two lines ("Filter/s" at 1024 px in lecture mode). */
-const brokenTabWords = (page: import('@playwright/test').Page) => page.evaluate(() => {
+const brokenTabWords = (page: Page) => page.evaluate(() => {
   const broken: string[] = [];
   for (const el of document.querySelectorAll('.scenes .scene-name')) {
     const text = el.firstChild;
