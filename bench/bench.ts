@@ -189,7 +189,7 @@ async function main() {
     }
   }
   if (!only || only.includes('train')) {
-    const r = await benchTrain(clients['engine-1w'], runs);
+    const r = await benchTrain({ one: clients['engine-1w'], two: clients['engine-2w'] }, runs);
     results.push({ name: 'train', rows: [...r.train, ...r.predict.map((p) => ({ ...p, impl: `predict ${p.impl}` }))] as never });
     if (!asJson) printTrainTables(r);
   }

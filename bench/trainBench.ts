@@ -1,12 +1,13 @@
 /**
  * `train` workload of npm run bench: a re-train of the Train page's 1×1 layer — 512 channels,
  * 6 classes, 5,000 painted pixels, 50 L-BFGS steps from zero weights — and the prediction over
- * a whole 56×56 map. The engine's kernel (features packed as plain doubles) in this thread
- * and in one worker (the app's own request, features resident there as in the app), against
- * the same L-BFGS over the fused kernel on typed arrays and over a plain float64 loop (the
+ * a whole 56×56 map. The engine (features packed as plain doubles, one pass of each kind per
+ * step) in this thread, in one worker and on two linked workers (the app's own request,
+ * features resident there as in the app), against the same L-BFGS over the previous engine's
+ * fused per-evaluation kernel, the fused kernel on typed arrays and a plain float64 loop (the
  * baseline), in the same run.
  */
-import { classScores, paramCount, softmaxLoss, softmaxLossPlain, softmaxMap, trainSteps, type TrainSet } from '../src/engine/train';
+import { classScores, packFeatures, packSet, paramCount, softmaxLoss, softmaxLossPacked, softmaxLossPlain, softmaxMap, trainSteps, type TrainSet } from '../src/engine/train';
 import { lbfgsSteps } from '../src/engine/train/lbfgs';
 import { mulberry32, normal } from '../src/engine/random';
 import { hwcTensor } from '../src/engine/tensor';
@@ -53,7 +54,25 @@ function timeRuns(runs: number, fn: () => { steps: number; evaluations: number; 
   return { ...stats(times), steps: last.steps, evaluations: last.evaluations, finalLoss: last.loss };
 }
 
-export async function benchTrain(worker: EngineClient, runs: number): Promise<{ train: TrainRow[]; predict: TrainRow[] }> {
+/** The app's re-train request on `client` (one worker, or two linked ones), `runs` times after one warm-up. */
+async function onWorkers(client: EngineClient, runs: number): Promise<Omit<TrainRow, 'impl'> & { workers: number }> {
+  // A 100×100 photo's untrained 512 features, 100 row strokes of 6 classes.
+  const rand = mulberry32(7);
+  const rgba = Uint8ClampedArray.from({ length: 16 * MAP * MAP * 4 }, () => Math.floor(256 * rand()));
+  await client.request('trainFeatures', { key: 'bench', input: 'random', seed: 1, height: MAP, width: MAP, photo: { rgba, width: 4 * MAP, height: 4 * MAP } });
+  const strokes = Array.from({ length: MAP }, (_, r) => ({ cls: (r >> 1) % CLASSES, radius: 0, points: [r, 0, r, MAP - 1] }));
+  const times: number[] = [];
+  let wr = { steps: 0, evaluations: 0, loss: 0, pixels: 0, workers: 0 };
+  for (let r = 0; r <= runs; r++) {
+    const res = await client.request('train', { featuresKey: 'bench', classes: CLASSES, strokes, decay: DECAY, maxIterations: STEPS, warmStart: false });
+    if (r > 0) times.push(res.trainMs);
+    wr = { steps: res.loss.length - 1, evaluations: res.evaluations, loss: res.loss[res.loss.length - 1]!, pixels: res.trainPixels, workers: res.workers };
+  }
+  if (wr.pixels !== PIXELS) throw new Error(`the worker trained on ${wr.pixels} pixels, not ${PIXELS}`);
+  return { ...stats(times), steps: wr.steps, evaluations: wr.evaluations, finalLoss: wr.loss, workers: wr.workers };
+}
+
+export async function benchTrain(workers: { one: EngineClient; two: EngineClient }, runs: number): Promise<{ train: TrainRow[]; predict: TrainRow[] }> {
   const set = trainSet();
   const engine = () => {
     const steps = trainSteps(set, { classes: CLASSES, decay: DECAY, maxIterations: STEPS });
@@ -73,27 +92,24 @@ export async function benchTrain(worker: EngineClient, runs: number): Promise<{ 
   const plain = lbfgsWith(softmaxLossPlain);
   // The fused kernel over typed arrays (the engine's kernel before issue #30's packed one).
   const fusedTyped = lbfgsWith((s, k, decay, p, g) => softmaxLoss(s, k, decay, p, g));
-  // The worker: a 100×100 photo's untrained 512 features, 100 row strokes of 6 classes.
-  const rand = mulberry32(7);
-  const rgba = Uint8ClampedArray.from({ length: 16 * MAP * MAP * 4 }, () => Math.floor(256 * rand()));
-  await worker.request('trainFeatures', { key: 'bench', input: 'random', seed: 1, height: MAP, width: MAP, photo: { rgba, width: 4 * MAP, height: 4 * MAP } });
-  const strokes = Array.from({ length: MAP }, (_, r) => ({ cls: (r >> 1) % CLASSES, radius: 0, points: [r, 0, r, MAP - 1] }));
-  const workerTimes: number[] = [];
-  let wr = { steps: 0, evaluations: 0, loss: 0, pixels: 0 };
-  for (let r = 0; r <= runs; r++) {
-    const res = await worker.request('train', { featuresKey: 'bench', classes: CLASSES, strokes, decay: DECAY, maxIterations: STEPS, warmStart: false });
-    if (r > 0) workerTimes.push(res.trainMs);
-    wr = { steps: res.loss.length - 1, evaluations: res.evaluations, loss: res.loss[res.loss.length - 1]!, pixels: res.trainPixels };
-  }
-  if (wr.pixels !== PIXELS) throw new Error(`the worker trained on ${wr.pixels} pixels, not ${PIXELS}`);
+  // The previous engine: L-BFGS asking the fused kernel for loss and gradient at every trial.
+  const packed = packFeatures(set.features);
+  const fusedPacked = lbfgsWith((s, k, decay, p, g) => softmaxLossPacked(packSet(s, packed), k, decay, p, g));
+  const one = await onWorkers(workers.one, runs);
+  if (!(await workers.two.linkPeers())) throw new Error('two workers could not be linked');
+  const two = await onWorkers(workers.two, runs);
+  if (two.workers !== 2) throw new Error(`the two-worker re-train ran on ${two.workers} worker(s)`);
   const train: TrainRow[] = [
     { impl: 'plain-f64', ...timeRuns(Math.max(1, Math.min(runs, 3)), plain) },
     { impl: 'typed-1t', ...timeRuns(runs, fusedTyped) },
+    { impl: 'fused-1t', ...timeRuns(runs, fusedPacked) },
     { impl: 'engine-1t', ...timeRuns(runs, engine) },
-    { impl: 'engine-1w', ...stats(workerTimes), steps: wr.steps, evaluations: wr.evaluations, finalLoss: wr.loss },
+    { impl: 'engine-1w', ...one },
+    { impl: 'engine-2w', ...two },
   ];
   // Prediction over a 56×56×512 map: the engine's pointwise GEMM + softmax vs a plain loop.
   const map = hwcTensor(56, 56, CHANNELS, set.features.subarray(0, 56 * 56 * CHANNELS));
+  const rand = mulberry32(8);
   const w = Float32Array.from({ length: CLASSES * CHANNELS }, () => 0.05 * normal(rand)), b = new Float32Array(CLASSES);
   const plainPredict = () => {
     const out = new Float32Array(56 * 56 * CLASSES);
@@ -115,7 +131,7 @@ export async function benchTrain(worker: EngineClient, runs: number): Promise<{ 
 export function printTrainTables(r: { train: TrainRow[]; predict: TrainRow[] }): void {
   const base = r.train[0]!.medianMs;
   console.log(`\ntrain: re-train 512 ch × 6 classes × 5,000 painted pixels, ${STEPS} L-BFGS steps from zero (median)`);
-  console.log('impl        median ms    min ms    max ms  steps  evals  ×plain  final loss');
+  console.log('impl        median ms    min ms    max ms  steps  evals  ×plain  final loss   (evals: line-search trials; engine rows: one scores and one gradient pass per step)');
   for (const row of r.train) {
     console.log(`${row.impl.padEnd(10)}${row.medianMs.toFixed(1).padStart(11)}${row.minMs.toFixed(1).padStart(10)}${row.maxMs.toFixed(1).padStart(10)}${String(row.steps).padStart(7)}${String(row.evaluations).padStart(7)}${(base / row.medianMs).toFixed(2).padStart(8)}  ${row.finalLoss.toFixed(6)}`);
   }

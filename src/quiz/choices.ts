@@ -1,6 +1,6 @@
 /** Helpers that make a question's options from computed values (no React, no DOM). */
 import { formatInt } from '../lib/format';
-import { text, type ChoiceOption, type Text } from './types';
+import { text, type ChoiceOption, type Param, type Text } from './types';
 import type { QuizKey } from './text/en';
 
 /** A small stable hash of a string (FNV-1a), to place the right option differently per question. */
@@ -37,7 +37,7 @@ export function lettered<T>(items: readonly { value: T; label: Text }[], isRight
 }
 
 /** Fixed options (yes/no, above/below…) in a fixed order, the right one named by its key. */
-export function fixedOptions<K extends QuizKey>(keys: readonly K[], right: K, params?: Record<string, string | number>): { options: ChoiceOption[]; correct: string } {
+export function fixedOptions<K extends QuizKey>(keys: readonly K[], right: K, params?: Record<string, Param>): { options: ChoiceOption[]; correct: string } {
   return lettered(keys.map((key) => ({ value: key, label: text(key, params) })), (k) => k === right);
 }
 

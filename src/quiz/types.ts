@@ -6,10 +6,22 @@
  */
 import type { QuizKey } from './text/en';
 
+/**
+ * A large count to be written approximately in the reader's language ("60 million",
+ * "6,000만"): the one parameter whose wording depends on the language, so it is formatted when
+ * read (readText), not when the question is made.
+ */
+export interface ApproxCount {
+  readonly approx: number;
+}
+
+/** A parameter: already formatted (a string or a small number), or an approximate count. */
+export type Param = string | number | ApproxCount;
+
 /** A sentence of the quiz dictionary and the values it is filled with (numbers already formatted). */
 export interface Text {
   readonly key: QuizKey;
-  readonly params?: Readonly<Record<string, string | number>>;
+  readonly params?: Readonly<Record<string, Param>>;
 }
 
 /**
@@ -50,6 +62,6 @@ export interface Question {
 export type Verdict = { readonly status: 'right' | 'wrong'; readonly given: string } | { readonly status: 'invalid' };
 
 /** A sentence of the dictionary with its values. */
-export function text(key: QuizKey, params?: Readonly<Record<string, string | number>>): Text {
+export function text(key: QuizKey, params?: Readonly<Record<string, Param>>): Text {
   return params ? { key, params } : { key };
 }

@@ -72,7 +72,10 @@ export const JOBS: { readonly [T in RequestType]: Job<T> } = {
   modelLayer: async (p, ctx) => (await import('./modelJobs')).runModelLayer(p, ctx.progress, ctx.checkpoint),
   peerLink: async (p) => (await import('./peer')).linkPeer(p),
   // Training a 1×1 layer (the Train page): a chunk loaded on first use.
-  trainFeatures: async (p) => (await import('./trainJobs')).runTrainFeatures(p),
+  // A model layer's input: the model run on the picture (its chunk, with a look for a cancel every 20 ms).
+  trainFeatures: async (p, ctx) => (p?.input === 'model'
+    ? (await import('./trainModelFeatures')).runTrainModelFeatures(p, ctx.checkpoint)
+    : (await import('./trainJobs')).runTrainFeatures(p)),
   // A re-train pauses every few tens of ms: it beats there, as the photo layer does between steps.
   train: async (p, ctx) => (await import('./trainJobs')).runTrain(p, async () => {
     ctx.beat?.();

@@ -17,7 +17,7 @@ import type { PeerLinkParams } from './modelProtocol';
 /** Below this many multiply-adds a chain is not split (the messages would cost more). */
 const SPLIT_MIN_MULTIPLY_ADDS = 1_000_000;
 /** The helper's band is taken back after this long without an answer (plus four times the lead's own band time). */
-const HELPER_GRACE_MS = 2_000;
+export const HELPER_GRACE_MS = 2_000;
 /** The helper keeps up to this many bytes of weights; beyond, they are sent with every band. */
 const HELPER_WEIGHTS_BYTES = 64 * 1024 * 1024;
 
@@ -35,12 +35,17 @@ interface BandRequest {
 }
 /** The lead has a new model: the weights kept for the last one go. */
 interface ForgetRequest { kind: 'forget' }
+/** Another job's request (kind 'train…': worker/trainPeer.ts), answered by that job's module, loaded on first use. */
+export interface JobRequest { kind: `train${string}`; id: number }
 type BandReply = { id: number; output: Float32Array } | { id: number; error: string };
+/** A job's answer: its numbers, or what went wrong. */
+export type JobReply = { id: number; values: Float64Array } | { id: number; error: string };
+type Reply = BandReply | JobReply;
 
 type Port = MessagePort & { start?: () => void };
 interface Helper {
   port: Port;
-  pending: Map<number, (r: BandReply | null) => void>;
+  pending: Map<number, (r: Reply | null) => void>;
   /** The weights sent to the helper for it to keep, by the arrays they are here (a chain's layers in order), and their bytes. */
   sent: WeakMap<Float32Array, { arrays: Float32Array[]; key: number }[]>;
   bytes: number;
@@ -60,7 +65,12 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
     heldWeights.clear();
     forgetPreparedWeights();
     port.addEventListener('message', (e: MessageEvent) => {
-      const r = e.data as BandRequest | ForgetRequest;
+      const r = e.data as BandRequest | ForgetRequest | JobRequest;
+      if (r.kind !== 'band' && r.kind !== 'forget') {
+        // Answered in arrival order: every message waits for the same module.
+        void import('./trainPeer').then((m) => m.helpTrain(r, port), (err: unknown) => port.postMessage({ id: r.id, error: String(err) } satisfies JobReply));
+        return;
+      }
       if (r.kind === 'forget') {
         heldWeights.clear();
         forgetPreparedWeights();
@@ -81,10 +91,10 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
     });
   } else {
     for (const resolve of helper?.pending.values() ?? []) resolve(null);
-    const pending = new Map<number, (r: BandReply | null) => void>();
+    const pending = new Map<number, (r: Reply | null) => void>();
     helper = { port, pending, sent: new WeakMap(), bytes: 0 };
     port.addEventListener('message', (e: MessageEvent) => {
-      const r = e.data as BandReply;
+      const r = e.data as Reply;
       pending.get(r.id)?.(r);
       pending.delete(r.id);
     });
@@ -95,6 +105,34 @@ export function linkPeer(p: PeerLinkParams): Record<string, never> {
 
 /** Whether a helper is linked (the lead's split is on). */
 export const hasHelper = (): boolean => helper !== null;
+
+/** The linked helper as an object to key what it was sent by (a new link is a new object), or null. */
+export const currentHelper = (): object | null => helper;
+
+/**
+ * Sends a job's request to the helper without waiting (it is answered in order, after what was
+ * sent before it). Resolves with the answer, or null — the caller then does the work itself —
+ * when there is no helper, when it answers with an error, or when it stays silent `graceMs`
+ * (then it is dropped).
+ */
+export function askHelper(request: Omit<JobRequest, 'id'> & Record<string, unknown>, transfer: Transferable[], graceMs = HELPER_GRACE_MS): Promise<Float64Array | null> {
+  const h = helper;
+  if (!h) return Promise.resolve(null);
+  const id = nextId++;
+  const answer = new Promise<Reply | null>((resolve) => h.pending.set(id, resolve));
+  h.port.postMessage({ ...request, id }, transfer);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silence = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), graceMs); });
+  return Promise.race([answer, silence]).then((reply) => {
+    clearTimeout(timer);
+    if (reply && 'values' in reply) return reply.values;
+    if (!reply) {
+      h.pending.delete(id);
+      if (helper === h) helper = null;
+    }
+    return null;
+  });
+}
 
 /** Tells the helper to let the weights it keeps go (the lead has opened another model). */
 export function forgetSharedWeights(): void {
@@ -139,7 +177,7 @@ export async function runChainShared(p: PreparedChain): Promise<Float32Array> {
   const split = halves ? oh : Math.ceil(oh / 2), r0 = halves ? 0 : split, band = ow * c;
   const [first, last] = inputRows(rest, r0, oh), row = p.layers[0]!.geometry.w * p.layers[0]!.inChannels;
   const id = nextId++;
-  const answer = new Promise<BandReply | null>((resolve) => h.pending.set(id, resolve));
+  const answer = new Promise<Reply | null>((resolve) => h.pending.set(id, resolve));
   // The input rows are transferred (a copy); the weights are cloned (they may be the model's own), once.
   const input = p.input.slice(first * row, last * row);
   const addend = rest.addend?.slice(r0 * band, oh * band);

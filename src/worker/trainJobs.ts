@@ -7,9 +7,10 @@ import { photoLayerDataSteps, type FilterMode } from '../engine/photoLayer';
 import { pictureTensor } from '../engine/picture';
 import { runSteps } from '../engine/steps';
 import type { HwcTensor } from '../engine/tensor';
-import { MAX_CLASSES, classScores, softmaxMap, heldOutStrokes, paintStrokes, splitPainted, accuracy, trainSteps, packFeatures, ERASER, type Stroke } from '../engine/train';
+import { MAX_CLASSES, classScores, softmaxMap, heldOutStrokes, paintStrokes, splitPainted, accuracy, trainAsk, packFeatures, ERASER, type Stroke, type TrainOutcome } from '../engine/train';
 import { learnedBank } from './bankJobs';
 import { CacheMiss, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
+import { rowPasses, shareMap } from './trainPeer';
 import type { TrainApplyParams, TrainApplyResult, TrainFeaturesGetParams, TrainFeaturesGetResult, TrainFeaturesParams, TrainFeaturesResult, TrainParams, TrainResult } from './trainProtocol';
 
 /** Pictures whose features are kept (the one painted on and one it is applied to, and a spare). */
@@ -30,7 +31,7 @@ export function runTrainFeatures(p: TrainFeaturesParams): TrainFeaturesResult {
   const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
   if (h > 128 || w > 128) throw new RequestError('the map is limited to 128×128');
   if (typeof p.key !== 'string' || p.key.length > 200) throw new RequestError('key must be a short string');
-  if (!['learned', 'random', 'rgb'].includes(p.input)) throw new RequestError('input must be learned, random or rgb');
+  if (!['learned', 'random', 'rgb'].includes(p.input)) throw new RequestError('input must be learned, random or rgb (a model layer\'s input is made by trainModelFeatures.ts)');
   const ph = p.photo;
   if (!ph || ph.width !== 4 * w || ph.height !== 4 * h || !(ph.rgba instanceof Uint8ClampedArray) || ph.rgba.length !== 64 * h * w) throw new RequestError(`photo must be ${4 * w}×${4 * h} RGBA`);
   const mode: FilterMode = p.input === 'random' ? 'random' : 'learned';
@@ -38,10 +39,17 @@ export function runTrainFeatures(p: TrainFeaturesParams): TrainFeaturesResult {
   // The walkthrough's own recipe (photoLayer.ts) with one output channel: the same features it shows.
   const shape = { height: h, width: w, inChannels: p.input === 'rgb' ? 3 : 512, outChannels: 1 };
   const data = runSteps(photoLayerDataSteps(shape, pictureTensor(ph.rgba, ph.width, ph.height, 3), mode, p.seed, bank));
-  features.delete(p.key);
-  features.set(p.key, data.input);
-  while (features.size > KEPT) features.delete(features.keys().next().value!);
+  keepFeatures(p.key, data.input);
   return { channels: data.input.channels, computeMs: performance.now() - start };
+}
+
+/** Keeps a picture's features under `key` (the oldest beyond KEPT go). */
+export function keepFeatures(key: string, map: HwcTensor): void {
+  features.delete(key);
+  features.set(key, map);
+  while (features.size > KEPT) features.delete(features.keys().next().value!);
+  // A second worker, when linked, gets the map now, to take half of every re-train on it.
+  shareMap(key, map.data);
 }
 
 function featuresOf(key: string): HwcTensor {
@@ -62,7 +70,10 @@ export function checkStrokes(strokes: unknown, classes: number, height: number, 
   return strokes as Stroke[];
 }
 
-/** Trains, yielding to `pause` every few steps (where a cancel is noticed). */
+/**
+ * Trains, with a second worker taking half of the pixels when one is linked (trainPeer.ts),
+ * yielding to `pause` every few steps (where a cancel is noticed and the page told it is alive).
+ */
 export async function runTrain(p: TrainParams, pause: () => Promise<void>): Promise<TrainResult> {
   const x = featuresOf(p.featuresKey);
   const k = checkPositiveInt('classes', p.classes);
@@ -75,19 +86,22 @@ export async function runTrain(p: TrainParams, pause: () => Promise<void>): Prom
   const split = splitPainted(paintStrokes(strokes, x.height, x.width), heldOutStrokes(strokes));
   const d = x.channels;
   const init = p.warmStart && lastParams?.featuresKey === p.featuresKey && lastParams.classes === k ? lastParams.params : undefined;
-  const set = { features: x.data, channels: d, pixels: split.trainPixels, labels: split.trainLabels };
   let packed = packedFeatures.get(x);
   if (!packed) { packed = packFeatures(x.data); packedFeatures.set(x, packed); }
-  const steps = trainSteps(set, { classes: k, decay: p.decay, maxIterations: iterations, init, packed });
-  let outcome;
+  const passes = rowPasses(p.featuresKey, x.data, packed, d, split.trainPixels);
+  const asks = trainAsk({ channels: d, labels: split.trainLabels }, { classes: k, decay: p.decay, maxIterations: iterations, init });
+  let outcome: TrainOutcome;
   let since = performance.now();
   for (;;) {
-    const r = steps.next();
+    const r = asks.next();
     if (r.done) { outcome = r.value; break; }
+    const ask = r.value;
+    if (ask.kind === 'scores') await passes.scores(ask.w, ask.out);
+    else if (ask.kind === 'gradient') await passes.gradient(ask.g, ask.gw);
     // Every ~30 ms the worker looks up for a cancel (a newer stroke); what was learned so far
     // is kept first, so the newer stroke's training starts from it.
-    if (performance.now() - since > 30) {
-      lastParams = { featuresKey: p.featuresKey, classes: k, params: r.value.params.slice() };
+    else if (performance.now() - since > 30) {
+      lastParams = { featuresKey: p.featuresKey, classes: k, params: ask.step.params.slice() };
       await pause();
       since = performance.now();
     }
@@ -106,6 +120,7 @@ export async function runTrain(p: TrainParams, pause: () => Promise<void>): Prom
     heldOutPixels: split.heldPixels.length,
     ...predicted,
     evaluations: outcome.evaluations,
+    workers: passes.shared() ? 2 : 1,
     trainMs,
   };
 }

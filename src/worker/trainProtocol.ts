@@ -6,10 +6,25 @@
  * after a crash) fails with 'cache-miss', and the page sends the picture again.
  */
 import type { LearnedFileName } from '../engine/learnedFileNames';
+import type { Preprocessing } from '../engine/onnx/preprocess';
 import type { Stroke } from '../engine/train/strokes';
 
-/** What the trained layer reads: the learned 512 channels, the untrained 512, or the photo's RGB. */
-export type TrainInput = 'learned' | 'random' | 'rgb';
+/**
+ * What the trained layer reads: the learned 512 channels, the untrained 512, the photo's RGB,
+ * or the input of a 1×1 layer of the student's model (the model the worker holds, run on the picture).
+ */
+export type TrainInput = 'learned' | 'random' | 'rgb' | 'model';
+
+/** The model layer whose input becomes the features: the model held as `key` (modelProtocol.ts), run to `node` on a picture. */
+export interface TrainModelSource {
+  readonly key: string;
+  readonly node: string;
+  /** RGBA of the picture at the model's input size. */
+  readonly rgba: Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+  readonly preprocessing: Preprocessing;
+}
 
 export interface TrainFeaturesParams {
   readonly key: string;
@@ -19,14 +34,18 @@ export interface TrainFeaturesParams {
   /** The map's size; the photo is 4× as large (the first layer has stride 4). */
   readonly height: number;
   readonly width: number;
-  /** RGBA bytes at 4·width × 4·height. */
-  readonly photo: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number };
+  /** RGBA bytes at 4·width × 4·height (all inputs but 'model'). */
+  readonly photo?: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number } | undefined;
+  /** For input 'model': the layer and the picture at the model's size. */
+  readonly model?: TrainModelSource | undefined;
   /** The learned bank's files (the first layer's are what the features need). */
   readonly bank?: Readonly<Partial<Record<LearnedFileName, ArrayBuffer>>> | undefined;
 }
 
 export interface TrainFeaturesResult {
   readonly channels: number;
+  /** For input 'model': the layer's own map size (the features are its input, cell by cell on the page's grid). */
+  readonly layer?: { readonly height: number; readonly width: number } | undefined;
   readonly computeMs: number;
 }
 
@@ -59,6 +78,8 @@ export interface TrainResult {
   /** H×W×K class scores (the layer's output before the softmax). */
   readonly scores: Float32Array;
   readonly evaluations: number;
+  /** Workers that took part in the re-train to its end (2: the pixels split with a linked second worker). */
+  readonly workers: number;
   readonly trainMs: number;
   readonly predictMs: number;
 }

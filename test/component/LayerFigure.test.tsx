@@ -122,7 +122,7 @@ describe('Scene 0: the whole layer (issue #28)', () => {
     // Pointing at "3 weights" lights the rod; clicking it opens scene 1.
     const weights = screen.getAllByRole('button', { name: '3' })[1]!;
     fireEvent.focus(weights);
-    expect(document.querySelector('.lf-part.lit')?.getAttribute('aria-label')).toMatch(/^Filter 0: open step 1/);
+    expect(document.querySelector('.lf-part.lit')?.getAttribute('aria-label')).toMatch(/^Filter 0, 1×1×3: open step 1/);
     fireEvent.click(weights);
     expect(appStore.getState().scene).toBe(1);
     // Scenes 1–5 show the small copy, which leads back.

@@ -101,6 +101,6 @@ describe('state changes under every path (issue #18)', () => {
     expect(appStore.getState().cursor.filterIndex).toBe(9);
     act(() => workerAnswers());
     // The link names no scene: the whole layer shows filter 9.
-    expect(document.querySelector('.scene-whole [aria-label^="Filter 9:"]')).not.toBeNull();
+    expect(document.querySelector('.scene-whole [aria-label^="Filter 9,"]')).not.toBeNull();
   });
 });

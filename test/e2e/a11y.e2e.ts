@@ -73,7 +73,7 @@ for (const c of QUIZ_CASES) {
     const check = async (where: string) => {
       for (const v of await scan(page)) found.push(`${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
     };
-    for (const view of ['walkthrough&scene=2', 'bottleneck']) {
+    for (const view of ['walkthrough&scene=0', 'walkthrough&scene=2', 'bottleneck']) {
       await page.goto(`${baseUrl}${c.query}#view=${view}`);
       await page.reload();
       const first = page.locator('.predict-q').first();

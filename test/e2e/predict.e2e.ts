@@ -76,6 +76,77 @@ for (const lang of ['en', 'ko'] as const) {
   });
 }
 
+for (const lang of ['en', 'ko'] as const) {
+  const w = WORDS[lang];
+  test(`predict (${lang}): scene 0 asks under the sentence, judged against the engine's count; on a phone the figure and the step bar stay where they are`, async ({ baseUrl, newPage }) => {
+    const { page, consoleErrors, close } = await newPage({ quiz: 'ask', width: 375, height: 812 });
+    const boxes = async () => {
+      const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+      return { stage: await box('.lf-stage'), sentence: await box('[data-testid="layer-sentence"]'), bar: await box('.step-bar') };
+    };
+    // Both measured once the layer is computed (while it computes, its status line stands above the figure).
+    const done = () => page.locator('[data-status="done"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.goto(`${baseUrl}?quiz=0&lang=${lang}`);
+    await done();
+    await page.getByTestId('layer-sentence').waitFor();
+    const without = await boxes();
+    await page.goto(`${baseUrl}?lang=${lang}`);
+    await done();
+    await question(page, 'depends').waitFor({ timeout: 60_000 });
+    const withQ = await boxes();
+    for (const k of ['stage', 'sentence', 'bar'] as const) {
+      assert(Math.abs(withQ[k].y - without[k].y) <= 1 && Math.abs(withQ[k].height - without[k].height) <= 1, `${k} moved: ${JSON.stringify(without[k])} → ${JSON.stringify(withQ[k])}`);
+    }
+    const q = question(page, 'depends');
+    assert((await q.boundingBox())!.y > withQ.sentence.y + withQ.sentence.height - 1, 'the question comes below the sentence');
+    // The engine's dot product at one output: its inputs, its weights, and the bias.
+    const d = generateLayerData(HEADLINE, 1);
+    const tr = dotProductTrace(d.input, { weights: d.weights, bias: d.bias, relu: false }, 0, 0, 0);
+    const n = formatInt(tr.inputs.length + tr.weights.length + 1);
+    const labels = await q.locator('label').allTextContents();
+    const right = labels.findIndex((l) => l.replace(/^[A-D]/, '').trim() === n);
+    assert(right >= 0, `${n} among the options: ${labels.join(' | ')}`);
+    await q.locator('input[type="radio"]').nth(right).check();
+    await q.getByRole('button', { name: lang === 'en' ? 'Check' : '확인' }).click();
+    const v = await verdict(page, 'depends');
+    assert(v.startsWith(w.right) && v.includes(n), `${n} is right: ${v}`);
+    // The check after: a wrong count is judged wrong and the right one (every filter) named.
+    const check = question(page, 'meets');
+    const cout = formatInt(HEADLINE.outChannels);
+    const options = await check.locator('label').allTextContents();
+    const wrong = options.findIndex((l) => l.replace(/^[A-D]/, '').trim() !== cout);
+    await check.locator('input[type="radio"]').nth(wrong).check();
+    await check.getByRole('button', { name: lang === 'en' ? 'Check' : '확인' }).click();
+    const v2 = await verdict(page, 'meets');
+    assert(v2.startsWith(w.wrong) && v2.includes(cout), `a wrong count is judged wrong, ${cout} named: ${v2}`);
+    assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join('; ')}`);
+    await close();
+  });
+}
+
+test('predict: lecture mode — the step bar’s Reveal button does what R does (scene 0, 1024×768), by mouse and by keyboard', async ({ baseUrl, newPage }) => {
+  const { page, close } = await newPage({ quiz: 'ask', width: 1024, height: 768 });
+  await page.goto(`${baseUrl}?present=1&lang=en`);
+  await question(page, 'depends').waitFor({ timeout: 60_000 });
+  assert(await page.locator('.predict[data-held]').count() === 1, 'the waiting question covers the slide');
+  const reveal = page.locator('.step-bar').getByRole('button', { name: 'Reveal (R)' });
+  await reveal.waitFor();
+  assert(await reveal.getAttribute('aria-keyshortcuts') === 'R', 'the button names its key');
+  await reveal.click();
+  const v = await verdict(page, 'depends');
+  assert(v.startsWith('Answer:') && v.includes(formatInt(2 * HEADLINE.inChannels + 1)), `the step bar's button reveals the prediction: ${v}`);
+  assert(await question(page, 'depends').locator('.predict-verdict').evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }), 'the verdict is on the slide');
+  await page.screenshot({ path: `${SHOTS}/predict-present-1024-reveal.png` });
+  // The focus stays on the button while a question is open: Enter reveals the check after.
+  await page.keyboard.press('Enter');
+  assert((await verdict(page, 'meets')).startsWith('Answer:'), 'Enter on the button reveals the check');
+  assert(await reveal.count() === 0, 'nothing open: no Reveal button');
+  await close();
+});
+
 test('predict: "Just show me" reveals without an answer; the verdict is announced in a live region', async ({ baseUrl, newPage }) => {
   const { page, close } = await newPage({ quiz: 'ask' });
   await page.goto(`${baseUrl}?lang=en#bottleneck`);

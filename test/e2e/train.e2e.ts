@@ -3,10 +3,13 @@
  * layer trains in the worker, the whole photo is classified; RGB features give another map;
  * the exported .npy files read back; hostile links are refused and the last strokes kept.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseNpy } from '../../src/engine/npy';
 import { encodeStrokes } from '../../src/lib/trainCode';
+import { resnetLike } from '../fixtures/onnxBuilder';
 import { expect, test, SHOTS } from './fixtures';
 
 const N = 56;
@@ -94,6 +97,43 @@ test('a hostile link is refused with a message and the last good strokes stay; W
     await expect(page).toHaveURL(/scene=2/);
     await expect(page).toHaveURL(/cin=3&cout=2/);
     await expect(page.locator('main')).toContainText('your trained layer');
+  } finally {
+    await close();
+  }
+});
+
+test('the input of a 1×1 layer of a loaded model: the page says how to get one, then trains on that layer’s input', async ({ newPage, baseUrl }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'pointwise-train-onnx-'));
+  // A ResNet-like model with open input size (the model view's fixture), used at 64×64.
+  writeFileSync(join(dir, 'resnet-mini.onnx'), resnetLike({ size: 64, width: 16, blocks: [2, 2], dynamic: true }).bytes);
+  const { page, consoleErrors, close } = await newPage();
+  try {
+    // Two strokes of each class on the rocket (rocket / sky), the second of each held out.
+    await page.goto(`${baseUrl}#view=train&tp=rocket&ti=model&ts=01Ubec.11FFFU.01fcob.11KjKy`);
+    const none = page.getByTestId('train-model-none');
+    await expect(none).toContainText('No layer of your own model is in use yet');
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'no-model');
+    await page.locator('.train-model-data').getByRole('button', { name: /Your own data/ }).click();
+    await page.getByLabel('Model file').setInputFiles(join(dir, 'resnet-mini.onnx'));
+    await page.getByTestId('model-summary').filter({ hasText: 'resnet-mini.onnx' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Input size').selectOption('64');
+    const radio = page.locator('.model-layers input[type=radio]').first();
+    await radio.check();
+    await page.getByRole('button', { name: 'Use this layer' }).click();
+    await page.getByTestId('model-used').waitFor({ timeout: 30_000 });
+    // The option names the layer; the note its map; the layer trains on its input channels.
+    const option = page.getByTestId('train-input').locator('option[value="model"]');
+    await expect(option).toContainText(/the input of .+ in your model \(\d+ channels\)/);
+    const cin = Number(/\((\d+) channels\)/.exec((await option.textContent()) ?? '')![1]);
+    await expect(page.getByTestId('train-model-note')).toContainText(`its ${cin} input channels`);
+    await expect(page.getByTestId('train-model-note')).toContainText(/sees a \d+×\d+ map; each of its pixels covers [\d.]+×[\d.]+ cells/);
+    await trained(page);
+    await expect(page.getByTestId('filter-stacks')).toContainText(`1×1×${cin}`);
+    expect(Number(await page.getByTestId('train-status').getAttribute('data-accuracy'))).toBeGreaterThanOrEqual(0.95);
+    const covered = (await predictionPixels(page)).filter((_, i) => i % 4 === 3).filter((a) => a > 0).length;
+    expect(covered).toBeGreaterThan(0.9 * N * N);
+    await page.screenshot({ path: `${SHOTS}/train-model.png`, fullPage: true });
+    expect(consoleErrors).toEqual([]);
   } finally {
     await close();
   }

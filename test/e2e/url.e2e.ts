@@ -49,7 +49,7 @@ test('url: a valid link or the Back button never blanks the app (issue #18: k be
   await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
   await page.evaluate(() => { location.hash = 'v=1&h=8&w=8&cin=8&cout=16&k=9&img=noise'; });
   // The link names no scene: the whole layer (scene 0) shows filter 9.
-  await page.locator('.scene-whole [aria-label^="Filter 9:"]').waitFor({ timeout: 30_000 });
+  await page.locator('.scene-whole [aria-label^="Filter 9,"]').waitFor({ timeout: 30_000 });
   // Walkthrough at k = 1000 → Explorer → Cout 512 → Back.
   await page.goto(`${baseUrl}#v=1&view=walkthrough&k=1000&scene=1&img=noise`);
   await page.locator('.filter-stack h3', { hasText: /^Filter 1000:/ }).waitFor({ timeout: 30_000 });

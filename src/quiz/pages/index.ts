@@ -4,11 +4,12 @@
  */
 import { explorer, scene5, type ExplorerState, type Scene5State } from './combine';
 import { basics, family, params, type BasicsState, type FamilyState } from './other';
-import { scene1, scene2, scene3, scene4, type MapState, type Scene1State, type Scene2State } from './walkthrough';
+import { scene0, scene1, scene2, scene3, scene4, type MapState, type Scene0State, type Scene1State, type Scene2State } from './walkthrough';
 import { bottleneck, dense, nonlinearity, reduction, whatWhere, type BottleneckState, type DenseState, type NonlinearityState, type ReductionState, type WhatWhereState } from './why';
 import type { Question } from '../types';
 
 export interface PageStates {
+  scene0: Scene0State;
   scene1: Scene1State;
   scene2: Scene2State;
   scene3: MapState;
@@ -35,6 +36,7 @@ const run = <S>(state: S | null, build: (s: S) => Question[]) => (state === null
 /** The questions of a page for the state on screen (none while its state is not there yet). */
 export function questionsFor(input: PageInput): Question[] {
   switch (input.page) {
+    case 'scene0': return run(input.state, scene0);
     case 'scene1': return run(input.state, scene1);
     case 'scene2': return run(input.state, scene2);
     case 'scene3': return run(input.state, scene3);

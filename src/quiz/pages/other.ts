@@ -104,7 +104,7 @@ export function params(): Question[] {
   }, {
     id: 'total', phase: 'predict', signature: sig, tolerance: 'magnitude',
     prompt: text('par.total.q'),
-    answer: { kind: 'choice', ...lettered(totalsAt.map((t) => ({ value: t, label: text('opt.aboutMillion', { n: f(t / 1e6) }) })), (t) => t === nearest(totals.parameters, totalsAt)) },
+    answer: { kind: 'choice', ...lettered(totalsAt.map((t) => ({ value: t, label: text('opt.about', { n: { approx: t } }) })), (t) => t === nearest(totals.parameters, totalsAt)) },
     explanation: text('par.total.why', { n: f(totals.parameters), w: f(totals.weights), b: f(totals.biases) }),
   }, {
     id: 'fc6', phase: 'check', signature: sig, tolerance: 'exact',

@@ -1,6 +1,6 @@
 /**
- * Questions of the walkthrough's scenes 1–4, each a pure function of what the scene shows:
- * the layer's weights, the traced dot product, the output map at the cursor.
+ * Questions of the walkthrough's scenes 0–4, each a pure function of what the scene shows:
+ * the layer's shape, the layer's weights, the traced dot product, the output map at the cursor.
  */
 import { layerCost } from '../../engine/counts';
 import type { DotProductTrace } from '../../engine/trace';
@@ -8,6 +8,42 @@ import type { CoutCinWeights } from '../../engine/tensor';
 import { formatInt as f, formatValue as v } from '../../lib/format';
 import { countOptions, fixedOptions, lettered, magnitudeOptions, rotate } from '../choices';
 import { text, type Question } from '../types';
+
+export interface Scene0State {
+  readonly height: number;
+  readonly width: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  /** Whether the bias is added (the layer's setting). */
+  readonly useBias: boolean;
+}
+
+/**
+ * Scene 0, the whole layer while it loops: how many numbers one output is made of (the
+ * misconception: "1×1" reads one number, or a neighbourhood), then that one pixel's column
+ * meets every filter. Nothing here follows the moving cursor, so the loop never changes the
+ * question under the student's pointer.
+ */
+export function scene0(s: Scene0State): Question[] {
+  const { height: h, width: w, inChannels: cin, outChannels: cout } = s;
+  const b = s.useBias ? 1 : 0;
+  const sig = `${h}x${w}x${cin}x${cout}|${b}`;
+  // Inputs at the pixel, one filter's weights, the bias.
+  const n = cin + cin + b;
+  return [{
+    id: 'depends', phase: 'predict', signature: sig, tolerance: 'exact',
+    prompt: text(b ? 's0.depends.q' : 's0.depends.qNoBias'),
+    // Distractors: one input and one weight ("1×1"), a 3×3 window, every pixel of the input.
+    answer: { kind: 'choice', ...countOptions(n, [2 + b, 9 * 2 * cin + b, h * w * cin + cin + b], sig) },
+    explanation: text(b ? 's0.depends.why' : 's0.depends.whyNoBias', { cin: f(cin), n: f(n) }),
+  }, {
+    id: 'meets', phase: 'check', signature: sig, tolerance: 'exact',
+    prompt: text('s0.meets.q', { cin: f(cin), cout: f(cout) }),
+    // Distractors: one filter per pixel, one per channel, one per weight.
+    answer: { kind: 'choice', ...countOptions(cout, [1, cin, cin * cout], `${sig}|meets`) },
+    explanation: text('s0.meets.why', { cout: f(cout), last: cout - 1, hw: f(h * w) }),
+  }];
+}
 
 export interface Scene1State {
   readonly weights: CoutCinWeights;

@@ -32,7 +32,7 @@ export const quizEn = {
   'opt.count': "{n}",
   'opt.times': "{n}×",
   'opt.aboutTimes': "about {n}×",
-  'opt.aboutMillion': "about {n} million",
+  'opt.about': "about {n}",
   'opt.band': "between {lo} and {hi}",
   'opt.percentBand': "{lo}–{hi} %",
   'opt.countBand': "{lo} to {hi}",
@@ -81,6 +81,13 @@ export const quizEn = {
   'opt.groupShare': "1/{g} of the weights",
   'opt.groupSame': "the same number of weights",
   'opt.groupTimes': "{g}× the weights",
+  // Scene 0.
+  's0.depends.q': "Take one output value y(r, c, k). How many numbers is it computed from, counting the inputs, the weights and the bias?",
+  's0.depends.qNoBias': "Take one output value y(r, c, k). How many numbers is it computed from, counting the inputs and the weights?",
+  's0.depends.why': "{cin} input values at pixel (r, c) + {cin} weights of filter k + 1 bias = {n}. “1×1” is the filter's size across the picture: in depth it reaches through all {cin} channels, and it reads no neighbouring pixel.",
+  's0.depends.whyNoBias': "{cin} input values at pixel (r, c) + {cin} weights of filter k = {n} (this layer adds no bias). “1×1” is the filter's size across the picture: in depth it reaches through all {cin} channels, and it reads no neighbouring pixel.",
+  's0.meets.q': "One pixel's column of {cin} values: how many of the {cout} filters is it multiplied by?",
+  's0.meets.why': "All {cout}: each filter makes one of the pixel's {cout} output values, y(r, c, 0) to y(r, c, {last}); the same {cout} filters then serve all {hw} pixels.",
   // Scene 1.
   's1.weights.q': "This layer turns {h}×{w}×{cin} into {h}×{w}×{cout}. How many weights does it have (biases not counted)?",
   's1.weights.why': "{cout} filters × {cin} weights = {n}: one weight per pair of input and output channel, and the same weights at all {hw} pixels.",

@@ -6,7 +6,8 @@ import { MAX_STROKES } from '../../lib/trainCode';
 import type { TrainInput } from '../../worker/trainProtocol';
 import type { AppState } from '../index';
 
-export const TRAIN_INPUTS = ['learned', 'random', 'rgb'] as const satisfies readonly TrainInput[];
+/** 'model': the input of the 1×1 layer in use of the student's model (a link to it works once that model is loaded). */
+export const TRAIN_INPUTS = ['learned', 'random', 'rgb', 'model'] as const satisfies readonly TrainInput[];
 
 export interface TrainConfig {
   readonly photo: PhotoId;

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
 import { activationsFromNpy, biasFromNpy, LayoutError, weightsFromNpy, type ActivationLayout } from '../../engine/tensorFiles';
 import { formatInt, formatValue } from '../../lib/format';
+import { approxCount } from '../../lib/i18n/approxCount';
 import { checkShape, LIMITS } from '../../lib/limits';
 import { loadPicture, PictureError } from '../../lib/loadPicture';
 import { MAX_PICTURE_PIXELS } from '../../lib/pictureSize';
@@ -96,7 +97,7 @@ export default function DataLoader() {
       setUserData({ picture: file, label: file.name });
     } catch (e) {
       setProblems([e instanceof PictureError && e.code === 'too-large' && e.size
-        ? t('picture.tooLarge', { name: file.name, width: formatInt(e.size.width), height: formatInt(e.size.height), max: formatInt(MAX_PICTURE_PIXELS / 1e6) })
+        ? t('picture.tooLarge', { name: file.name, width: String(e.size.width), height: String(e.size.height), max: approxCount(MAX_PICTURE_PIXELS, appStore.getState().lang) })
         : t('picture.bad', { name: file.name })]);
     }
     setBusy(false);

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/useAppStore';
 import { answerBook, useAnswerBook } from './answerBook';
 import type { PredictProps } from './Predict';
 import { QuestionCard } from './QuestionCard';
+import { StepBarReveal } from './StepBarReveal';
 import { usePredictT } from './usePredictT';
 import './predict.css';
 
@@ -28,12 +29,16 @@ export default function PredictBlock(props: PredictProps) {
       onAnswer={(r: AnswerRecord) => answerBook.record(page, q.id, r)} />
   );
   if (questions.length === 0) return <>{props.children}</>;
+  const after = checks.length > 0 && !isHeld && <><p className="predict-title">{t('ui.checkHeading')}</p>{checks.map(card)}</>;
   return (
     <>
       <section className="predict" aria-label={t('ui.region')} data-page={page} data-held={isHeld || undefined}>
         {predictions.length > 0 && <p className="predict-title">{t('ui.heading')}</p>}
         {isPresent && isHeld && <p className="predict-hint">{t('ui.presentHint')}</p>}
         {predictions.map(card)}
+        {/* Lecture mode: the checks share the verdicts' band at the slide's foot (two bands would lie on top of each other). */}
+        {isPresent && after}
+        <StepBarReveal active={isPresent && questions.some((q) => !recordOf(q))} />
         <p className="predict-score">
           <span data-testid="predict-score">{t('ui.score', { n: answered, total: questions.length, right })}</span>
           <button type="button" className="link" onClick={() => answerBook.resetPage(page)}>{t('ui.reset')}</button>
@@ -44,11 +49,8 @@ export default function PredictBlock(props: PredictProps) {
         </p>
       </section>
       {isHeld ? props.children !== undefined && <p className="predict-held">{t('ui.held')}</p> : props.children}
-      {checks.length > 0 && !isHeld && (
-        <section className="predict predict-after" aria-label={t('ui.checkHeading')} data-page={page}>
-          <p className="predict-title">{t('ui.checkHeading')}</p>
-          {checks.map(card)}
-        </section>
+      {after && !isPresent && (
+        <section className="predict predict-after" aria-label={t('ui.checkHeading')} data-page={page}>{after}</section>
       )}
     </>
   );

@@ -73,9 +73,14 @@ export function QuestionCard({ q, record, isPresent, onAnswer }: {
   // keyboard goes on where the reading does.
   const wasDone = useRef(done);
   useEffect(() => {
-    if (done && !wasDone.current && (document.activeElement === document.body || document.activeElement === null)) verdictRef.current?.focus();
+    if (done && !wasDone.current) {
+      if (document.activeElement === document.body || document.activeElement === null) verdictRef.current?.focus();
+      // Lecture mode: the verdict is what the room looks at, so it comes into view in its band
+      // even when the focus stays on the step bar's Reveal button.
+      else if (isPresent) verdictRef.current?.scrollIntoView({ block: 'nearest' });
+    }
     wasDone.current = done;
-  }, [done]);
+  }, [done, isPresent]);
 
   const chosen = record?.response ?? (q.answer.kind === 'choice' ? choice : null);
   const verdict = !record ? '' : record.status === 'shown'

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { paintStrokes, type Stroke } from '../../engine/train/strokes';
 import { formatInt } from '../../lib/format';
 import { PHOTOS } from '../../lib/photos';
@@ -8,6 +8,8 @@ import { appStore } from '../../store';
 import { TRAIN_INPUTS } from '../../store/slices/train';
 import { useAppStore } from '../../store/useAppStore';
 import type { TrainInput } from '../../worker/trainProtocol';
+import { modelSession } from '../data/model/modelSession';
+import { YourData } from '../shared/YourData';
 import { ApplyPanel } from './ApplyPanel';
 import { ClassTools } from './ClassTools';
 import { FilterStacks } from './FilterStacks';
@@ -41,7 +43,11 @@ export default function TrainView() {
   const brush = brushChoice.cls >= k ? { ...brushChoice, cls: k - 1 } : brushChoice;
   const source: PictureSource = useMemo(() => ({ photo: train.photo, own: useOwn && picture ? { blob: picture, id: pictureId } : undefined }), [train.photo, useOwn, picture, pictureId]);
   const strokes = useMemo(() => (draft ? [...train.strokes, draft] : train.strokes), [train.strokes, draft]);
-  const trainer = useTrainer(source, train.input, seed, strokes, k);
+  // The student's model layer in use (the data panel's model view), whose input is one choice of input.
+  const used = useSyncExternalStore(modelSession.subscribe, () => modelSession.getState().used);
+  const modelName = useSyncExternalStore(modelSession.subscribe, () => modelSession.getState().summary?.fileName ?? '');
+  const modelTag = used ? `${modelName}|${used.node}|${used.picture.width}×${used.picture.height}|${used.preprocessing.scaling}|${used.preprocessing.order}` : '';
+  const trainer = useTrainer(source, train.input, seed, strokes, k, modelTag);
   const result = trainer.result && trainer.resultClasses === k ? trainer.result : null;
 
 
@@ -57,7 +63,8 @@ export default function TrainView() {
     });
   };
 
-  const status = trainer.status === 'features' ? t('status.features')
+  const status = trainer.status === 'no-model' ? t('status.noModel')
+    : trainer.status === 'features' ? t('status.features')
     : trainer.status === 'error' ? t('status.error', { message: trainer.error ?? '' })
       : trainer.status === 'training' ? t('status.training')
         : result ? t('status.done', {
@@ -86,10 +93,13 @@ export default function TrainView() {
             <span>
               <label htmlFor="train-input">{t('input')}</label>{' '}
               <select id="train-input" value={train.input} onChange={(e) => setTrain({ input: e.target.value as TrainInput })} data-testid="train-input">
-                {TRAIN_INPUTS.map((v) => <option key={v} value={v}>{t(`input.${v}`)}</option>)}
+                {TRAIN_INPUTS.map((v) => <option key={v} value={v}>
+                  {v !== 'model' ? t(`input.${v}`) : used ? t('input.model', { node: used.node, cin: formatInt(used.inChannels, lang) }) : t('input.modelNone')}
+                </option>)}
               </select>
             </span>
           </div>
+          {train.input === 'model' && <ModelNote used={used} model={modelName} layer={trainer.layer} channels={trainer.channels} />}
           <PaintCanvas rgba={trainer.rgba} probs={result?.probabilities ?? null} classes={k} strokes={train.strokes} brush={brush}
             overlay={overlay} showPainted={showPainted} onStroke={(s) => { setDraft(null); addStroke(s); }} onDraft={setDraft}
             className={trainer.status === 'training' ? 'is-training' : ''} />
@@ -104,12 +114,15 @@ export default function TrainView() {
           <p className="caption">{t('results.caption')}</p>
         </section>
       </div>
+      {/* Where a model is loaded and its layer chosen (the same panel as the other pages'). */}
+      {train.input === 'model' && <section className="train-model-data" aria-label={t('model.section')}><YourData /></section>}
       {result && trainer.rgba && (
         <>
           <section className="train-layer">
             <h3>{t('layer.heading', { cin: trainer.channels, k })}</h3>
             <p>{t('layer.caption', { cin: formatInt(trainer.channels, lang), k, params: formatInt(k * trainer.channels + k, lang) })}</p>
-            <p><button type="button" onClick={walk} data-testid="walk-through">{t('walk.button')}</button></p>
+            {train.input === 'model' ? <p className="caption">{t('walk.model')}</p>
+              : <p><button type="button" onClick={walk} data-testid="walk-through">{t('walk.button')}</button></p>}
             <FilterStacks weights={result.weights} bias={result.bias} scores={result.scores} names={train.classes} channels={trainer.channels} rgba={trainer.rgba} isRgb={train.input === 'rgb'} />
           </section>
           <section className="train-apply">
@@ -127,3 +140,16 @@ export default function TrainView() {
   );
 }
 
+
+/** What a model layer's input is here, or how to get one (the data panel is below the painting area). */
+function ModelNote({ used, model, layer, channels }: {
+  used: { node: string } | null; model: string; layer: { height: number; width: number } | null; channels: number;
+}) {
+  const t = useTrainT();
+  const lang = useAppStore((s) => s.lang);
+  if (!used) return <p className="notice train-model" data-testid="train-model-none">{t('model.none')}</p>;
+  if (!layer) return null;
+  const n = TRAIN_MAP / layer.height, m = TRAIN_MAP / layer.width;
+  const cells = Number.isInteger(n) && Number.isInteger(m) ? t('model.cells', { n, m }) : n >= 1 && m >= 1 ? t('model.cells', { n: n.toFixed(1), m: m.toFixed(1) }) : t('model.cell');
+  return <p className="caption train-model" data-testid="train-model-note">{t('model.note', { node: used.node, model, cin: formatInt(channels, lang), h: layer.height, w: layer.width, cells })}</p>;
+}

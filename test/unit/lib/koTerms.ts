@@ -59,6 +59,7 @@ export const FORBIDDEN: readonly [RegExp, string][] = [
   [/창 하나/, '윈도우 하나'],
   [/무엇과 어디/, '내용과 위치'],
   [/색상 척도|색 눈금|자기 눈금/, '색 척도 (one word for a colour scale)'],
+  [/(\d|\})\s?(백만|천만|십억)/, 'large counts in 만 and 억 (approxCount): 약 6,000만, 1.6억, not 60백만'],
 ];
 
 /** Keys whose Korean the reviewer fixed word for word. */

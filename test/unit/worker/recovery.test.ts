@@ -246,3 +246,33 @@ describe('serve(endpoint, { heartbeatMs })', () => {
     expect(Array.from(r.result.weights.subarray(0, 8))).toEqual(Array.from(generateLayerData(big, 4).weights.data.subarray(0, 8)));
   });
 });
+
+describe('serve(endpoint, { heartbeatMs }) while training', () => {
+  it('says it is alive between the steps of a long re-train, and answers with it', async () => {
+    const channel = new MessageChannel();
+    serve(channel.port2 as unknown as Endpoint, { heartbeatMs: 1 });
+    channel.port2.start();
+    const beats: unknown[] = [];
+    let answer: (m: { id: number; ok: boolean; result?: { loss: Float64Array } }) => void = () => {};
+    channel.port1.addEventListener('message', (e: MessageEvent) => {
+      const m = e.data as { id: number; ok: boolean };
+      if (m.id === 0) beats.push(m);
+      else if ('ok' in m) answer(m);
+    });
+    channel.port1.start();
+    const ask = (id: number, type: string, params: object) => new Promise<{ id: number; ok: boolean; result?: { loss: Float64Array } }>((resolve) => {
+      answer = resolve;
+      channel.port1.postMessage({ id, type, params });
+    });
+    const rgba = Uint8ClampedArray.from({ length: 128 * 128 * 4 }, (_, i) => (i * 37) % 256);
+    expect((await ask(1, 'trainFeatures', { key: 'k', input: 'random', seed: 1, height: 32, width: 32, photo: { rgba, width: 128, height: 128 } })).ok).toBe(true);
+    const strokes = Array.from({ length: 32 }, (_, r) => ({ cls: r % 3, radius: 0, points: [r, 0, r, 31] }));
+    const before = beats.length;
+    const r = await ask(2, 'train', { featuresKey: 'k', classes: 3, strokes, decay: 0, maxIterations: 80, warmStart: false });
+    channel.port1.close();
+    expect(r.ok).toBe(true);
+    // Every ~30 ms of training has a pause, and each pause past heartbeatMs a beat.
+    expect(beats.length - before).toBeGreaterThan(0);
+    expect(r.result!.loss.length).toBeGreaterThan(3);
+  });
+});

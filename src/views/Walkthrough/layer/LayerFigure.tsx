@@ -158,14 +158,16 @@ export function LayerFigure({ data, channels, colours, playing, lit, onOpen, chi
           <line className="lf-lead" ref={lead1} />
           {part('column', t('layer.open.2', { row: cursor.row, col: cursor.col }), <polygon className="lf-column" ref={column} />, false)}
           {part('cell', t('layer.open.3', { row: cursor.row, col: cursor.col, k }), <rect className="lf-cell out" ref={outCell} />, false)}
-          {part('rod', t('layer.open.1', { k }), <>
+          {/* Each part's name begins with its visible text (WCAG 2.5.3, label in name: "filter 0 1×1×512", "Σ w·x"); the
+              leading space, not drawn (SVG drops it), keeps "filter 0" and "1×1×512" two words when the texts are read as one. */}
+          {part('rod', t('layer.open.1', { k, cin: String(cin) }), <>
             <rect className="lf-pad" x={rod.x - 6} y={rod.y - g.dy * g.rodDepth - 6} width={rod.w + g.dx * g.rodDepth + 12} height={rod.h + g.dy * g.rodDepth + 12} />
             <polygon className="lf-rod-side" points={rodFaces.top} />
             <image ref={rodImage} preserveAspectRatio="none" width={cin} height={1}
               transform={`matrix(${(g.dx * g.rodDepth) / cin} ${(-g.dy * g.rodDepth) / cin} 0 ${rod.h} ${rod.x + rod.w} ${rod.y})`} />
             <rect className="lf-rod-front" x={rod.x} y={rod.y} width={rod.w} height={rod.h} />
             <text ref={filterText} className="lf-label" x={rod.x + (g.dx * g.rodDepth) / 2} y={rod.y + rod.h} dy="1.3em" textAnchor="middle" />
-            <text className="lf-dim" x={rod.x + (g.dx * g.rodDepth) / 2} y={rod.y + rod.h} dy="2.6em" textAnchor="middle">1×1×{formatInt(cin, lang)}</text>
+            <text className="lf-dim" x={rod.x + (g.dx * g.rodDepth) / 2} y={rod.y + rod.h} dy="2.6em" textAnchor="middle">{` 1×1×${cin}`}</text>
           </>)}
           {part('sum', t('layer.open.5'), <text className="lf-label" x={rod.x + (g.dx * g.rodDepth) / 2} y={rod.y - g.dy * g.rodDepth} dy="-0.6em" textAnchor="middle">{t('layer.sum')}</text>)}
           {part('outMap', t('layer.open.4', { k }), <text ref={mapText} className="lf-label" x={g.outFace.x + g.outFace.w / 2} y={g.outFace.y + g.outFace.h} dy="2.3em" textAnchor="middle" />)}

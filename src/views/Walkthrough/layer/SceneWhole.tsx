@@ -11,6 +11,7 @@ import { prefersLessMotion } from './motion';
 import { FANNED } from './geometry';
 import { strongestChannels } from './schedule';
 import { useT } from '../../../components/useT';
+import { Predict } from '../../predict/Predict';
 
 /**
  * Scene 0, the opening view: the whole layer as volumes, computing itself pixel by pixel,
@@ -62,6 +63,10 @@ export function SceneWhole({ data, output }: { data: LayerSnapshot; output: Floa
         </button>
       </LayerFigure>
       <LayerSentence id={sentenceId} onPoint={setLit} onOpen={open} />
+      {/* Under the sentence, never a gate: the figure loops on while the student thinks. It comes
+          with the whole layer's output, so its chunk never takes the network or the main thread
+          from the opening view's first frames (the bank's parts load first). */}
+      {output && <Predict page="scene0" state={{ height, width, inChannels: cin, outChannels: cout, useBias }} />}
     </div>
   );
 }

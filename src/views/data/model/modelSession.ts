@@ -11,6 +11,7 @@ import { engineRequest, linkEnginePeers } from '../../../store/engine';
 import { EngineError, isAbortError } from '../../../worker/client';
 import { yieldTask } from '../../../worker/yieldTask';
 import type { ModelLayer, ModelLayerResult, ModelOpenResult } from '../../../worker/modelProtocol';
+import type { ResultOf } from '../../../worker/protocol';
 
 /** Files above this are refused before reading (a browser tab holds the file and its weights). */
 export const MAX_MODEL_BYTES = 512 * 1024 * 1024;
@@ -20,8 +21,8 @@ export const DEFAULT_INPUT_SIZE = 224;
 export type ModelSummary = Extract<ModelOpenResult, { status: 'read' }> & { readonly fileName: string; readonly fileBytes: number };
 export type Phase = 'idle' | 'reading' | 'parsing' | 'listing' | 'ready' | 'running';
 export interface Problem { readonly code: string; readonly detail: string; readonly name?: string | undefined }
-/** The layer taken from the model, and the picture as the model was given it (cut and scaled to its input size). */
-export type UsedLayer = Extract<ModelLayerResult, { status: 'ok' }> & { readonly node: string; readonly picture: Crop };
+/** The layer taken from the model, the picture as the model was given it (cut and scaled to its input size), and its preprocessing. */
+export type UsedLayer = Extract<ModelLayerResult, { status: 'ok' }> & { readonly node: string; readonly picture: Crop; readonly preprocessing: Preprocessing };
 export interface Crop { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number }
 
 export interface ModelSession {
@@ -170,11 +171,27 @@ export async function runToLayer(r: UseRequest): Promise<UsedLayer | null> {
       set({ phase: 'ready', progress: 0, problem: { code: result.code, detail: result.detail } });
       return null;
     }
-    const used = { ...result, node: r.node, picture: { rgba, width: r.width, height: r.height } };
+    const used = { ...result, node: r.node, picture: { rgba, width: r.width, height: r.height }, preprocessing: r.preprocessing };
     set({ phase: 'ready', progress: 1, used });
     return used;
   } catch (e) {
     fail(e, 'ready');
     return null;
   }
+}
+
+/**
+ * The Train page's features from the layer in use: the model run on `picture` (at the size and
+ * with the preprocessing the layer was used with) to that layer's input, kept in the worker as
+ * `trainKey` on a height×width grid. Sends the file again if the worker lost the model.
+ */
+export async function modelTrainFeatures(trainKey: string, picture: string | Blob, grid: { height: number; width: number }, signal: AbortSignal): Promise<ResultOf<'trainFeatures'>> {
+  const used = modelSession.getState().used;
+  if (!file || !used) throw new EngineError('bad-request', 'no model layer in use');
+  const { width, height } = used.picture;
+  const rgba = await loadPicture(picture, width, height);
+  await linkEnginePeers();
+  return withModel(() => engineRequest('trainFeatures', {
+    key: trainKey, input: 'model', seed: 0, ...grid, model: { key, node: used.node, rgba: rgba.slice(), width, height, preprocessing: used.preprocessing },
+  }, { signal }), signal);
 }

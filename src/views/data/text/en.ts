@@ -47,7 +47,7 @@ export const dataEn = {
   'agree.bias': 'The bias has {n} values but the layer has {cout} filters.',
   'agree.current': 'The weights expect {cin} input channels but the current input has {c}; load an input too.',
   limits: 'That layer is larger than this app shows: H and W up to {h}, Cin up to {cin}, Cout up to {cout}, at most {max} values per tensor.',
-  'picture.tooLarge': '{name} is {width}×{height} pixels; pictures of up to {max} million pixels can be used (a larger one would take gigabytes to decode). Scale it down first.',
+  'picture.tooLarge': '{name} is {width}×{height} pixels; pictures of up to {max} pixels can be used (a larger one would take gigabytes to decode). Scale it down first.',
   'picture.bad': '{name} is not a picture this browser can read (PNG or JPEG expected).',
   'snippet.title': 'How to save a layer from PyTorch',
   'snippet.caption': 'A forward hook keeps the input of a 1×1 Conv2d; np.save writes it and the layer’s weight.',

@@ -49,7 +49,7 @@ export const dataKo: Record<DataKey, string> = {
   'agree.bias': '편향은 값이 {n}개인데 레이어의 필터는 {cout}개입니다.',
   'agree.current': '가중치는 입력 채널 {cin}개를 기대하지만 현재 입력은 {c}채널입니다. 입력도 함께 불러오세요.',
   limits: '이 앱이 보여 줄 수 있는 것보다 큰 레이어입니다: H와 W는 {h}까지, Cin은 {cin}까지, Cout은 {cout}까지, 텐서 하나에 값 {max}개까지.',
-  'picture.tooLarge': '{name}{은/는} {width}×{height} 픽셀입니다. {max}백만 픽셀까지의 이미지를 쓸 수 있습니다(더 크면 디코딩에 기가바이트 단위의 메모리가 듭니다). 먼저 크기를 줄여 주세요.',
+  'picture.tooLarge': '{name}{은/는} {width}×{height} 픽셀입니다. {max} 픽셀까지의 이미지를 쓸 수 있습니다(더 크면 디코딩에 기가바이트 단위의 메모리가 듭니다). 먼저 크기를 줄여 주세요.',
   'picture.bad': '{name}{은/는} 이 브라우저가 읽을 수 있는 이미지가 아닙니다(PNG나 JPEG가 필요합니다).',
   'snippet.title': 'PyTorch에서 레이어를 저장하는 방법',
   'snippet.caption': '순전파 훅으로 1×1 Conv2d의 입력을 붙잡고, np.save로 그 입력과 레이어의 가중치를 저장합니다.',

@@ -60,6 +60,8 @@ export function StepBar({ stage, onCommand, onHelp, extra }: {
         )}
         {main.slice(2).map(button)}
         <output className="step-at" data-testid="step-at" title={atLabel}><span className="sr-only">{atLabel}</span><span aria-hidden="true">{at}</span></output>
+        {/* Lecture mode's Reveal button, drawn here by the questions' own chunk (predict/StepBarReveal). */}
+        <span className="step-reveal" data-reveal-slot="" />
       </div>
       <div className="step-more">
         {groups.map((g) => (

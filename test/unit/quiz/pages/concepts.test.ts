@@ -8,6 +8,9 @@ import { runCollapse } from '../../../../src/worker/conceptJobs';
 import { judge } from '../../../../src/quiz/judge';
 import { basics, family, params } from '../../../../src/quiz/pages/other';
 import { bottleneck, dense, nonlinearity, reduction, whatWhere } from '../../../../src/quiz/pages/why';
+import { readText } from '../../../../src/quiz/read';
+import { quizEn } from '../../../../src/quiz/text/en';
+import { quizKo } from '../../../../src/quiz/text/ko';
 import { byId, rightLabel, wrongResponses } from '../helpers';
 
 describe('bottleneck questions', () => {
@@ -109,7 +112,13 @@ describe('family, basics and parameter-table questions', () => {
     const qs = params();
     expect(rightLabel(byId(qs, 'ratio')).params?.n).toBe('25');
     expect(byId(qs, 'ratio').explanation.params?.ratio).toBe('25.1');
-    expect(rightLabel(byId(qs, 'total')).params?.n).toBe('60');
+    // The options read in each language's own units: millions, and 만/억 in Korean.
+    const totals = byId(qs, 'total');
+    expect(readText(rightLabel(totals), quizEn, 'en')).toBe('about 60 million');
+    expect(readText(rightLabel(totals), quizKo, 'ko')).toBe('약 6,000만');
+    if (totals.answer.kind !== 'choice') throw new Error('total is a choice');
+    expect(totals.answer.options.map((o) => readText(o.label, quizKo, 'ko'))).toEqual(['약 600만', '약 6,000만', '약 6억', '약 60억']);
+    expect(totals.answer.options.map((o) => readText(o.label, quizEn, 'en'))).toEqual(['about 6 million', 'about 60 million', 'about 600 million', 'about 6 billion']);
     expect(byId(qs, 'total').explanation.params?.n).toBe('60,965,224');
     expect(rightLabel(byId(qs, 'fc6')).params?.n).toBe('37,748,736');
     for (const q of qs) for (const w of wrongResponses(q)) expect(judge(q, w).status).toBe('wrong');
