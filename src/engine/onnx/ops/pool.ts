@@ -23,7 +23,11 @@ export function pool(node: OnnxNode, [x]: readonly (Tensor | undefined)[]): Tens
   const isMax = node.opType === 'MaxPool';
   const countPads = attrInt(node, 'count_include_pad', 0) === 1;
   const acc = new Float64Array(c);
+  // In the loops of this file, one past the end writes nowhere (a typed array ignores it) or
+  // into the next pixel, which overwrites it; a max equal to the one held is the same value.
+  // Stryker disable next-line EqualityOperator: see above
   for (let oy = 0; oy < g.oh; oy++) {
+    // Stryker disable next-line EqualityOperator: see above
     for (let ox = 0; ox < g.ow; ox++) {
       acc.fill(isMax ? -Infinity : 0);
       let count = 0;
@@ -35,8 +39,13 @@ export function pool(node: OnnxNode, [x]: readonly (Tensor | undefined)[]): Tens
           if (ix < 0 || ix >= w) continue;
           count++;
           const base = (iy * w + ix) * c;
-          if (isMax) for (let ch = 0; ch < c; ch++) { const v = src[base + ch]!; if (v > acc[ch]!) acc[ch] = v; }
-          else for (let ch = 0; ch < c; ch++) acc[ch]! += src[base + ch]!;
+          if (isMax) {
+            // Stryker disable next-line EqualityOperator: see above
+            for (let ch = 0; ch < c; ch++) { const v = src[base + ch]!; if (v > acc[ch]!) acc[ch] = v; }
+          } else {
+            // Stryker disable next-line EqualityOperator: see above
+            for (let ch = 0; ch < c; ch++) acc[ch]! += src[base + ch]!;
+          }
         }
       }
       if (!isMax && countPads) {
@@ -46,6 +55,7 @@ export function pool(node: OnnxNode, [x]: readonly (Tensor | undefined)[]): Tens
         count = Math.ceil((y1 - Math.max(y0, -g.pt)) / g.dy) * Math.ceil((x1 - Math.max(x0, -g.pl)) / g.dx);
       }
       const base = (oy * g.ow + ox) * c;
+      // Stryker disable next-line EqualityOperator: see above
       for (let ch = 0; ch < c; ch++) out[base + ch] = isMax ? acc[ch]! : count ? acc[ch]! / count : 0;
     }
   }
@@ -61,11 +71,18 @@ export function globalPool(node: OnnxNode, [x]: readonly (Tensor | undefined)[])
   const acc = new Float64Array(c).fill(isMax ? -Infinity : 0);
   for (let p = 0; p < h * w; p++) {
     const base = p * c;
-    if (isMax) for (let ch = 0; ch < c; ch++) { const v = src[base + ch]!; if (v > acc[ch]!) acc[ch] = v; }
-    else for (let ch = 0; ch < c; ch++) acc[ch]! += src[base + ch]!;
+    if (isMax) {
+      // Stryker disable next-line EqualityOperator: see pool()
+      for (let ch = 0; ch < c; ch++) { const v = src[base + ch]!; if (v > acc[ch]!) acc[ch] = v; }
+    } else {
+      // Stryker disable next-line EqualityOperator: see pool()
+      for (let ch = 0; ch < c; ch++) acc[ch]! += src[base + ch]!;
+    }
   }
   const out = new Float32Array(c);
+  // Stryker disable next-line EqualityOperator: see pool()
   for (let ch = 0; ch < c; ch++) out[ch] = isMax ? acc[ch]! : acc[ch]! / (h * w);
+  // Stryker disable next-line BooleanLiteral: a 1×1 map is the same in either layout (NHWC, as the pools give)
   return floatTensor(shape, out, true);
 }
 
@@ -79,11 +96,16 @@ export function reduceMean(node: OnnxNode, inputs: readonly (Tensor | undefined)
   if (!x) throw new ModelError('bad-node', `${node.name}: no input`);
   const r = x.shape.length;
   const raw = opset >= 18 ? (inputs[1] ? intsOf(inputs[1], `${node.name}: axes`) : undefined) : attrInts(node, 'axes');
+  // Sorted and matched against the spatial axes only to take the global pool's faster path:
+  // without it the loop below gives the same means (Stryker's disables below).
+  // Stryker disable next-line MethodExpression: see above
   const axes = (raw ?? x.shape.map((_, i) => i)).map((a) => (a < 0 ? a + r : a)).sort();
   const keep = attrInt(node, 'keepdims', 1) === 1;
   const dims = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
   const shape = keep ? dims : x.shape.filter((_, i) => !axes.includes(i));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: see above
   if (r === 4 && axes.join() === '2,3') {
+    // Stryker disable next-line ObjectLiteral,StringLiteral: see above (any op but GlobalMaxPool averages)
     const pooled = globalPool({ ...node, opType: 'GlobalAveragePool' }, [x]);
     return keep ? pooled : { ...pooled, shape, nhwc: false };
   }
@@ -95,6 +117,7 @@ export function reduceMean(node: OnnxNode, inputs: readonly (Tensor | undefined)
     let o = 0;
     for (let d = 0; d < r; d++) if (!axes.includes(d)) o += idx[d]! * outStrides[d]!;
     out[o]! += src[i]!;
+    // Stryker disable next-line ArithmeticOperator: starting past the last axis only counts in entries nothing reads
     for (let d = r - 1; d >= 0; d--) { if (++idx[d]! < x.shape[d]!) break; idx[d] = 0; }
   }
   const count = src.length / out.length;

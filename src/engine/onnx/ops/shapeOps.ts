@@ -54,6 +54,7 @@ export function constant(node: OnnxNode): Tensor {
 export function constantOfShape(node: OnnxNode, [s]: Inputs): Tensor {
   const dims = intsOf(s, `${node.name}: shape`);
   const value = attrTensor(node, 'value');
+  // Stryker disable next-line OptionalChaining: an attribute's tensor always has its values (the decoder reads them)
   const v = value?.data?.[0] ?? 0, dtype = value?.dtype ?? 'float';
   if (dims.some((d) => d < 0)) throw new ModelError('bad-dims', `${node.name}: (${dims.join(', ')})`);
   const data = dtype === 'float' ? allocFloat(dims, node.name) : allocInt(dims, node.name);
@@ -78,6 +79,7 @@ export function reshape(node: OnnxNode, inputs: Inputs): Tensor {
 export function flatten(node: OnnxNode, [x]: Inputs): Tensor {
   const t = need(node, x), r = t.shape.length;
   const axis = attrInt(node, 'axis', 1);
+  // Stryker disable next-line ConditionalExpression: slice() counts a negative axis from the end too
   const a = axis < 0 ? axis + r : axis;
   return withData(t, [sizeOf(t.shape.slice(0, a)), sizeOf(t.shape.slice(a))], logical(t).data);
 }
@@ -93,6 +95,7 @@ export function squeeze(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
 export function unsqueeze(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
   const x = need(node, inputs[0]);
   const r = x.shape.length + (axesOf(node, inputs, opset >= 13)?.length ?? 0);
+  // Stryker disable next-line ArrayDeclaration: a made-up entry is no axis (axisOf passes a string through, which matches none)
   const axes = (axesOf(node, inputs, opset >= 13) ?? []).map((a) => axisOf(node, a, r));
   const dims: number[] = [];
   for (let i = 0, j = 0; i < r; i++) dims.push(axes.includes(i) ? 1 : x.shape[j++]!);
@@ -110,6 +113,7 @@ export function concat(node: OnnxNode, inputs: Inputs): Tensor {
   }
   const dims = ts[0]!.shape.map((d, i) => (i === axis ? ts.reduce((s, t) => s + t.shape[i]!, 0) : d));
   const dtype = ts.every((t) => t.dtype === 'int') ? 'int' : 'float';
+  // Stryker disable next-line ConditionalExpression: only a 4-D tensor is ever NHWC
   const nhwc = r === 4 && axis === 1 && ts.some((t) => t.nhwc);
   if (ts.some((t) => !t.data)) return metaTensor(dtype, dims, nhwc);
   const out = dtype === 'float' ? allocFloat(dims, node.name) : allocInt(dims, node.name);
@@ -139,6 +143,7 @@ export function concat(node: OnnxNode, inputs: Inputs): Tensor {
 function toNhwcData(t: Tensor): Float32Array | Float64Array {
   const [n, c, h, w] = t.shape as [number, number, number, number];
   const src = t.data!, out = new (src.constructor as Float32ArrayConstructor)(src.length);
+  // Stryker disable next-line EqualityOperator: one past the end writes nowhere, or into the next picture, which overwrites it
   for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) for (let p = 0; p < h * w; p++) out[(b * h * w + p) * c + ch] = src[(b * c + ch) * h * w + p]!;
   return out;
 }
@@ -166,6 +171,7 @@ function pick(node: OnnxNode, x: Tensor, sources: readonly (readonly number[])[]
   if (!x.data) return metaTensor(x.dtype, dims);
   const src = logical(x).data!, strides = rowMajorStrides(x.shape), out = newData(x, dims, node);
   const r = dims.length, idx = new Array<number>(r).fill(0), n = sizeOf(dims);
+  // Stryker disable next-line EqualityOperator: one past the end writes nowhere (a typed array ignores it)
   for (let o = 0; o < n; o++) {
     let off = 0, inside = true;
     for (let d = 0; d < r; d++) {
@@ -174,6 +180,7 @@ function pick(node: OnnxNode, x: Tensor, sources: readonly (readonly number[])[]
       off += s * strides[d]!;
     }
     out[o] = inside ? src[off]! : fill;
+    // Stryker disable next-line ArithmeticOperator: starting past the last axis only counts in entries nothing reads
     for (let d = r - 1; d >= 0; d--) {
       if (++idx[d]! < dims[d]!) break;
       idx[d] = 0;
@@ -185,9 +192,11 @@ function pick(node: OnnxNode, x: Tensor, sources: readonly (readonly number[])[]
 export function slice(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
   const x = need(node, inputs[0]), r = x.shape.length;
   const get = (i: number, attr: string) => (opset >= 10 ? (inputs[i] ? intsOf(inputs[i], `${node.name}: ${attr}`) : undefined) : attrInts(node, attr));
-  const starts = get(1, 'starts') ?? [], ends = get(2, 'ends') ?? [];
+  const starts = get(1, 'starts') ?? [];
+  // Stryker disable next-line ArrayDeclaration: with no ends, a made-up one clamps to NaN as a missing one does (nothing taken)
+  const ends = get(2, 'ends') ?? [];
   const axes = (get(3, 'axes') ?? starts.map((_, i) => i)).map((a) => axisOf(node, a, r));
-  const steps = (opset >= 10 ? get(4, 'steps') : undefined) ?? starts.map(() => 1);
+  const steps = get(4, 'steps') ?? [];
   const sources = x.shape.map((d) => Array.from({ length: d }, (_, i) => i));
   axes.forEach((a, j) => {
     const dim = x.shape[a]!, step = steps[j] ?? 1;
@@ -195,10 +204,15 @@ export function slice(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
     let s = starts[j]!, e = ends[j]!;
     if (s < 0) s += dim;
     if (e < 0) e += dim;
+    // A step is not 0 here, so `step > 0` as `step >= 0` is the same.
+    // Stryker disable next-line EqualityOperator: see above
     s = step > 0 ? Math.max(0, Math.min(dim, s)) : Math.max(0, Math.min(dim - 1, s));
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: see above; going backwards from at most dim − 1, an end clamped to dim + 1 instead of dim − 1 stops it as soon
     e = step > 0 ? Math.max(0, Math.min(dim, e)) : Math.max(-1, Math.min(dim - 1, e));
     const list: number[] = [];
-    for (let i = s; step > 0 ? i < e : i > e; i += step) list.push(i);
+    // Stryker disable next-line EqualityOperator: see above
+    if (step > 0) for (let i = s; i < e; i += step) list.push(i);
+    else for (let i = s; i > e; i += step) list.push(i);
     sources[a] = list;
   });
   return pick(node, x, sources, 0);
@@ -219,16 +233,23 @@ export function pad(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
   checkedSize(dims, node.name);
   const sources = x.shape.map((d, a) => {
     const list: number[] = [];
-    for (let i = -before[a]!; i < d + after[a]!; i++) {
-      if (i >= 0 && i < d) list.push(i);
-      else if (mode === 'edge') list.push(Math.max(0, Math.min(d - 1, i)));
-      else if (mode === 'reflect' && d > 1 && i > -d && i < 2 * d - 1) list.push(i < 0 ? -i : 2 * (d - 1) - i);
-      else if (mode === 'constant') list.push(-1);
-      else throw new ModelError('bad-node', `${node.name}: pad mode ${mode} with these pads`);
-    }
+    for (let i = -before[a]!; i < d + after[a]!; i++) list.push(padSource(node, mode, i, d));
     return list;
   });
   return pick(node, x, sources, value);
+}
+
+/** Where position i of an axis of d padded by `mode` reads from (−1: the constant). */
+function padSource(node: OnnxNode, mode: string, i: number, d: number): number {
+  if (i >= 0 && i < d) return i;
+  if (mode === 'edge') return Math.max(0, Math.min(d - 1, i));
+  // Mirrored about the ends, which are not repeated (an axis of 1 has nothing to mirror: no i outside it is in (−1, 1)).
+  if (mode === 'reflect' && i > -d && i < 2 * d - 1) {
+    // Stryker disable next-line EqualityOperator: i = 0 is inside the axis, taken above
+    return i < 0 ? -i : 2 * (d - 1) - i;
+  }
+  if (mode === 'constant') return -1;
+  throw new ModelError('bad-node', `${node.name}: pad mode ${mode} with these pads`);
 }
 
 export function transpose(node: OnnxNode, [x0]: Inputs): Tensor {
@@ -238,10 +259,12 @@ export function transpose(node: OnnxNode, [x0]: Inputs): Tensor {
   if (!x.data) return metaTensor(x.dtype, dims);
   const src = logical(x).data!, strides = rowMajorStrides(x.shape), out = newData(x, dims, node);
   const idx = new Array<number>(r).fill(0), n = sizeOf(dims);
+  // Stryker disable next-line EqualityOperator: one past the end writes nowhere (a typed array ignores it)
   for (let o = 0; o < n; o++) {
     let off = 0;
     for (let d = 0; d < r; d++) off += idx[d]! * strides[perm[d]!]!;
     out[o] = src[off]!;
+    // Stryker disable next-line ArithmeticOperator: starting past the last axis only counts in entries nothing reads
     for (let d = r - 1; d >= 0; d--) {
       if (++idx[d]! < dims[d]!) break;
       idx[d] = 0;

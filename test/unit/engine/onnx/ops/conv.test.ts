@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { convLayer, convRows } from '../../../../../src/engine/onnx/ops/conv';
 import { mulberry32 } from '../../../../../src/engine/random';
 import { runNode } from '../../../../../src/engine/onnx/ops';
-import { metaTensor } from '../../../../../src/engine/onnx/tensor';
+import { floatTensor, metaTensor } from '../../../../../src/engine/onnx/tensor';
 import { check, refuse, type In, type OpCase, type Refusal } from './opTable';
 
 const x = (c: number, h: number, w: number): In => ({ dims: [1, c, h, w] });
@@ -19,6 +19,10 @@ const cases: OpCase[] = [
   conv('1×1 p(0, 1, 0, 0) on (1, 3, 4, 4) → 2 (one pad)', [x(3, 4, 4), weights(2, 3, 1)], { pads: [0, 1, 0, 0] }),
   conv('1×1 p(0, 0, 1, 0) on (1, 3, 4, 4) → 2', [x(3, 4, 4), weights(2, 3, 1)], { pads: [0, 0, 1, 0] }),
   conv('1×1 p(0, 0, 0, 1) on (1, 3, 4, 4) → 2', [x(3, 4, 4), weights(2, 3, 1)], { pads: [0, 0, 0, 1] }),
+  conv('1×1 p(1, 1, 0, 0) on (1, 3, 4, 4) → 2 (pads at the start only)', [x(3, 4, 4), weights(2, 3, 1)], { pads: [1, 1, 0, 0] }),
+  conv('1×1 p(0, 0, 1, 1) on (1, 3, 4, 4) → 2 (pads at the end only)', [x(3, 4, 4), weights(2, 3, 1)], { pads: [0, 0, 1, 1] }),
+  conv('1×3 on (1, 3, 4, 6) → 2 (a row kernel: not the GEMM on the map)', [x(3, 4, 6), weights(2, 3, 1, 3)]),
+  conv('3×1 on (1, 3, 6, 4) → 2 (a column kernel)', [x(3, 6, 4), weights(2, 3, 3, 1)]),
   conv('1×1 s(1, 2) on (1, 3, 4, 6) → 2', [x(3, 4, 6), weights(2, 3, 1)], { strides: [1, 2] }),
   conv('1×1 s(2, 1) on (1, 3, 4, 6) → 2', [x(3, 4, 6), weights(2, 3, 1)], { strides: [2, 1] }),
   conv('3×3 p1 on (1, 4, 6, 7) → 5 with bias (Winograd)', [x(4, 6, 7), weights(5, 4, 3), bias(5)], { pads: [1, 1, 1, 1], kernel_shape: [3, 3] }),
@@ -32,6 +36,8 @@ const cases: OpCase[] = [
   conv('2×2 auto_pad SAME_LOWER on (1, 3, 5, 5) → 2', [x(3, 5, 5), weights(2, 3, 2)], { auto_pad: 'SAME_LOWER' }),
   conv('3×3 auto_pad VALID on (1, 3, 5, 5) → 2', [x(3, 5, 5), weights(2, 3, 3)], { auto_pad: 'VALID' }),
   conv('3×3 s2 p1 on (1, 64, 6, 20) → 3: one output row per chunk', [x(64, 6, 20), weights(3, 64, 3), bias(3)], { strides: [1, 1], pads: [1, 1, 1, 1], dilations: [1, 2] }),
+  conv('3×3 d(1, 2) p1 on (1, 96, 4, 24) → 2: one window row is more than a chunk', [x(96, 4, 24), weights(2, 96, 3), bias(2)], { pads: [1, 1, 1, 1], dilations: [1, 2] }),
+  conv('3×3 d(1, 2) p(0, 0, 1, 1) on (1, 64, 5, 20) → 3: pads only after, a row a chunk (stale columns must be zeroed)', [x(64, 5, 20), weights(3, 64, 3)], { pads: [0, 0, 1, 1], dilations: [1, 2] }),
   conv('3×3 group 2 p1 on (1, 4, 5, 6) → 6 with bias', [x(4, 5, 6), weights(6, 2, 3), bias(6)], { group: 2, pads: [1, 1, 1, 1] }),
   conv('1×1 group 2 on (1, 4, 5, 6) → 4', [x(4, 5, 6), weights(4, 2, 1)], { group: 2 }),
   conv('3×3 group 2 s2 on (1, 40, 7, 7) → 4: 20 channels a group, pads', [x(40, 7, 7), weights(4, 20, 3), bias(4)], { group: 2, strides: [2, 2], pads: [1, 1, 1, 1] }),
@@ -50,12 +56,16 @@ const refusals: Refusal[] = [
   { name: 'a 3-D input (1, 3, 4)', op: 'Conv', inputs: [{ dims: [1, 3, 4] }, weights(2, 3, 1)], error: 'bad-node: /Conv: only 2-D convolutions (4-D tensors) are supported' },
   { name: '3-D weights (2, 3, 1)', op: 'Conv', inputs: [x(3, 4, 4), { dims: [2, 3, 1] }], error: 'bad-node: /Conv: only 2-D convolutions (4-D tensors) are supported' },
   { name: 'kernel_shape (3, 3) for 1×1 weights', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1)], attrs: { kernel_shape: [3, 3] }, error: 'bad-node: /Conv: kernel_shape disagrees with the weights' },
+  { name: 'kernel_shape (3, 1) for 1×1 weights', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1)], attrs: { kernel_shape: [3, 1] }, error: 'bad-node: /Conv: kernel_shape disagrees with the weights' },
   { name: 'kernel_shape (1, 3) for 1×1 weights', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1)], attrs: { kernel_shape: [1, 3] }, error: 'bad-node: /Conv: kernel_shape disagrees with the weights' },
   { name: 'group 2 with 3 input channels', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 1, 1)], attrs: { group: 2 }, error: 'bad-node: /Conv: weights (2, 1, 1, 1) with group 2 do not fit 3 input channels' },
   { name: 'group 2 with 3 filters', op: 'Conv', inputs: [x(4, 4, 4), weights(3, 2, 1)], attrs: { group: 2 }, error: 'bad-node: /Conv: weights (3, 2, 1, 1) with group 2 do not fit 4 input channels' },
   { name: 'group 0', op: 'Conv', inputs: [x(4, 4, 4), weights(2, 4, 1)], attrs: { group: 0 }, error: 'bad-node: /Conv: weights (2, 4, 1, 1) with group 0 do not fit 4 input channels' },
+  { name: 'group −1 on a map of no channels (the only case the channel counts let through)', op: 'Conv', inputs: [x(0, 4, 4), weights(2, 0, 1)], attrs: { group: -1 }, error: 'bad-node: /Conv: weights (2, 0, 1, 1) with group -1 do not fit 0 input channels' },
   { name: 'weights for 3 channels on 4', op: 'Conv', inputs: [x(4, 4, 4), weights(2, 3, 1)], error: 'bad-node: /Conv: weights (2, 3, 1, 1) with group 1 do not fit 4 input channels' },
-  { name: 'a bias of 3 for 2 filters', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1), bias(3)], error: 'bad-node: /Conv: bias of 3 for 2 filters' },
+  { name: 'a bias of 3 for 2 filters', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1), bias(3)], error: 'bad-node: /Conv: bias (3) for 2 filters' },
+  { name: 'a 2-D bias (1, 2) for 2 filters', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1), { dims: [1, 2] }], error: 'bad-node: /Conv: bias (1, 2) for 2 filters' },
+  { name: 'a 2-D bias (2, 1) for 2 filters: 2 first, but not 1-D', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 1), { dims: [2, 1] }], error: 'bad-node: /Conv: bias (2, 1) for 2 filters' },
   { name: 'a batch of 2', op: 'Conv', inputs: [{ dims: [2, 3, 4, 4] }, weights(2, 3, 1)], error: 'bad-node: /Conv: a batch of 2 (the engine runs one picture)' },
   { name: 'a 5×5 kernel on a 4×4 map', op: 'Conv', inputs: [x(3, 4, 4), weights(2, 3, 5)], error: 'bad-node: /Conv: a 5×5 window does not fit a 4×4 map' },
 ];
@@ -66,7 +76,7 @@ describe('Conv refusals', () => {
 
 describe('convLayer and shape-only Convs', () => {
   const node = (attrs: [string, number | number[]][] = []) => ({ name: '/c', opType: 'Conv', domain: '', inputs: [], outputs: [], attrs: new Map(attrs) });
-  it('describes the layer: geometry, groups, channels; a 2-D bias of other length is not checked', () => {
+  it('describes the layer: geometry, groups, channels; weights without values give none', () => {
     const { layer, weights, bias } = convLayer(node([['group', 2], ['strides', [2, 1]]]), metaTensor('float', [1, 4, 6, 5]), metaTensor('float', [6, 2, 3, 3]), undefined);
     expect(layer).toMatchObject({ groups: 2, inChannels: 4, outChannels: 6, geometry: { oh: 2, ow: 3, kh: 3, kw: 3, sy: 2, sx: 1 } });
     expect([weights, bias]).toEqual([null, undefined]);
@@ -98,5 +108,9 @@ describe('convLayer and shape-only Convs', () => {
   });
   it('a shape-only pass gives an NHWC map of the output shape, a batch included', () => {
     expect(runNode(node([['pads', [1, 1, 1, 1]]]), [metaTensor('float', [2, 3, 5, 5]), metaTensor('float', [4, 3, 3, 3])], 13)).toEqual(metaTensor('float', [2, 4, 5, 5], true));
+    // Either input without values is enough (the layer list runs the map shape-only with the model's weights).
+    const w = floatTensor([4, 3, 1, 1], new Float32Array(12).fill(1));
+    expect(runNode(node(), [metaTensor('float', [1, 3, 5, 5]), w], 13)).toEqual(metaTensor('float', [1, 4, 5, 5], true));
+    expect(runNode(node(), [floatTensor([1, 3, 2, 2], new Float32Array(12)), metaTensor('float', [4, 3, 1, 1])], 13)).toEqual(metaTensor('float', [1, 4, 2, 2], true));
   });
 });

@@ -142,6 +142,7 @@ function expectClose(got: Tensor, want: Answer, tolerance: number, what: string)
   const g = logical(got);
   expect(g.shape, what).toEqual(want.dims);
   const data = Array.from(g.data!);
+  expect(data.length, `${what}: values`).toBe(want.data.length);
   if (tolerance === 0) {
     expect(data, what).toEqual(want.data);
     return;
@@ -163,6 +164,8 @@ export async function check(c: OpCase): Promise<void> {
   const got = engineRun(c);
   expectClose(got, want, tolerance, 'row-major');
   expect(got.dtype, 'the output type').toBe(c.out === undefined || c.out === 'float' || c.out === 'double' ? 'float' : 'int');
+  // The engine's storage: float32 for floats (what its kernels read), float64 for integers (exact to 2⁵³).
+  expect(got.data, 'the storage').toBeInstanceOf(got.dtype === 'float' ? Float32Array : Float64Array);
   // A shape-only pass (as the layer list runs) gives the same shape.
   const meta = engineRun(c, (t) => (t.dtype === 'float' && c.op !== 'Constant' ? metaTensor('float', t.shape) : t));
   expect(meta.shape, 'shape-only').toEqual(want.dims);

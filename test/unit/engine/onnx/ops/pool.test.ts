@@ -1,6 +1,7 @@
 /** Pools and ReduceMean, each on its own against onnxruntime (opTable.ts runs every case NCHW, NHWC and shape-only). */
 import { describe, expect, it } from 'vitest';
 import { runNode } from '../../../../../src/engine/onnx/ops';
+import { ModelError } from '../../../../../src/engine/onnx/errors';
 import { metaTensor } from '../../../../../src/engine/onnx/tensor';
 import { check, refuse, type In, type OpCase, type Refusal } from './opTable';
 
@@ -29,12 +30,14 @@ const more: OpCase[] = [
   { name: 'AveragePool 3×3 p1 count_include_pad 1 on (1, 3, 7, 7)', op: 'AveragePool', inputs: [map], attrs: { kernel_shape: [3, 3], pads: [1, 1, 1, 1], count_include_pad: 1 } },
   { name: 'AveragePool 3×3 s2 p(1, 2, 2, 1) count_include_pad 1 on (1, 2, 5, 8)', op: 'AveragePool', inputs: [wide], attrs: { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 2, 2, 1], count_include_pad: 1 } },
   { name: 'AveragePool 3×3 s2 p1 ceil_mode count_include_pad 1 on (1, 3, 7, 7)', op: 'AveragePool', inputs: [map], attrs: { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1], ceil_mode: 1, count_include_pad: 1 } },
+  { name: 'AveragePool 3×3 s2 p1 ceil_mode count_include_pad 1 on (1, 2, 5, 8): the last column of windows clipped to the pad', op: 'AveragePool', inputs: [wide], attrs: { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1], ceil_mode: 1, count_include_pad: 1 } },
   { name: 'AveragePool 2×2 s2 ceil_mode count_include_pad 1 on (1, 2, 5, 8)', op: 'AveragePool', inputs: [wide], attrs: { kernel_shape: [2, 2], strides: [2, 2], ceil_mode: 1, count_include_pad: 1 } },
   { name: 'AveragePool 3×3 dilations 2 p2 count_include_pad 1 on (1, 3, 7, 7) (opset 19)', op: 'AveragePool', inputs: [map], attrs: { kernel_shape: [3, 3], dilations: [2, 2], pads: [2, 2, 2, 2], count_include_pad: 1 }, opset: 19 },
   { name: 'AveragePool 3×3 dilations 2 p1 on (1, 3, 7, 7) (opset 19)', op: 'AveragePool', inputs: [map], attrs: { kernel_shape: [3, 3], dilations: [2, 2], pads: [1, 1, 1, 1] }, opset: 19 },
   { name: 'GlobalAveragePool on (1, 3, 7, 7)', op: 'GlobalAveragePool', inputs: [map] },
   { name: 'GlobalMaxPool on (1, 3, 7, 7)', op: 'GlobalMaxPool', inputs: [map] },
   { name: 'GlobalMaxPool on all-negative (1, 2, 2, 2)', op: 'GlobalMaxPool', inputs: [{ dims: [1, 2, 2, 2], values: [-5, -1, -3, -2, -8, -7, -6, -9] }] },
+  { name: 'GlobalMaxPool on (1, 3, 2, 2) with each channel largest at its last pixel', op: 'GlobalMaxPool', inputs: [{ dims: [1, 3, 2, 2], values: [1, 2, 3, 4, -4, -3, -2, -1, 0.5, 0.25, 0.75, 1.5] }] },
   { name: 'GlobalAveragePool on (1, 2, 5, 8)', op: 'GlobalAveragePool', inputs: [wide] },
   { name: 'ReduceMean axes (2, 3) keepdims on (1, 3, 7, 7): the global pool', op: 'ReduceMean', inputs: [map], attrs: { axes: [2, 3] } },
   { name: 'ReduceMean axes (3, 2) keepdims 0 on (1, 2, 5, 8)', op: 'ReduceMean', inputs: [wide], attrs: { axes: [3, 2], keepdims: 0 } },
@@ -73,6 +76,9 @@ describe('pool refusals', () => {
 
 describe('pools in a shape-only pass', () => {
   const node = (opType: string, attrs: [string, number | number[]][] = []) => ({ name: `/${opType}`, opType, domain: '', inputs: [], outputs: [], attrs: new Map(attrs) });
+  it('ReduceMean names an axes input it cannot read (opset 18)', () => {
+    expect(() => runNode(node('ReduceMean'), [metaTensor('float', [1, 2, 3, 3]), metaTensor('int', [2])], 18)).toThrow(new ModelError('not-constant', '/ReduceMean: axes'));
+  });
   it('give NHWC maps of the output shape; a batch is allowed without data', () => {
     expect(runNode(node('MaxPool', [['kernel_shape', [3, 3]], ['strides', [2, 2]]]), [metaTensor('float', [2, 4, 9, 9])], 13)).toEqual(metaTensor('float', [2, 4, 4, 4], true));
     expect(runNode(node('GlobalMaxPool'), [metaTensor('float', [2, 4, 9, 9])], 13)).toEqual(metaTensor('float', [2, 4, 1, 1], true));
