@@ -9,7 +9,7 @@ import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerDataSteps } from '../engine/layerData';
 import { runSteps, type Steps } from '../engine/steps';
 import { learnedWeights, photoLayerDataSteps } from '../engine/photoLayer';
-import { inputSummary as photoInputSummary } from '../engine/channelStats';
+import { inputSummarySteps as photoInputSummarySteps } from '../engine/channelStats';
 import { pictureTensor } from '../engine/picture';
 import { learnedBank } from './bankJobs';
 import { yieldTask } from './yieldTask';
@@ -157,7 +157,7 @@ export function* generateSteps(p: GenerateParams): Steps<GenerateResult> {
   const data = yield* photoLayerDataSteps(size, pictureTensor(rgba, width, height, 3), mode, p.seed, bank);
   yield;
   // Scene 2's stack of a photo's feature maps: which channels show it, and their colour scale.
-  const inputSummary = data.first ? photoInputSummary(data.input) : undefined;
+  const inputSummary = data.first ? yield* photoInputSummarySteps(data.input) : undefined;
   return { input: data.input.data, weights: data.weights.data, bias: data.bias, filterKind: data.filterKind, firstFilters: data.first?.filters, filters: data.filters, inputSummary };
 }
 

@@ -97,7 +97,7 @@ export default function DataLoader() {
       setUserData({ picture: file, label: file.name });
     } catch (e) {
       setProblems([e instanceof PictureError && e.code === 'too-large' && e.size
-        ? t('picture.tooLarge', { name: file.name, width: String(e.size.width), height: String(e.size.height), max: approxCount(MAX_PICTURE_PIXELS, appStore.getState().lang) })
+        ? t('picture.tooLarge', { name: file.name, width: formatInt(e.size.width), height: formatInt(e.size.height), max: approxCount(MAX_PICTURE_PIXELS, appStore.getState().lang) })
         : t('picture.bad', { name: file.name })]);
     }
     setBusy(false);

@@ -45,7 +45,11 @@ export function StepBarReveal({ active }: { active: boolean }) {
       button.className = 'step-reveal-button';
       button.dataset.testid = 'step-reveal';
       button.setAttribute('aria-keyshortcuts', 'R');
-      button.textContent = label;
+      // Short on the bar (at 1280×800 the full label wrapped the bar onto a second row and cut
+      // scene 5's foot); the name and the tooltip keep the key.
+      button.textContent = label.replace(/\s*\(R\)$/, '');
+      button.setAttribute('aria-label', label);
+      button.title = label;
       button.addEventListener('click', requestReveal);
       slot.append(button);
     });
