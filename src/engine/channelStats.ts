@@ -4,7 +4,6 @@
  * the whole input (1.6 M values for the classic layer): the worker computes them with the
  * layer, so the page does not spend a long task on them when the layer arrives.
  */
-import { runSteps, type Steps } from './steps';
 import type { HwcTensor } from './tensor';
 
 /**
@@ -60,39 +59,6 @@ export interface InputSummary {
 }
 
 export function inputSummary(input: HwcTensor): InputSummary {
-  return runSteps(inputSummarySteps(input));
+  return { byVariance: channelsByVariance(input), high: quantileOf(input.data, 0.99, (v) => v) ?? 1 };
 }
 
-/** inputSummary as two steps (each a pass over the whole map: ~20 ms, twice that on a phone's main thread). */
-export function* inputSummarySteps(input: HwcTensor): Steps<InputSummary> {
-  const byVariance = channelsByVariance(input);
-  yield;
-  return { byVariance, high: positiveQuantile(input.data, 0.99) ?? 1 };
-}
-
-/**
- * quantileOf(values, q, v => v) without the measure callback, for the 1.6 million values of a
- * map (the same bins, the same answer; the callback made it a 40–50 ms step).
- */
-export function positiveQuantile(values: Float32Array, q: number): number | null {
-  let max = 0;
-  for (let i = 0; i < values.length; i++) {
-    const a = values[i]!;
-    if (a > max && a !== Infinity) max = a;
-  }
-  if (!(max > 0)) return null;
-  const bins = new Uint32Array(1024);
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const a = values[i]!;
-    if (!(a > 0)) continue;
-    bins[Math.min(1023, Math.floor((a / max) * 1024))]!++;
-    count++;
-  }
-  let seen = 0;
-  for (let b = 0; b < 1024; b++) {
-    seen += bins[b]!;
-    if (seen >= q * count) return ((b + 1) / 1024) * max;
-  }
-  return max;
-}

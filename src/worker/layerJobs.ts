@@ -9,7 +9,7 @@ import { coutCinWeights, hwcTensor } from '../engine/tensor';
 import { generateLayerDataSteps } from '../engine/layerData';
 import { runSteps, type Steps } from '../engine/steps';
 import { learnedWeights, photoLayerDataSteps } from '../engine/photoLayer';
-import { inputSummarySteps as photoInputSummarySteps } from '../engine/channelStats';
+import { inputSummarySteps as photoInputSummarySteps } from '../engine/inputSummary';
 import { pictureTensor } from '../engine/picture';
 import { learnedBank } from './bankJobs';
 import { yieldTask } from './yieldTask';

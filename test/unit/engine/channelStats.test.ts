@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { positiveQuantile, quantileOf } from '../../../src/engine/channelStats';
+import { quantileOf } from '../../../src/engine/channelStats';
+import { positiveQuantile } from '../../../src/engine/inputSummary';
 
 describe('positiveQuantile (the photo summary’s colour scale, issue #26)', () => {
   it('equals quantileOf(values, q, v => v) on random maps with zeros, negatives and infinities', () => {
