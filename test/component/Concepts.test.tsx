@@ -39,7 +39,8 @@ const main = () => document.querySelector('main')!.textContent ?? '';
 describe('bottleneck calculator', () => {
   it('opens on 10→20, b = 5: 1,800 against 50 + 900 = 950, and the ResNet preset counts 69,632 against 589,824', async () => {
     open('bottleneck');
-    await screen.findByTestId('bottleneck-headline');
+    // The first test of the file waits for the concept pages' lazy chunk to be imported (cold, in a busy full run: seconds).
+    await screen.findByTestId('bottleneck-headline', {}, { timeout: 10_000 });
     expect(screen.getByTestId('bottleneck-headline').textContent).toBe('Direct: 1,800 weights. Through the bottleneck: 50 + 900 = 950 (52.8% of direct).');
     fireEvent.change(screen.getByLabelText('Example'), { target: { value: 'resnet' } });
     expect(screen.getByTestId('bottleneck-headline').textContent).toContain('16,384 + 36,864 + 16,384 = 69,632');
