@@ -208,6 +208,17 @@ export async function copyInSteps(src: Float32Array, start: number, end: number,
   return out;
 }
 
+/** dst.set(src, offset), COPY_STEP floats at a time with a yield between steps. */
+export async function setInSteps(dst: Float32Array, src: Float32Array, offset: number, signal?: AbortSignal): Promise<void> {
+  for (let o = 0; o < src.length; o += COPY_STEP) {
+    if (o > 0) {
+      await yieldTask();
+      if (signal?.aborted) throw abortError();
+    }
+    dst.set(src.subarray(o, Math.min(src.length, o + COPY_STEP)), offset + o);
+  }
+}
+
 /** Whether a failed request is worth sending again: its worker died (a new one or the main thread now serves). */
 export function isRetryable(e: unknown): boolean {
   return e instanceof EngineError && e.code === 'worker-failed';
@@ -382,7 +393,9 @@ export class EngineClient {
     const nonFinite = results.reduce((n, r) => n + r.nonFinite, 0);
     if (results.length === 1) return { output: results[0]!.output, computeMs: results[0]!.computeMs, workers: 1, absMax, nonFinite };
     const output = results[0]!.output;
-    for (let i = 1; i < results.length; i++) output.set(results[i]!.output, bounds[i]! * width * cout);
+    for (let i = 1; i < results.length; i++) await setInSteps(output, results[i]!.output, bounds[i]! * width * cout, options.signal);
+    // The page draws the output in the task after the join (a large layer's join is 8 ms).
+    if (output.length > COPY_STEP) await yieldTask();
     return { output, computeMs: Math.max(...results.map((r) => r.computeMs)), workers: results.length, absMax, nonFinite };
   }
 

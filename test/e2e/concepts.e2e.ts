@@ -21,8 +21,10 @@ for (const p of PAGES) {
     const { page, consoleErrors, foreignRequests, close } = await newPage({ width: 1280, height: 900 });
     await page.goto(`${baseUrl}#view=${p.view}`);
     await page.locator(p.ready).first().waitFor({ timeout: 30_000 });
-    const text = (await page.locator('main').textContent()) ?? '';
-    for (const want of p.expect) assert(text.includes(want), `${p.view} should show “${want}”`);
+    // A page's figures inside its questions' block come when that block's chunk has loaded,
+    // which can be after the page's other parts (params: the source notes before the table).
+    const shows = (want: string) => page.waitForFunction((w) => document.querySelector('main')?.textContent?.includes(w) ?? false, want, { timeout: 30_000 }).then(() => true, () => false);
+    for (const want of p.expect) assert(await shows(want), `${p.view} should show “${want}”`);
     await page.screenshot({ path: `${SHOTS}/concept-${p.view}-1280.png`, fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
     await frames(page);

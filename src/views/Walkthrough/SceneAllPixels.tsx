@@ -16,6 +16,7 @@ import { OutputGrid } from '../Explorer/OutputGrid';
 import { FilterFaces } from '../shared/photo/lazy';
 import { cellValue, outputProbe } from '../shared/probes';
 import { Predict } from '../predict/Predict';
+import { useSettled } from '../../components/useSettled';
 
 /**
  * Scene 4: one output map enlarged beside its filter, with the cursor's pixel marked and its
@@ -30,13 +31,16 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
   const setCursor = useAppStore((s) => s.setCursor);
   const domain = useAppStore((s) => s.outputDomain);
   const learned = useAppStore((s) => selectSnapshot(s).data?.filterKind === 'learned');
-  const wDomain = useMemo(() => weightDomain(weights.data, learned), [weights.data, learned]);
   const cost = useAppStore(useShallow(selectCost));
   const source = useMemo(() => ({ values: output, height, width, offset: k, stride: outChannels }), [output, height, width, k, outChannels]);
   const f = (n: number) => formatInt(n, lang);
   const table = palette.signed;
   const value = output[(row * width + col) * outChannels + k]!;
   const id = useId();
+  // The maps first; the filter's strip, its photo faces, the questions and the counts one
+  // frame later (a large layer's output arrives in one task: together they took 40 ms).
+  const settled = useSettled();
+  const wDomain = useMemo(() => (settled ? weightDomain(weights.data, learned) : null), [settled, weights.data, learned]);
   // Another map size for the counts: the weights stay, the multiply-adds follow H×W.
   const [side, setSide] = useState<number | null>(null);
   const s = side ?? height;
@@ -51,15 +55,16 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
           <CanvasHeatmap source={source} domain={domain} lut={table}
             label={t('picker.canvasLabel', { k, height, width, row, col, value: formatValue(value) })}
             onPick={(r, c) => setCursor({ row: r, col: c })} highlight={{ row, col }} probe={outputProbe(k)} cellText={cellValue} />
-          <VectorStrip isVertical values={filterVector(weights, k)} domain={wDomain} lut={palette.weights} label={t('filters.stackLabel', { k, cin: inChannels })} />
+          {wDomain ? <VectorStrip isVertical values={filterVector(weights, k)} domain={wDomain} lut={palette.weights} label={t('filters.stackLabel', { k, cin: inChannels })} />
+            : <div className="strip strip-v" aria-hidden="true" />}
         </div>
-        <FilterFaces output={output} k={k} />
+        {settled && <FilterFaces output={output} k={k} />}
       </div>
       <div>
         <OutputGrid output={output} height={height} width={width} outChannels={outChannels} selected={k} domain={domain} lut={table}
           onSelect={(filterIndex) => setCursor({ filterIndex })} cursor={{ row, col }} />
         <Legend domain={domain} lut={table} label={t('legend.label', { lo: formatValue(domain.lo), hi: formatValue(domain.hi) })} />
-        <Predict page="scene4" state={{ output, height, width, inChannels, outChannels, row, col, filterIndex: k }}>
+        {settled && <Predict page="scene4" state={{ output, height, width, inChannels, outChannels, row, col, filterIndex: k }}>
         <table className="summary">
           <caption>{t('all.summary')}</caption>
           <tbody>
@@ -85,7 +90,7 @@ export function SceneAllPixels({ output, weights }: { output: Float32Array; weig
           </table>
           <p className="caption">{t('all.whatIfNote')}</p>
         </div>
-        </Predict>
+        </Predict>}
       </div>
     </div>
   );

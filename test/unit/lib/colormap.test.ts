@@ -41,3 +41,14 @@ describe('domains with overflowed values (issue #18 §5)', () => {
     expect(q.hi).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('the weights’ colour scale (weightDomain)', () => {
+  it('spans the full range of synthetic weights and the 99.5th percentile of |w| for learned ones, for the same array', async () => {
+    const { weightDomain } = await import('../../../src/lib/colormap');
+    const w = Float32Array.from({ length: 1000 }, (_, i) => (i === 7 ? -50 : ((i * 37) % 200) / 100 - 1));
+    expect(weightDomain(w, false)).toEqual({ lo: -50, hi: 50 });
+    const learned = weightDomain(w, true);
+    expect(learned.hi).toBeCloseTo(1, 1); // the one −50 is beyond the 99.5th percentile
+    expect(learned.lo).toBe(-learned.hi);
+  });
+});
