@@ -34,6 +34,9 @@ describe('Explorer page', () => {
     const output = loadTiny();
     // The explorer loads on first visit.
     expect((await screen.findByTestId('output-value')).textContent).toBe(`output (0, 0, 0) = ${formatValue(output[0]!)}`);
+    // The step keys' listener is installed in an effect after the first commit (a busy run can
+    // reach the key presses before React has run it).
+    await act(async () => {});
     const picker = screen.getByRole('img', { name: /Output channel 0, 4×4/ });
     fireEvent.keyDown(picker, { key: 'ArrowDown' });
     fireEvent.keyDown(picker, { key: 'ArrowRight' });
