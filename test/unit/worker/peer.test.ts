@@ -4,6 +4,7 @@ import { decodeModel } from '../../../src/engine/onnx/decode';
 import type { FusedConv } from '../../../src/engine/onnx/fuse';
 import { evaluate } from '../../../src/engine/onnx/graph';
 import type { OnnxNode } from '../../../src/engine/onnx/model';
+import { createRuntime } from '../../../src/engine/onnx/runtime';
 import { floatTensor, logical, type Tensor } from '../../../src/engine/onnx/tensor';
 import { mulberry32 } from '../../../src/engine/random';
 import { forgetSharedWeights, hasHelper, linkPeer, runChainShared } from '../../../src/worker/peer';
@@ -122,7 +123,9 @@ describe('a whole MobileNet block split between two workers', () => {
     const model = decodeModel(m.bytes);
     const rand = mulberry32(4);
     const x = Float32Array.from({ length: 3 * 96 * 96 }, () => rand() * 4 - 2);
-    const run = async () => logical((await evaluate(model, floatTensor([1, 3, 96, 96], x.slice()), [m.layerInput], { runChain: runChainShared })).get(m.layerInput)!).data!;
+    // The model's runtime keeps its folded weights: the helper is sent the same arrays again.
+    const runtime = createRuntime();
+    const run = async () => logical((await evaluate(model, floatTensor([1, 3, 96, 96], x.slice()), [m.layerInput], { runtime, runChain: runChainShared })).get(m.layerInput)!).data!;
     const want = logical((await evaluate(model, floatTensor([1, 3, 96, 96], x.slice()), [m.layerInput])).get(m.layerInput)!).data!;
     expect(await run()).toEqual(want);
     expect(await run()).toEqual(want);
