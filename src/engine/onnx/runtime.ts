@@ -85,7 +85,7 @@ export class Kept<K, V> {
 export const bytesOf = (arrays: readonly (Float32Array | undefined)[]): number => arrays.reduce((n, a) => n + (a?.byteLength ?? 0), 0);
 
 export interface RuntimeOptions {
-  /** The one budget (default RUNTIME_BUDGET_BYTES); 0 keeps nothing between calls. */
+  /** The one budget (default RUNTIME_BUDGET_BYTES); with 0 only plans (counted as no bytes) are kept. */
   readonly budgetBytes?: number;
 }
 
@@ -94,7 +94,7 @@ export class Runtime {
   private readonly pool = new Map<number, Float32Array[]>();
   private readonly slots = new Map<ScratchSlot, Float32Array>();
   private readonly disposers: (() => void)[] = [];
-  /** Each model's plans by their targets (plans.ts's key). */
+  /** Each model's plans, by their targets (graph.ts). */
   readonly plans: Kept<OnnxModel, Map<string, Plan>>;
   /** Each Conv's weights with its BatchNormalization folded in. */
   readonly folds: Kept<OnnxNode, Fold>;
