@@ -7,7 +7,7 @@ import { learnedBank } from './bankJobs';
 import { channelMoments, filterBasis, pca, pcaBasis, reconstruct, type ChannelMoments, type PcaResult, type FilterBasis } from '../engine/reduction';
 import { heNormal, subSeed } from '../engine/random';
 import { hwcTensor, type HwcTensor } from '../engine/tensor';
-import type { CollapseParams, CollapseResult, Conv2dRequestParams, Conv2dResult, ReductionParams, ReductionResult } from './protocol';
+import type { CollapseParams, CollapseResult, Conv2dRequestParams, Conv2dResult, ReductionParams, ReductionResult } from './conceptProtocol';
 import { bestConvFit, composeSqueezeThenConv, inputChannelRank, relativeError } from '../engine/collapse';
 import { maxAbsDifference } from '../engine/transforms';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';

@@ -6,7 +6,7 @@ import { syntheticActivations } from '../engine/activations';
 import { heNormal, subSeed } from '../engine/random';
 import { coutCinWeights } from '../engine/tensor';
 import { checkSeed } from './conceptDemoJobs';
-import type { DenseParams, DenseResult } from './protocol';
+import type { DenseParams, DenseResult } from './conceptProtocol';
 import { RequestError, checkPositiveInt } from './requestChecks';
 
 const SHOWN = 6;

@@ -6,14 +6,13 @@
  * `{ id, ok: false, error }`, and long jobs send `{ id, progress }` on the way. The client
  * may send `{ id, type: 'cancel' }` for a request it no longer wants.
  */
-import type { Conv2dSpec } from '../engine/conv2d';
 import type { PointwiseShape } from '../engine/layerData';
 import type { LearnedFileName } from '../engine/learnedFileNames';
 import type { InputSummary } from '../engine/channelStats';
 import type { MapCombination, TermOrder } from '../engine/combine';
 import type { FilterKind, FilterMode } from '../engine/photoLayer';
 import type { TrainApplyParams, TrainApplyResult, TrainFeaturesGetParams, TrainFeaturesGetResult, TrainFeaturesParams, TrainFeaturesResult, TrainParams, TrainResult } from './trainProtocol';
-import type { FamilyParams, FamilyResult, NonlinearityParams, NonlinearityResult, WhatWhereParams, WhatWhereResult } from './conceptProtocol';
+import type { Conv2dRequestParams, Conv2dResult, DenseParams, DenseResult, FamilyParams, FamilyResult, NonlinearityParams, NonlinearityResult, ReductionParams, ReductionResult, WhatWhereParams, WhatWhereResult } from './conceptProtocol';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, PeerLinkParams } from './modelProtocol';
 
 /**
@@ -105,134 +104,6 @@ export interface ForwardResult {
   readonly absMax: number;
   /** Outputs that overflowed float32 to ±Infinity (or are NaN): inputs and weights near 3.4e38. */
   readonly nonFinite: number;
-}
-
-/** A general convolution (the concept views): H×W×Cin input, weights Cout×Cin/G×kh×kw. */
-export interface Conv2dRequestParams {
-  readonly height: number;
-  readonly width: number;
-  readonly input: Float32Array;
-  readonly spec: Conv2dSpec;
-  readonly weights: Float32Array;
-  readonly bias?: Float32Array | undefined;
-  readonly relu?: boolean | undefined;
-}
-
-export interface Conv2dResult {
-  /** outHeight×outWidth×Cout, channels-last (before ReLU when `preActivation` is kept). */
-  readonly output: Float32Array;
-  readonly height: number;
-  readonly width: number;
-  readonly computeMs: number;
-}
-
-/**
- * Channel reduction, measured (concepts.md §2): seeded correlated activations, their PCA
- * and the curve of seeded random 1×1 filters, plus reconstructions from k of each.
- */
-export interface ReductionParams {
-  readonly height: number;
-  readonly width: number;
-  readonly channels: number;
-  /** Smooth features the channels are mixed from. */
-  readonly features: number;
-  readonly seed: number;
-  /** Filters kept for the reconstructions. */
-  readonly k: number;
-  /**
-   * A photo (RGBA at 4·width × 4·height, `key` naming it) whose first `channels` learned
-   * feature maps are the input, instead of seeded correlated activations; needs `bank`.
-   */
-  readonly photo?: { readonly rgba: Uint8ClampedArray; readonly width: number; readonly height: number; readonly key: string } | undefined;
-  readonly bank?: BankBuffers | undefined;
-  /**
-   * The app's current layer instead (`key` naming it): its H×W×channels input, and its own
-   * filters (count × channels), whose kept variance is measured beside PCA's.
-   */
-  readonly activations?: { readonly data: Float32Array; readonly key: string; readonly filters?: Float32Array | undefined; readonly filterCount?: number | undefined } | undefined;
-  /**
-   * Input channels whose original and reconstructed maps are returned; empty = the four
-   * with the most variance (a channel that is nearly all zero shows nothing).
-   */
-  readonly showChannels: readonly number[];
-}
-
-export interface ReductionResult {
-  /** The channels shown, in order. */
-  readonly shownChannels: readonly number[];
-  /** With `activations.filters`: the fraction of variance the layer's own filters keep, all of them together. */
-  readonly layerKept?: number | undefined;
-  /** Fraction of variance kept by the first k PCA filters, k = 1…channels. */
-  readonly pcaKept: Float64Array;
-  /** The same for seeded random (He-normal) 1×1 filters, reconstructed by least squares. */
-  readonly randomKept: Float64Array;
-  /** showChannels.length maps of H×W, one after another: the originals… */
-  readonly originals: Float32Array;
-  /** …rebuilt from k PCA filters… */
-  readonly pcaMaps: Float32Array;
-  /** …and from k random filters. */
-  readonly randomMaps: Float32Array;
-  readonly computeMs: number;
-}
-
-/**
- * Linear collapse: a 1×1 layer Cin→b (`squeeze`, b×Cin) then a 3×3 layer b→Cout (`spatial`,
- * Cout×b×3×3), both without bias, on an H×W×Cin input, with and without a ReLU between them.
- */
-export interface CollapseParams {
-  readonly height: number;
-  readonly width: number;
-  readonly inChannels: number;
-  readonly squeezeChannels: number;
-  readonly outChannels: number;
-  readonly input: Float32Array;
-  readonly squeeze: Float32Array;
-  readonly spatial: Float32Array;
-}
-
-export interface CollapseResult {
-  /** Largest |two layers − the one merged 3×3 layer|, without the ReLU, and the largest |output| for scale. */
-  readonly linearMaxDifference: number;
-  readonly outputScale: number;
-  /** Directions of the Cin input channels the merged layer reads (≤ b). */
-  readonly mergedRank: number;
-  /** With the ReLU between them: relative error of the merged layer, and of the best single 3×3 layer (least squares). */
-  readonly reluMergedError: number;
-  readonly reluBestError: number;
-  readonly windows: number;
-}
-
-/**
- * A 1×1 convolution as a dense layer at every pixel, and the converse: a dense layer on a
- * flattened k×k×C map as a k×k convolution (the same weights, reshaped), run on a larger map.
- * The worker makes the data from `seed`: an H×W×Cin input, Cout×Cin weights and Cout biases;
- * the fc layer's weights (out × C·k·k, PyTorch's flatten order) and its map.
- */
-export interface DenseParams {
-  readonly seed: number;
-  readonly height: number;
-  readonly width: number;
-  readonly inChannels: number;
-  readonly outChannels: number;
-  readonly fcKernel: number;
-  readonly fcChannels: number;
-  readonly fcOutputs: number;
-  readonly fcMapHeight: number;
-  readonly fcMapWidth: number;
-}
-
-export interface DenseResult {
-  /** Largest |1×1 convolution − dense layer at each pixel| over all H·W·Cout outputs. */
-  readonly pointwiseMaxDifference: number;
-  readonly outputs: number;
-  /** Pixel (0, 0)'s first outputs both ways. */
-  readonly pixelConv: Float32Array;
-  readonly pixelDense: Float32Array;
-  /** The k×k convolution on the larger map: its output size, and the largest |conv − dense on that window, flattened| over every window. */
-  readonly fcOutHeight: number;
-  readonly fcOutWidth: number;
-  readonly fcMaxDifference: number;
-  readonly fcScale: number;
 }
 
 /** Read a .npy file the student chose (parsed here, off the main thread). */
