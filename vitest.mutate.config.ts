@@ -9,6 +9,7 @@ const TESTS = {
   parsers: [
     'test/unit/engine/npy*.test.ts',
     'test/unit/store/urlState*.test.ts',
+    'test/unit/store/trainUrl.test.ts',
     'test/unit/worker/requestChecks.test.ts',
     'test/unit/worker/denseJob.test.ts',
     'test/unit/engine/counts*.test.ts',

@@ -130,6 +130,7 @@ function fortranToC(src: Float32Array, shape: readonly number[]): Float32Array {
   const n = shape.length;
   const out = new Float32Array(src.length);
   // Fortran strides: the first axis varies fastest.
+  // Stryker disable next-line ArrayDeclaration: the loop below writes every slot before any is read
   const fStride = new Array<number>(n);
   let s = 1;
   for (let a = 0; a < n; a++) {
@@ -141,6 +142,7 @@ function fortranToC(src: Float32Array, shape: readonly number[]): Float32Array {
     let f = 0;
     for (let a = 0; a < n; a++) f += index[a]! * fStride[a]!;
     out[c] = src[f]!;
+    // Stryker disable next-line ArithmeticOperator: starting past the last axis only zeroes unread slots n and n+1
     for (let a = n - 1; a >= 0; a--) {
       if (++index[a]! < shape[a]!) break;
       index[a] = 0;

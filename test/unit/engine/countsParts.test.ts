@@ -19,6 +19,13 @@ describe('layerCost: every kind’s weights, biases and multiply-adds at a 7×5 
     expect(layerCost({ kind: 'standard', inChannels: 2, outChannels: 3, kernel: 1, outWidth: 5 }).multiplyAdds).toBe(30);
     expect(layerCost({ kind: 'grouped', inChannels: 4, outChannels: 6, kernel: 1 }).weights).toBe(24);
   });
+  it('a groups field counts for grouped layers only (LayerShape: ignored otherwise)', () => {
+    const shape = { inChannels: 8, outChannels: 6, kernel: 3, groups: 2, ...at };
+    expect(layerCost({ kind: 'standard', ...shape })).toEqual({ weights: 432, biases: 6, multiplyAdds: 432 * 35 });
+    expect(layerCost({ kind: 'pointwise', ...shape })).toEqual({ weights: 48, biases: 6, multiplyAdds: 48 * 35 });
+    expect(layerCost({ kind: 'separable', ...shape })).toEqual({ weights: 120, biases: 14, multiplyAdds: 120 * 35 });
+    expect(layerCost({ kind: 'grouped', ...shape }).weights).toBe(216);
+  });
   it('convWeights: k·k·(Cin/G)·(Cout/G)·G', () => {
     expect(convWeights(3, 8, 6)).toBe(432);
     expect(convWeights(3, 8, 6, 2)).toBe(216);

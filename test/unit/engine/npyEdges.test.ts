@@ -235,6 +235,11 @@ describe('float16 both ways', () => {
   it('float16Bits at the ends: 65,519 → 65,504, 65,520 → Infinity, tiny values → signed zero, NaN stays NaN', () => {
     expect([65519, 65520, 65536, 98304, 1e6, -65520, Infinity, -Infinity].map(float16Bits)).toEqual([0x7bff, 0x7c00, 0x7c00, 0x7c00, 0x7c00, 0xfc00, 0x7c00, 0xfc00]);
     expect([2 ** -26, -(2 ** -26), 2 ** -25, 2 ** -25 * 1.01, 0, -0].map(float16Bits)).toEqual([0, 0x8000, 0, 1, 0, 0x8000]);
+    // Every value below half the smallest subnormal is a signed zero, down to float32's own
+    // subnormals: past 2^-32 the subnormal path's shift would exceed 31 bits, which JS takes mod 32.
+    for (let p = 26; p <= 149; p++) {
+      expect([float16Bits(2 ** -p), float16Bits(-(2 ** -p)), float16Bits(1.75 * 2 ** -p)], `2^-${p}`).toEqual([0, 0x8000, 0]);
+    }
     expect(float16Bits(NaN) & 0x7c00).toBe(0x7c00);
     expect(float16Bits(NaN) & 0x3ff).not.toBe(0);
     expect(float16Bits(-NaN) & 0x7fff).toBe(float16Bits(NaN) & 0x7fff);

@@ -89,4 +89,13 @@ describe('parseUrlState with broken % escapes (issue #18 §6)', () => {
     expect(state.filterIndex).toBe(0);
     expect(problems).toEqual([{ key: '%ZZ', value: '3' }, { key: 'k', value: '%E0%A4%A' }, { key: 'w', value: '%' }]);
   });
+
+  it('names a broken part without "=" whole, as its key with no value', () => {
+    expect(parseUrlState('#%ZZ&h=8')).toEqual({ state: { ...DEFAULT_URL_STATE, height: 8 }, problems: [{ key: '%ZZ', value: '' }] });
+  });
+
+  it('names a broken value after an empty key ("=%"): the key is empty, the value as written', () => {
+    expect(parseUrlState('#=%&h=8')).toEqual({ state: { ...DEFAULT_URL_STATE, height: 8 }, problems: [{ key: '', value: '%' }] });
+    expect(parseUrlState('#=%E0%A4%A').problems).toEqual([{ key: '', value: '%E0%A4%A' }]);
+  });
 });
