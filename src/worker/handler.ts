@@ -5,7 +5,7 @@
  * worker can start.
  */
 import { checkpointFor, JOBS as JOBS_BY_NAME, runJob, type JobContext, type ServeOptions } from './jobs';
-import type { LayerCache } from './layerJobs';
+import { LayerRuntime } from './layerJobs';
 import { CacheMiss, Cancelled, RequestError } from './requestChecks';
 import { yieldTask } from './yieldTask';
 import type { Endpoint, FromWorker, ToWorker } from './protocol';
@@ -31,7 +31,7 @@ function transferables(result: object): Transferable[] {
 /** Answers requests arriving at `endpoint` until the endpoint goes away. */
 export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
   const cancelled = new Set<number>();
-  const layerCache: LayerCache = { current: null };
+  const layer = new LayerRuntime();
   const reply = (message: FromWorker, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
   let beatAt = 0;
   const every = options.heartbeatMs;
@@ -56,7 +56,7 @@ export function serve(endpoint: Endpoint, options: ServeOptions = {}): void {
         if (typeof msg.type !== 'string' || !Object.hasOwn(JOBS_BY_NAME, msg.type)) throw new RequestError(`unknown request type ${String((msg as { type: unknown }).type)}`);
         const isCancelled = () => cancelled.has(msg.id);
         const ctx: JobContext = {
-          options, layerCache, isCancelled, beat,
+          options, layer, isCancelled, beat,
           progress: (progress) => reply({ id: msg.id, progress }),
           checkpoint: checkpointFor(isCancelled),
         };

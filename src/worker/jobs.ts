@@ -10,7 +10,7 @@ import { runFamily, runNonlinearity, runWhatWhere } from './conceptDemoJobs';
 import { runDense } from './denseJob';
 import { runCombine } from './combineJob';
 import { runParseNpy } from './fileJobs';
-import { generateSteps, runForward, runLearnedWeights, withCachedLayer, type LayerCache } from './layerJobs';
+import { generateSteps, runForward, runLearnedWeights, withCachedLayer, type LayerRuntime } from './layerJobs';
 import { yieldTask } from './yieldTask';
 import { Cancelled } from './requestChecks';
 import type { ParamsOf, RequestType, ResultOf } from './protocol';
@@ -29,7 +29,7 @@ export interface ServeOptions {
 export interface JobContext {
   readonly options: ServeOptions;
   /** The walkthrough layer kept between forward requests. */
-  readonly layerCache: LayerCache;
+  readonly layer: LayerRuntime;
   /** Sends the fraction done to the page. */
   readonly progress: (fraction: number) => void;
   readonly isCancelled: () => boolean;
@@ -61,7 +61,7 @@ export const JOBS: { readonly [T in RequestType]: Job<T> } = {
   generate: (p, ctx) => drive(generateSteps(p), ctx),
   learnedWeights: (p) => runLearnedWeights(p),
   combine: (p) => runCombine(p),
-  forward: (p, ctx) => runForward(withCachedLayer(p, ctx.layerCache), ctx.progress, ctx.isCancelled, ctx.options.chunkMultiplyAdds),
+  forward: (p, ctx) => runForward(withCachedLayer(p, ctx.layer), ctx.progress, ctx.isCancelled, ctx.options.chunkMultiplyAdds, ctx.layer),
   conv2d: (p) => runConv2d(p),
   reduction: (p) => runReduction(p),
   nonlinearity: (p) => runNonlinearity(p),

@@ -16,27 +16,35 @@ import { yieldTask } from './yieldTask';
 import { CacheMiss, Cancelled, MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 import type { ForwardParams, ForwardResult, GenerateParams, GenerateResult, LearnedWeightsParams, LearnedWeightsResult } from './protocol';
 
-/** The layer a worker keeps between forward requests (its input and filters, by the page's key). */
-export interface LayerCache { current: { key: string; input: Float32Array; weights: Float32Array } | null }
+/**
+ * The walkthrough layer a worker keeps between forward requests (its per-layer runtime): the
+ * input and filters under the page's key, and the filters packed for the GEMM, so that a
+ * recompute after a bias or ReLU toggle does not pack them again. A new layer disposes of the
+ * last one: its data, packed filters and the GEMM's working memory go (a smaller layer after a
+ * large one must not keep the large one's memory).
+ */
+export class LayerRuntime {
+  current: { readonly key: string; readonly input: Float32Array; readonly weights: Float32Array } | null = null;
+  private packed: { readonly weights: Float32Array; readonly b: PackedB } | null = null;
+
+  /** `weights` (n×k) packed for the GEMM: kept for the weights last asked for. */
+  packedFor(weights: Float32Array, n: number, k: number): PackedB {
+    const kept = this.packed;
+    if (kept?.weights === weights && kept.b.n === n && kept.b.k === k) return kept.b;
+    const b = packB(weights, n, k);
+    this.packed = { weights, b };
+    return b;
+  }
+
+  dispose(): void {
+    this.current = null;
+    this.packed = null;
+    trimWorkspace();
+  }
+}
 
 /** Multiply-adds per chunk of a forward job: about 50 ms, so a cancel is seen quickly while the per-call packing stays small. */
 const CHUNK_MULTIPLY_ADDS = 1.6e8;
-
-
-/**
- * Filters packed for the GEMM, kept as long as their weights are (the layer cache holds them
- * between requests): a recompute after a bias or ReLU toggle does not pack them again.
- */
-const packedWeights = new WeakMap<Float32Array, PackedB>();
-
-function packedFor(weights: Float32Array, n: number, k: number): PackedB {
-  let packed = packedWeights.get(weights);
-  if (!packed || packed.n !== n || packed.k !== k) {
-    packed = packB(weights, n, k);
-    packedWeights.set(weights, packed);
-  }
-  return packed;
-}
 
 
 /** A forward request with its data present. */
@@ -57,6 +65,8 @@ export async function runForward(
   onProgress: (fraction: number) => void,
   isCancelled: () => boolean,
   chunkMultiplyAdds = CHUNK_MULTIPLY_ADDS,
+  /** The worker's kept layer, whose packed filters are reused (none: packed for this call). */
+  layer?: LayerRuntime,
 ): Promise<ForwardResult> {
   validateForward(p);
   const start = performance.now();
@@ -80,7 +90,7 @@ export async function runForward(
     pointwiseConvRows(hwcTensor(height, width, k, p.input), { weights: coutCinWeights(n, k, p.weights), bias: p.bias, relu: p.relu }, output, 0, height);
     return { output: full, computeMs: performance.now() - start, ...magnitude(output) };
   }
-  const packed = packedFor(p.weights, n, k);
+  const packed = layer ? layer.packedFor(p.weights, n, k) : packB(p.weights, n, k);
   // Chunks as even as whole rows allow (a short last chunk would fall below the size at which
   // the GEMM switches to Strassen's scheme); a chunk smaller than one row (the main thread's)
   // is a run of pixels instead.
@@ -116,16 +126,14 @@ function magnitude(values: Float32Array): { absMax: number; nonFinite: number } 
   return { absMax: m, nonFinite: bad };
 }
 
-/** Fills in a forward request's data from the worker's cache, or keeps what it brought. */
-export function withCachedLayer(p: ForwardParams, cache: LayerCache): ForwardParams {
+/** Fills in a forward request's data from the worker's kept layer, or keeps what it brought. */
+export function withCachedLayer(p: ForwardParams, layer: LayerRuntime): ForwardParams {
   if (p.input && p.weights) {
-    // A new layer: the last one's data, packed filters and working memory go (a smaller layer
-    // after a large one must not keep the large one's memory).
-    if (cache.current?.key !== p.cacheKey) trimWorkspace();
-    if (p.cacheKey) cache.current = { key: p.cacheKey, input: p.input, weights: p.weights };
+    if (layer.current?.key !== p.cacheKey) layer.dispose();
+    if (p.cacheKey) layer.current = { key: p.cacheKey, input: p.input, weights: p.weights };
     return p;
   }
-  const c = cache.current;
+  const c = layer.current;
   if (!c || !p.cacheKey || c.key !== p.cacheKey) throw new CacheMiss(`no layer cached as ${p.cacheKey ?? '(none)'}`);
   return { ...p, input: c.input, weights: c.weights };
 }
