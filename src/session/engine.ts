@@ -3,7 +3,8 @@
  * student's files, the Train page): set once at start-up (see start.ts), so views need not
  * know how workers are made.
  */
-import type { EngineClient, RequestOptions } from '../worker/client';
+import type { EngineClient } from '../worker/client';
+import type { RequestOptions } from '../worker/connection';
 import type { ParamsOf, RequestType, ResultOf } from '../worker/protocol';
 
 let current: EngineClient | null = null;
@@ -24,4 +25,4 @@ export function linkEnginePeers(): Promise<boolean> {
 }
 
 /** A failed reply (the worker's error code and message), for views that tell failures apart; the silence bound of a job that beats. */
-export { EngineError, LIVELY_SILENT_MS } from '../worker/client';
+export { EngineError, LIVELY_SILENT_MS } from '../worker/connection';

@@ -13,7 +13,8 @@ import type { AppStore } from '../store/index';
 import { userDataFits, type LayerConfig, type UserData } from '../store/slices/config';
 import type { LayerSnapshot, PhotoPixels } from '../store/slices/results';
 import type { View } from '../store/slices/ui';
-import { LIVELY_SILENT_MS, type EngineClient } from '../worker/client';
+import type { EngineClient } from '../worker/client';
+import { LIVELY_SILENT_MS } from '../worker/connection';
 import { errorMessage, isAbortError, withRecovery } from './recovery';
 
 const dataKey = (c: LayerConfig, u: UserData | null) => `${c.height}×${c.width}×${c.inChannels}→${c.outChannels}#${c.seed}|${c.image}|${c.filters}${u ? `|user${u.id}` : ''}`;

@@ -8,7 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import { MAX_MODEL_BYTES } from '../engine/limits';
 import type { Preprocessing } from '../engine/onnx/preprocess';
 import { loadPicture } from '../lib/loadPicture';
-import { EngineError } from '../worker/client';
+import { EngineError } from '../worker/connection';
 import type { ModelLayer, ModelLayerResult, ModelOpenResult } from '../worker/modelProtocol';
 import type { ResultOf } from '../worker/protocol';
 import { yieldTask } from '../worker/yieldTask';

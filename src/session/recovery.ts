@@ -8,7 +8,7 @@
  * retry tests from here too.
  */
 
-import { abortError, isAbortError, isRetryable } from '../worker/client';
+import { abortError, isAbortError, isRetryable } from '../worker/connection';
 
 /** Made in one place, the client (which aborts superseded requests); re-exported for the session and views. */
 export { abortError, isAbortError, isRetryable };

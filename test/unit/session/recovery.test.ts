@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { abortError, errorMessage, isAbortError, isRetryable, withRecovery } from '../../../src/session/recovery';
-import { EngineError } from '../../../src/worker/client';
+import { EngineError } from '../../../src/worker/connection';
 
 /** A job that fails with `failures` in turn, then answers with the attempt it succeeded on. */
 function flaky(failures: unknown[]) {
@@ -87,8 +87,8 @@ describe('withRecovery: the one recovery policy', () => {
     expect(isAbortError(e)).toBe(true);
   });
 
-  it('makes the abort error in one place (the client); the session re-exports the same functions', async () => {
-    const client = await import('../../../src/worker/client');
+  it('makes the abort error in one place (the worker connection); the session re-exports the same functions', async () => {
+    const client = await import('../../../src/worker/connection');
     expect(client.abortError).toBe(abortError);
     expect(client.isAbortError).toBe(isAbortError);
     expect(client.isRetryable).toBe(isRetryable);

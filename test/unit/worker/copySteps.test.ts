@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyInSteps, setInSteps } from '../../../src/worker/client';
+import { copyInSteps, setInSteps } from '../../../src/worker/copySteps';
 
 /** The first index where a and b differ (or their lengths do), -1 if none (toEqual takes 30 s on 4 M floats). */
 function firstDifference(a: Float32Array, b: Float32Array): number {

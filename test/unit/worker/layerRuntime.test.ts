@@ -3,7 +3,7 @@ import { generateLayerData, pointwiseConv } from '../../../src/engine';
 import { LayerRuntime, runForward, withCachedLayer } from '../../../src/worker/layerJobs';
 import { CacheMiss } from '../../../src/worker/requestChecks';
 
-const shape = { height: 8, width: 8, inChannels: 16, outChannels: 24 };
+const shape = { height: 8, width: 8, inChannels: 16, outChannels: 24, relu: false };
 const layer = (seed: number) => generateLayerData(shape, seed);
 
 describe('the worker’s kept layer (LayerRuntime)', () => {
@@ -16,7 +16,7 @@ describe('the worker’s kept layer (LayerRuntime)', () => {
     expect(rt.packedFor(layer(2).weights.data, 24, 16)).not.toBe(a);
     const p = { ...shape, input: d.input.data, weights: d.weights.data, cacheKey: 'L1' };
     const got = await runForward(withCachedLayer(p, rt), () => {}, () => false, 1000, rt);
-    expect(got.output).toEqual(pointwiseConv(d.input, { weights: d.weights }).data);
+    expect(got.output).toEqual(pointwiseConv(d.input, { weights: d.weights, relu: false }).data);
     // A recompute names the kept layer and sends no data.
     const again = await runForward(withCachedLayer({ ...shape, cacheKey: 'L1' }, rt), () => {}, () => false, 1000, rt);
     expect(again.output).toEqual(got.output);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateLayerData, pointwiseConv } from '../../../src/engine';
-import { EngineClient, EngineError, isAbortError } from '../../../src/worker/client';
+import { EngineClient } from '../../../src/worker/client';
+import { EngineError, isAbortError } from '../../../src/worker/connection';
 import { runForward, serve } from '../../../src/worker/handler';
 import type { Endpoint, FromWorker } from '../../../src/worker/protocol';
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateLayerData, pointwiseConv } from '../../../src/engine';
 import { createAppStore } from '../../../src/store';
 import { startLayerSync } from '../../../src/session/layerSync';
-import { EngineClient, EngineError, isRetryable } from '../../../src/worker/client';
+import { EngineClient } from '../../../src/worker/client';
+import { EngineError, isRetryable } from '../../../src/worker/connection';
 import { serve } from '../../../src/worker/handler';
 import type { Endpoint } from '../../../src/worker/protocol';
 
