@@ -31,6 +31,10 @@ export default tseslint.config(
         { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3-*'], message: 'The engine is pure TypeScript: no UI libraries.' },
         { group: [outside], message: 'The engine imports nothing outside src/engine.' },
       ] }],
+      // What the engine keeps between calls belongs to an object the caller holds and disposes of (onnx/runtime.ts), not to a module.
+      'no-restricted-syntax': ['error', ...['Program > VariableDeclaration[kind="let"]', 'Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]'].map((selector) => ({
+        selector, message: 'No module-level mutable state in src/engine: keep it in a runtime (onnx/runtime.ts) passed down.',
+      }))],
     },
   })),
   // Views reach the engine's workers only through src/session (its hooks, requests and re-exported types).

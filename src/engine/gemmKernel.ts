@@ -57,7 +57,16 @@ export const HEAP: number[] = [];
  */
 const DEST: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
 
-/** The packed B whose copy sits in HEAP from B_AT on, so the row chunks of a layer copy it once. */
+/**
+ * The packed B whose copy sits in HEAP from B_AT on, so the row chunks of a layer copy it once.
+ * With HEAP, the one module-level state the engine keeps (issue #27): HEAP must stay a module
+ * constant for the micro-kernel's speed (above), and what it holds can only be described
+ * beside it — a caller's context could not know whether another job (between two of its
+ * chunks) refilled it. Both are the thread's, not a model's: a runtime's trimScratch() and
+ * dispose() (onnx/runtime.ts) and a new layer (worker/layerJobs.ts) let them go through
+ * trimWorkspace.
+ */
+// eslint-disable-next-line no-restricted-syntax -- see above
 let resident: Float64Array | null = null;
 
 /**

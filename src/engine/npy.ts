@@ -95,9 +95,19 @@ export function parseNpy(bytes: Uint8Array, maxValues: number): NpyArray {
   return { shape, descr, fortranOrder, overflow, data: fortranOrder && shape.length > 1 ? fortranToC(data, shape) : data };
 }
 
+/**
+ * Built on first use, then the same array for the thread's life. Not state in the sense of
+ * issue #27 (nothing a runtime owns or a dispose() should let go): it is a memo of a pure
+ * function of the code, float16(h) for every h, so no caller can tell whether it was built
+ * now or earlier, nothing ever writes to it once built (its readers only index it), and it
+ * does not grow with what a user does (256 KB, once). Built lazily rather than at import
+ * because this module is loaded on the page too (to write the exports), where 65,536
+ * decodes would be work that most visits never need.
+ */
+// eslint-disable-next-line no-restricted-syntax -- see above
 let halfTable: Float32Array | null = null;
 
-/** The 65,536 half-precision values as float32 (exact: every half is a float32). */
+/** The 65,536 half-precision values as float32 (exact: every half is a float32). Read it; never write to it. */
 export function float16Table(): Float32Array {
   if (!halfTable) {
     halfTable = new Float32Array(65536);

@@ -5,3 +5,4 @@
 export type { ParamsOf, ParseNpyResult, RequestType, ResultOf } from '../worker/protocol';
 export type { ModelLayer, ModelLayerResult, ModelOpenResult } from '../worker/modelProtocol';
 export type { TrainInput, TrainResult } from '../worker/trainProtocol';
+export type { ReluStage } from '../worker/conceptProtocol';

@@ -2,13 +2,17 @@
 import { conv2d } from '../engine/conv2d';
 import { denseAtEveryPixel, denseForward, flattenWindowChw } from '../engine/dense';
 import { pointwiseConv } from '../engine/pointwise';
-import { coutCinWeights, hwcTensor } from '../engine/tensor';
+import { syntheticActivations } from '../engine/activations';
+import { heNormal, subSeed } from '../engine/random';
+import { coutCinWeights } from '../engine/tensor';
+import { checkSeed } from './conceptDemoJobs';
 import type { DenseParams, DenseResult } from './protocol';
-import { RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
+import { RequestError, checkPositiveInt } from './requestChecks';
 
 const SHOWN = 6;
 
 export function runDense(p: DenseParams): DenseResult {
+  const seed = checkSeed(p.seed);
   const h = checkPositiveInt('height', p.height), w = checkPositiveInt('width', p.width);
   const cin = checkPositiveInt('inChannels', p.inChannels), cout = checkPositiveInt('outChannels', p.outChannels);
   const k = checkPositiveInt('fcKernel', p.fcKernel), c = checkPositiveInt('fcChannels', p.fcChannels), out = checkPositiveInt('fcOutputs', p.fcOutputs);
@@ -16,21 +20,16 @@ export function runDense(p: DenseParams): DenseResult {
   if (h * w > 64 * 64 || cin > 512 || cout > 512 || c > 64 || out > 256 || k > 8 || mh > 32 || mw > 32 || mh < k || mw < k) {
     throw new RequestError('the dense demo is limited to 64×64 pixels, 512 channels, and an 8×8 fc kernel on a map of at most 32×32');
   }
-  // Copied into this realm's Float32Array: the kernels tell packed weights from plain ones by type.
-  const sized = (name: string, a: unknown, n: number) => {
-    if (!isFloat32Array(a) || a.length !== n) throw new RequestError(`${name} must hold ${n} floats`);
-    return new Float32Array(a);
-  };
-  const input = hwcTensor(h, w, cin, sized('input', p.input, h * w * cin));
-  const weights = sized('weights', p.weights, cout * cin), bias = sized('bias', p.bias, cout);
+  const input = syntheticActivations(h, w, cin, seed);
+  const weights = heNormal(cout * cin, cin, subSeed(seed, 'dense-1x1')), bias = heNormal(cout, cin, subSeed(seed, 'dense-bias'));
+  const fcWeights = heNormal(out * c * k * k, c * k * k, subSeed(seed, 'dense-fc'));
+  const map = syntheticActivations(mh, mw, c, (seed + 1) % 2 ** 32);
   // The 1×1 convolution (the app's blocked kernel) against a plain dense loop at each pixel.
   const conv = pointwiseConv(input, { weights: coutCinWeights(cout, cin, weights), bias, relu: false }).data;
   const dense = denseAtEveryPixel(input, weights, cout, bias);
   let pointwiseMaxDifference = 0;
   for (let i = 0; i < conv.length; i++) pointwiseMaxDifference = Math.max(pointwiseMaxDifference, Math.abs(conv[i]! - dense[i]!));
   // The fc layer as a k×k convolution whose kernel is the fc's weight matrix, unchanged.
-  const fcWeights = sized('fcWeights', p.fcWeights, out * c * k * k);
-  const map = hwcTensor(mh, mw, c, sized('fcInput', p.fcInput, mh * mw * c));
   const fc = conv2d(map, { inChannels: c, outChannels: out, kernelHeight: k, kernelWidth: k }, { weights: fcWeights });
   let fcMaxDifference = 0, fcScale = 0;
   for (let r = 0; r < fc.height; r++) {

@@ -5,7 +5,8 @@
  * less often (the student's model, the Train page) are chunks loaded on first use.
  */
 import { runSteps, type Steps } from '../engine/steps';
-import { runCollapse, runConv2d, runReduction } from './conceptJobs';
+import { runConv2d, runReduction } from './conceptJobs';
+import { runFamily, runNonlinearity, runWhatWhere } from './conceptDemoJobs';
 import { runDense } from './denseJob';
 import { runCombine } from './combineJob';
 import { runParseNpy } from './fileJobs';
@@ -63,7 +64,9 @@ export const JOBS: { readonly [T in RequestType]: Job<T> } = {
   forward: (p, ctx) => runForward(withCachedLayer(p, ctx.layerCache), ctx.progress, ctx.isCancelled, ctx.options.chunkMultiplyAdds),
   conv2d: (p) => runConv2d(p),
   reduction: (p) => runReduction(p),
-  collapse: (p) => runCollapse(p),
+  nonlinearity: (p) => runNonlinearity(p),
+  whatWhere: (p) => runWhatWhere(p),
+  family: (p) => runFamily(p),
   dense: (p) => runDense(p),
   parseNpy: (p) => runParseNpy(p),
   // The model's reader and evaluator are a chunk loaded on first use.

@@ -1,27 +1,26 @@
 /**
  * Worker jobs for the student's own model, loaded on first use (the ONNX reader and the
  * graph evaluator are a chunk of their own, so the worker starts without them). The worker
- * keeps one model: the last one opened.
+ * keeps one model, the last one opened, with its runtime (engine/onnx/runtime.ts): what its
+ * runs keep — plans, pooled tensors, prepared weights, scratch — under one byte budget.
  */
-import { trimScratch } from '../engine/onnx/chain';
-import { forgetPreparedWeights } from '../engine/onnx/prepared';
 import { decodeModel } from '../engine/onnx/decode';
 import { ModelError } from '../engine/onnx/errors';
 import { evaluate, firstUnsupported, inferShapes, type ShapeFailure } from '../engine/onnx/graph';
 import { extractLayer, pointwiseLayers } from '../engine/onnx/layers';
 import { inputSize, type OnnxModel, type OnnxNode } from '../engine/onnx/model';
 import { imageTensor } from '../engine/onnx/preprocess';
-import { emptyPool, metaTensor } from '../engine/onnx/tensor';
-import { trimWorkspace } from '../engine/gemm';
+import { createRuntime, type Runtime } from '../engine/onnx/runtime';
+import { metaTensor } from '../engine/onnx/tensor';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, ModelRefusal } from './modelProtocol';
 import { forgetSharedWeights, hasHelper, runChainShared } from './peer';
 import { CacheMiss, checkPositiveInt, RequestError } from './requestChecks';
 
-let held: { key: string; model: OnnxModel } | null = null;
+let held: { key: string; model: OnnxModel; runtime: Runtime } | null = null;
 
 /**
- * The working memory of a model run — the GEMM's workspace and the chains' scratch arrays,
- * up to 16 MB each — is kept while runs follow one another and let go after this long
+ * The working memory of a model run — the GEMM's workspace and the runtime's scratch
+ * arrays — is kept while runs follow one another and let go after this long
  * without one. Releasing it after every run cost the next one its regrowth and the
  * collections that fresh arrays call up: on two workers a MobileNet-v2 prefix took 54 ms
  * against 64 (medians of 25, same session).
@@ -32,8 +31,7 @@ let idleTrim: ReturnType<typeof setTimeout> | undefined;
 function releaseWorkingMemory(): void {
   clearTimeout(idleTrim);
   idleTrim = undefined;
-  trimWorkspace();
-  trimScratch();
+  held?.runtime.trimScratch();
 }
 
 function refusal(e: unknown): ModelRefusal {
@@ -41,22 +39,24 @@ function refusal(e: unknown): ModelRefusal {
   throw e;
 }
 
-function modelFor(key: string): OnnxModel {
+function modelFor(key: string): { model: OnnxModel; runtime: Runtime } {
   if (!held || held.key !== key) throw new CacheMiss(`no model held as ${key}`);
-  return held.model;
+  return held;
 }
 
 export function runModelOpen(p: ModelOpenParams, onProgress: (f: number) => void): ModelOpenResult {
   if (Object.prototype.toString.call(p.bytes) !== '[object ArrayBuffer]') throw new RequestError('bytes must be an ArrayBuffer');
-  // The last model goes first (and the tensors kept for its runs): two models at once may not fit.
+  // The last model goes first, with all its runs kept (the helper's copy of its weights too):
+  // two models at once may not fit.
+  clearTimeout(idleTrim);
+  idleTrim = undefined;
+  held?.runtime.dispose();
   held = null;
-  releaseWorkingMemory();
-  emptyPool();
-  forgetPreparedWeights();
-  forgetSharedWeights();
   try {
     const model = decodeModel(new Uint8Array(p.bytes), (done, total) => { if (done % 16 === 0 || done === total) onProgress(done / total); });
-    held = { key: String(p.key), model };
+    const runtime = createRuntime();
+    runtime.onDispose(forgetSharedWeights);
+    held = { key: String(p.key), model, runtime };
     const unsupported = [...new Set(model.nodes.filter((n) => firstUnsupported([n])).map((n) => (n.domain ? `${n.domain}.${n.opType}` : n.opType)))];
     return {
       status: 'read', irVersion: model.irVersion, opset: model.opset, producer: model.producer,
@@ -74,7 +74,7 @@ function inputShape(model: OnnxModel, height: number, width: number): number[] {
 }
 
 export function runModelLayers(p: ModelLayersParams): ModelLayersResult {
-  const model = modelFor(p.key);
+  const { model } = modelFor(p.key);
   const shape = inputShape(model, checkPositiveInt('height', p.height), checkPositiveInt('width', p.width));
   const failures = new Map<string, ShapeFailure>();
   const shapes = inferShapes(model, metaTensor('float', shape, !model.input.channelsLast), failures);
@@ -99,7 +99,7 @@ export function runModelLayers(p: ModelLayersParams): ModelLayersResult {
 }
 
 export async function runModelLayer(p: ModelLayerParams, onProgress: (f: number) => void, checkpoint: () => Promise<void>): Promise<ModelLayerResult> {
-  const model = modelFor(p.key);
+  const { model, runtime } = modelFor(p.key);
   const size = inputSize(model.input, checkPositiveInt('height', p.height), checkPositiveInt('width', p.width));
   if (size.height !== p.height || size.width !== p.width) throw new RequestError(`the model takes ${size.height}×${size.width} pictures`);
   if (!(p.rgba instanceof Uint8ClampedArray) || p.rgba.length !== p.width * p.height * 4) throw new RequestError(`rgba must hold ${p.width}×${p.height} pixels`);
@@ -111,6 +111,7 @@ export async function runModelLayer(p: ModelLayerParams, onProgress: (f: number)
     const image = imageTensor(p.rgba, p.width, p.height, size.channels, p.preprocessing, model.input.channelsLast);
     let nodesRun = 0, since = performance.now();
     const values = await evaluate(model, image, [layer.input], {
+      runtime,
       // With a second worker linked, each large chain of convolutions is split with it.
       runChain: hasHelper() ? runChainShared : undefined,
       // Progress, and a look for a cancel, every 20 ms rather than after each of a hundred small nodes.

@@ -7,12 +7,13 @@
  * may send `{ id, type: 'cancel' }` for a request it no longer wants.
  */
 import type { Conv2dSpec } from '../engine/conv2d';
-import type { PointwiseArrays, PointwiseShape } from '../engine/layerData';
+import type { PointwiseShape } from '../engine/layerData';
 import type { LearnedFileName } from '../engine/learnedFileNames';
 import type { InputSummary } from '../engine/channelStats';
 import type { MapCombination, TermOrder } from '../engine/combine';
 import type { FilterKind, FilterMode } from '../engine/photoLayer';
 import type { TrainApplyParams, TrainApplyResult, TrainFeaturesGetParams, TrainFeaturesGetResult, TrainFeaturesParams, TrainFeaturesResult, TrainParams, TrainResult } from './trainProtocol';
+import type { FamilyParams, FamilyResult, NonlinearityParams, NonlinearityResult, WhatWhereParams, WhatWhereResult } from './conceptProtocol';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, PeerLinkParams } from './modelProtocol';
 
 /**
@@ -204,17 +205,20 @@ export interface CollapseResult {
 /**
  * A 1×1 convolution as a dense layer at every pixel, and the converse: a dense layer on a
  * flattened k×k×C map as a k×k convolution (the same weights, reshaped), run on a larger map.
+ * The worker makes the data from `seed`: an H×W×Cin input, Cout×Cin weights and Cout biases;
+ * the fc layer's weights (out × C·k·k, PyTorch's flatten order) and its map.
  */
-export interface DenseParams extends PointwiseArrays {
-  /** The 1×1 layer is the H×W×Cin input, Cout×Cin weights and Cout biases. */
-  /** A fully connected layer on a k×k×C map (weights out × C·k·k, PyTorch's flatten order), and a larger map to run it on. */
+export interface DenseParams {
+  readonly seed: number;
+  readonly height: number;
+  readonly width: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
   readonly fcKernel: number;
   readonly fcChannels: number;
   readonly fcOutputs: number;
-  readonly fcWeights: Float32Array;
   readonly fcMapHeight: number;
   readonly fcMapWidth: number;
-  readonly fcInput: Float32Array;
 }
 
 export interface DenseResult {
@@ -284,7 +288,9 @@ export interface Requests {
   forward: [ForwardParams, ForwardResult];
   conv2d: [Conv2dRequestParams, Conv2dResult];
   reduction: [ReductionParams, ReductionResult];
-  collapse: [CollapseParams, CollapseResult];
+  nonlinearity: [NonlinearityParams, NonlinearityResult];
+  whatWhere: [WhatWhereParams, WhatWhereResult];
+  family: [FamilyParams, FamilyResult];
   dense: [DenseParams, DenseResult];
   parseNpy: [ParseNpyParams, ParseNpyResult];
   modelOpen: [ModelOpenParams, ModelOpenResult];

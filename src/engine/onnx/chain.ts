@@ -11,11 +11,10 @@ import { ModelError } from './errors';
 import { activationBounds, clampInPlace, type FusedConv } from './fuse';
 import type { OnnxModel, OnnxNode } from './model';
 import { convLayer, convRows, type ConvLayer } from './ops/conv';
-import { trimDepthwiseScratch } from './ops/depthwise';
-import { trimWinogradScratch } from './ops/winograd';
 import { folded, halfWeights, type LayerWeights } from './prepared';
 import { relu6 } from '../activate';
-import { allocFloat, metaTensor, recycle, toNhwc, type Tensor } from './tensor';
+import { createRuntime, type Runtime } from './runtime';
+import { allocFloat, metaTensor, toNhwc, type Tensor } from './tensor';
 
 export interface ChainPlan {
   /** The Convs in order: the first reads the chain's input, each other the one before (after its fused BN and ReLU). */
@@ -127,9 +126,12 @@ export type ChainBand = Pick<PreparedChain, 'layers' | 'residual' | 'addend' | '
 /**
  * Output rows [r0, r1) of the chain into `out` (just those rows), from `x`, which holds the
  * chain input's rows from row `first` on (the whole map, or a slab of it that covers
- * inputRows). Each layer computes exactly the rows the next one reads.
+ * inputRows). Each layer computes exactly the rows the next one reads. The maps in between
+ * take turns in two of `rt`'s scratch arrays (each is read only by the next layer): a run of
+ * a model's prefix then allocates only the maps it keeps, and the collector that fresh arrays
+ * call up (its threads take a core from the two workers) has little to do.
  */
-export function chainRows(x: Float32Array, first: number, chain: ChainBand, out: Float32Array, r0: number, r1: number): void {
+export function chainRows(x: Float32Array, first: number, chain: ChainBand, out: Float32Array, r0: number, r1: number, rt: Runtime = createRuntime()): void {
   const { layers, residual } = chain;
   const need = levels(layers, r0, r1);
   const row = layers[0]!.geometry.w * layers[0]!.inChannels;
@@ -139,8 +141,8 @@ export function chainRows(x: Float32Array, first: number, chain: ChainBand, out:
     const [from, to] = need[l]!, [a, b] = need[l + 1]!;
     // The layer on its slab: `to − from` input rows, numbered from `from`, for output rows from `a`.
     const slab = { ...layer, firstRow: a, geometry: { ...g, h: to - from, pt: g.pt + from - a * g.sy, oh: b - a } };
-    const dst = l === layers.length - 1 ? out : scratch(l % 2, (b - a) * g.ow * layer.outChannels);
-    convRows(cur, slab, dst, 0, b - a);
+    const dst = l === layers.length - 1 ? out : rt.scratch(l % 2 ? 'pong' : 'ping', (b - a) * g.ow * layer.outChannels);
+    convRows(cur, slab, dst, 0, b - a, rt);
     cur = dst;
   }
   const last = layers.at(-1)!, n = (r1 - r0) * last.geometry.ow * last.outChannels;
@@ -166,37 +168,15 @@ export function closeHalves(p: PreparedChain, out: Float32Array): void {
 }
 
 /**
- * Two arrays the maps inside a chain take turns in (each is read only by the next layer),
- * grown to the largest seen up to SCRATCH_VALUES (16 MB each) and kept until trimScratch: a
- * run of a model's prefix then allocates only the maps it keeps, and the collector that fresh
- * arrays call up (its threads take a core from the two workers) has little to do.
- */
-let pingPong = [new Float32Array(0), new Float32Array(0)];
-const SCRATCH_VALUES = 4 * 1024 * 1024;
-
-function scratch(which: number, n: number): Float32Array {
-  if (n > SCRATCH_VALUES) return new Float32Array(n);
-  if (pingPong[which]!.length < n) pingPong[which] = new Float32Array(n);
-  return pingPong[which]!.subarray(0, n);
-}
-
-/** Lets the kept arrays go (a model job is done; the helper keeps its own between chains). */
-export function trimScratch(): void {
-  pingPong = [new Float32Array(0), new Float32Array(0)];
-  trimDepthwiseScratch();
-  trimWinogradScratch();
-}
-
-/**
  * A MobileNet block — 1×1 expand, 3×3 depthwise, 1×1 linear project — as two blocks, each
  * with half of the expanded (hidden) channels: expand and depthwise treat each hidden
  * channel on its own, and the projection is a sum over them, so the block's output is the sum
  * of the halves' outputs (the first half carries the bias and the residual). Two workers each
  * take a half with no rows computed twice (a split by rows recomputes the depthwise window's
  * border rows of the expanded map on both sides: 14 % more work on a 14×14 map). Null for any
- * other chain.
+ * other chain. The halves' weights are kept in `rt`.
  */
-export function hiddenHalves(p: PreparedChain): [PreparedChain, PreparedChain] | null {
+export function hiddenHalves(p: PreparedChain, rt: Runtime = createRuntime()): [PreparedChain, PreparedChain] | null {
   if (p.layers.length !== 3) return null;
   const [e, d, q] = p.layers as [ConvLayer, ConvLayer, ConvLayer];
   const pointwise = (l: ConvLayer) => { const g = l.geometry; return l.groups === 1 && g.kh === 1 && g.kw === 1 && g.pt + g.pl + g.pb + g.pr === 0; };
@@ -204,7 +184,7 @@ export function hiddenHalves(p: PreparedChain): [PreparedChain, PreparedChain] |
   const linear = (q.lo ?? -Infinity) === -Infinity && (q.hi ?? Infinity) === Infinity;
   if (!pointwise(e) || e.geometry.sy !== 1 || e.geometry.sx !== 1 || !pointwise(q) || !linear || hidden < 2
     || d.groups !== hidden || d.inChannels !== hidden || d.outChannels !== hidden || q.inChannels !== hidden) return null;
-  const mid = Math.ceil(hidden / 2), [wa, wb] = halfWeights(e, d, q);
+  const mid = Math.ceil(hidden / 2), [wa, wb] = halfWeights(e, d, q, rt);
   const half = (n: number, w: LayerWeights[], first: boolean): PreparedChain => ({
     ...p,
     residual: first && p.residual,
@@ -225,18 +205,18 @@ export function addInto(out: Float32Array, other: Float32Array): void {
 }
 
 /** A prepared chain run whole, here (a MobileNet block as its two halves, as two workers run it). */
-export function runChainHere(p: PreparedChain): Float32Array {
-  const out = allocFloat(p.shape, p.name), oh = p.shape[2]!;
-  const halves = hiddenHalves(p);
+export function runChainHere(p: PreparedChain, rt: Runtime = createRuntime()): Float32Array {
+  const out = allocFloat(p.shape, p.name, rt), oh = p.shape[2]!;
+  const halves = hiddenHalves(p, rt);
   if (!halves) {
-    chainRows(p.input, 0, p, out, 0, oh);
+    chainRows(p.input, 0, p, out, 0, oh, rt);
     return out;
   }
-  chainRows(p.input, 0, halves[0], out, 0, oh);
-  const other = allocFloat(p.shape, p.name);
-  chainRows(p.input, 0, halves[1], other, 0, oh);
+  chainRows(p.input, 0, halves[0], out, 0, oh, rt);
+  const other = allocFloat(p.shape, p.name, rt);
+  chainRows(p.input, 0, halves[1], other, 0, oh, rt);
   addInto(out, other);
-  recycle(other);
+  rt.recycle(other);
   closeHalves(p, out);
   return out;
 }
@@ -246,8 +226,9 @@ export function runChainHere(p: PreparedChain): Float32Array {
  * from `fused`: the tensor it makes, the nodes it runs besides its first (to be skipped), and
  * the prepared chain (null in a shape-only pass). The residual Add (and the ReLU after it)
  * joins only when the shapes agree (otherwise it runs as a node of its own, broadcasting).
+ * The folded weights are kept in `rt`.
  */
-export function prepareChain(plan: ChainPlan, read: (name: string) => Tensor | undefined, fused: ReadonlyMap<OnnxNode, FusedConv>): { output: string; shape: readonly number[]; swallowed: OnnxNode[]; chain: PreparedChain | null } {
+export function prepareChain(plan: ChainPlan, read: (name: string) => Tensor | undefined, fused: ReadonlyMap<OnnxNode, FusedConv>, rt: Runtime = createRuntime()): { output: string; shape: readonly number[]; swallowed: OnnxNode[]; chain: PreparedChain | null } {
   const head = plan.convs[0]!;
   const x = read(head.inputs[0]!);
   if (!x) throw new ModelError('bad-node', `${head.name}: no input`);
@@ -257,7 +238,7 @@ export function prepareChain(plan: ChainPlan, read: (name: string) => Tensor | u
     const { layer, weights, bias } = convLayer(c, metaTensor('float', shape), read(c.inputs[1]!), c.inputs[2] ? read(c.inputs[2]) : undefined);
     shape = [shape[0]!, layer.outChannels, layer.geometry.oh, layer.geometry.ow];
     const f = fused.get(c), e = f?.epilogue;
-    if (weights) layers.push({ ...layer, ...(e ? folded(c, f.swallowed[0], weights, bias, layer.outChannels, e) : { weights, bias }), lo: e?.lo, hi: e?.hi });
+    if (weights) layers.push({ ...layer, ...(e ? folded(c, f.swallowed[0], weights, bias, layer.outChannels, e, rt) : { weights, bias }), lo: e?.lo, hi: e?.hi });
   }
   const y = plan.add && (plan.other ? read(plan.other) : x);
   const closed = !!y && y.dtype === 'float' && shape.length === y.shape.length && shape.every((d, i) => d === y.shape[i]);

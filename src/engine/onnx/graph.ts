@@ -8,7 +8,8 @@ import type { OnnxModel, OnnxNode } from './model';
 import { planFusion, type FusedConv } from './fuse';
 import { isSupported, runNode } from './ops';
 import { planChains, prepareChain, runChainHere, type ChainPlan, type PreparedChain } from './chain';
-import { floatTensor, recycle, type Tensor } from './tensor';
+import { createRuntime, type Runtime } from './runtime';
+import { floatTensor, type Tensor } from './tensor';
 
 /** The nodes `targets` depend on, in the model's (dependency) order. */
 export function pathTo(model: OnnxModel, targets: readonly string[]): OnnxNode[] {
@@ -34,12 +35,18 @@ export function firstUnsupported(path: readonly OnnxNode[]): OnnxNode | undefine
 export interface EvaluateOptions {
   /** Called after each node (the worker reports progress and yields here). */
   readonly afterNode?: ((done: number, total: number, node: OnnxNode) => void | Promise<void>) | undefined;
-  /** Runs a prepared chain of Convs (e.g. split with another worker); by default here, whole. */
-  readonly runChain?: ((p: PreparedChain) => Promise<Float32Array>) | undefined;
+  /** Runs a prepared chain of Convs (e.g. split with another worker) with the run's runtime; by default here, whole. */
+  readonly runChain?: ((p: PreparedChain, rt: Runtime) => Promise<Float32Array>) | undefined;
+  /**
+   * What the run keeps and reuses — plans, pooled storage, prepared weights, scratch — and
+   * what it finds kept from the model's runs before (runtime.ts). By default a fresh one:
+   * reused within this run, let go after it.
+   */
+  readonly runtime?: Runtime | undefined;
 }
 
 /** How `targets` are computed: the path, its fusions and chains, and where each tensor is last read. */
-interface Plan {
+export interface Plan {
   readonly path: readonly OnnxNode[];
   readonly keep: ReadonlySet<string>;
   readonly fused: ReadonlyMap<OnnxNode, FusedConv>;
@@ -47,12 +54,14 @@ interface Plan {
   readonly lastUse: ReadonlyMap<string, number>;
 }
 
-/** Plans kept with their model: a student's next picture through the same layer is planned already. */
-const plans = new WeakMap<OnnxModel, Map<string, Plan>>();
-
-function planFor(model: OnnxModel, targets: readonly string[]): Plan {
-  const kept = plans.get(model) ?? new Map<string, Plan>();
-  plans.set(model, kept);
+/** The plan for `targets`, kept in `rt` with its model: a student's next picture through the same layer is planned already. */
+function planFor(model: OnnxModel, targets: readonly string[], rt: Runtime): Plan {
+  let kept = rt.plans.get(model);
+  if (!kept) {
+    kept = new Map<string, Plan>();
+    // A few node lists: counted as no bytes.
+    rt.plans.keep(model, kept, 0);
+  }
   const key = JSON.stringify(targets);
   const known = kept.get(key);
   if (known) return known;
@@ -76,7 +85,8 @@ function planFor(model: OnnxModel, targets: readonly string[]): Plan {
  * shapes only). Throws a ModelError naming the first unsupported op on the path.
  */
 export async function evaluate(model: OnnxModel, image: Tensor, targets: readonly string[], options: EvaluateOptions = {}): Promise<Map<string, Tensor>> {
-  const { path, keep, fused, chains, lastUse } = planFor(model, targets);
+  const rt = options.runtime ?? createRuntime();
+  const { path, keep, fused, chains, lastUse } = planFor(model, targets, rt);
   // The nodes a fusion or a chain swallows are skipped.
   const skip = new Set([...fused.values()].flatMap((f) => f.swallowed));
   const env = new Map<string, Tensor>([[model.input.name, image]]);
@@ -90,18 +100,18 @@ export async function evaluate(model: OnnxModel, image: Tensor, targets: readonl
   // (Identity, Reshape and the like share it) or it is a weight's or the picture's.
   const notOurs = new Set<Tensor['data']>([image.data, ...[...model.initializers.values()].map((t) => t.data)]);
   const release = ({ data }: Tensor) => {
-    if (data instanceof Float32Array && !notOurs.has(data) && ![...env.values()].some((o) => o.data === data)) recycle(data);
+    if (data instanceof Float32Array && !notOurs.has(data) && ![...env.values()].some((o) => o.data === data)) rt.recycle(data);
   };
   for (let i = 0; i < path.length; i++) {
     const node = path[i]!;
     const plan = chains.get(node);
     if (plan) {
-      const c = prepareChain(plan, read, fused);
+      const c = prepareChain(plan, read, fused, rt);
       c.swallowed.forEach((n) => skip.add(n));
-      env.set(c.output, floatTensor(c.shape, c.chain && (options.runChain ? await options.runChain(c.chain) : runChainHere(c.chain)), true));
+      env.set(c.output, floatTensor(c.shape, c.chain && (options.runChain ? await options.runChain(c.chain, rt) : runChainHere(c.chain, rt)), true));
     } else if (!skip.has(node)) {
       const name = node.outputs[0];
-      const out = runNode(node, node.inputs.map(read), model.opset);
+      const out = runNode(node, node.inputs.map(read), model.opset, rt);
       if (name) env.set(name, out);
     }
     for (const name of node.inputs) {

@@ -1,42 +1,19 @@
 /**
- * The weights a chain runs with, made from a model's once and kept with it: each Conv's with
- * its BatchNormalization folded in, and each MobileNet block's two halves (chain.ts). Up to a
- * budget, so that a large model's do not double in memory; let go when another model opens.
+ * The weights a chain runs with, made from a model's once and kept in the model's runtime:
+ * each Conv's with its BatchNormalization folded in, and each MobileNet block's two halves
+ * (chain.ts). Kept while the runtime's budget allows, so that a large model's do not double
+ * in memory (beyond it they are made again on each run); let go with the runtime.
  */
 import { foldIntoConv, type Epilogue } from './fuse';
 import type { OnnxNode } from './model';
 import type { ConvLayer } from './ops/conv';
-import { forgetWinogradFilters } from './ops/winograd';
+import { bytesOf, type Runtime } from './runtime';
 
 export type LayerWeights = Pick<ConvLayer, 'weights' | 'bias'>;
 
-/** Each half's weights, kept with the block's (they are the same arrays run after run). */
-let halvesOf = new WeakMap<Float32Array, { d: Float32Array; q: Float32Array; halves: [LayerWeights[], LayerWeights[]] }>();
-
-/**
- * Folded and halved weights are kept up to this many bytes: a large model's (ResNet-50's
- * 100 MB) would otherwise double in memory; beyond, they are made again on each run.
- */
-const KEPT_WEIGHT_BYTES = 64 * 1024 * 1024;
-let keptBytes = 0;
-
-function keepable(arrays: readonly (Float32Array | undefined)[]): boolean {
-  const bytes = arrays.reduce((n, a) => n + (a?.byteLength ?? 0), 0);
-  if (keptBytes + bytes > KEPT_WEIGHT_BYTES) return false;
-  keptBytes += bytes;
-  return true;
-}
-
-/** Lets the kept folded, halved and transformed weights go (another model is opened). */
-export function forgetPreparedWeights(): void {
-  folds = new WeakMap();
-  halvesOf = new WeakMap();
-  keptBytes = 0;
-  forgetWinogradFilters();
-}
-
-export function halfWeights(e: ConvLayer, d: ConvLayer, q: ConvLayer): [LayerWeights[], LayerWeights[]] {
-  const kept = halvesOf.get(e.weights);
+/** Each half's weights, kept with the block's in `rt` (they are the same arrays run after run). */
+export function halfWeights(e: ConvLayer, d: ConvLayer, q: ConvLayer, rt: Runtime): [LayerWeights[], LayerWeights[]] {
+  const kept = rt.halves.get(e.weights);
   if (kept && kept.d === d.weights && kept.q === q.weights) return kept.halves;
   const hidden = e.outChannels, mid = Math.ceil(hidden / 2);
   const taps = d.geometry.kh * d.geometry.kw, cout = q.outChannels, cin = e.inChannels;
@@ -50,23 +27,21 @@ export function halfWeights(e: ConvLayer, d: ConvLayer, q: ConvLayer): [LayerWei
     ];
   };
   const halves: [LayerWeights[], LayerWeights[]] = [half(0, mid, true), half(mid, hidden, false)];
-  if (keepable(halves.flat().flatMap((w) => [w.weights, w.bias]))) halvesOf.set(e.weights, { d: d.weights, q: q.weights, halves });
+  rt.halves.keep(e.weights, { d: d.weights, q: q.weights, halves }, bytesOf(halves.flat().flatMap((w) => [w.weights, w.bias])));
   return halves;
 }
 
 /**
- * Each Conv's weights with its BatchNormalization folded in, kept with the Conv's node (so
- * they go with the model): every run of a model's prefix would otherwise fold them again,
- * and the lead worker would send the helper new arrays each time. `by` is the first node the
- * fusion swallowed; the same Conv fused otherwise (another target) folds again.
+ * Each Conv's weights with its BatchNormalization folded in, kept in `rt` by the Conv's node:
+ * every run of a model's prefix would otherwise fold them again, and the lead worker would
+ * send the helper new arrays each time. `by` is the first node the fusion swallowed; the
+ * same Conv fused otherwise (another target) folds again.
  */
-let folds = new WeakMap<OnnxNode, { by: OnnxNode | undefined; weights: Float32Array; bias: Float32Array | undefined }>();
-
-export function folded(conv: OnnxNode, by: OnnxNode | undefined, weights: Float32Array, bias: Float32Array | undefined, outChannels: number, e: Epilogue): { weights: Float32Array; bias: Float32Array | undefined } {
+export function folded(conv: OnnxNode, by: OnnxNode | undefined, weights: Float32Array, bias: Float32Array | undefined, outChannels: number, e: Epilogue, rt: Runtime): { weights: Float32Array; bias: Float32Array | undefined } {
   if (!e.scale || !e.shift) return { weights, bias };
-  const kept = folds.get(conv);
+  const kept = rt.folds.get(conv);
   if (kept && kept.by === by) return kept;
   const f = foldIntoConv(weights, bias, outChannels, e);
-  if (keepable([f.weights, f.bias])) folds.set(conv, { by, ...f });
+  rt.folds.keep(conv, { by, ...f }, bytesOf([f.weights, f.bias]));
   return f;
 }

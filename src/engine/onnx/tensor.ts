@@ -7,6 +7,7 @@
  */
 import { MAX_TENSOR_VALUES } from '../limits';
 import { ModelError } from './errors';
+import type { Runtime } from './runtime';
 
 export type DType = 'float' | 'int';
 
@@ -28,15 +29,6 @@ export function sizeOf(shape: readonly number[]): number {
   return n;
 }
 
-/**
- * Storage of tensors no later node reads, kept by length for the next tensor of that size (a
- * student's next picture or layer runs the same sizes). Fewer fresh arrays, fewer collections
- * — and a collection's threads take a core from the two workers. At most POOL_VALUES kept.
- */
-const pool = new Map<number, Float32Array[]>();
-let pooledValues = 0;
-const POOL_VALUES = 8 * 1024 * 1024;
-
 /** The number of values of `shape`, refused (naming the node that asked) past MAX_TENSOR_VALUES: checked before anything is allocated. */
 export function checkedSize(shape: readonly number[], node: string): number {
   const n = sizeOf(shape);
@@ -49,34 +41,13 @@ export function allocInt(shape: readonly number[], node: string): Float64Array {
   return new Float64Array(checkedSize(shape, node));
 }
 
-/** Allocates a float tensor's storage (zeros) after checking its size; names the node that asked. */
-export function allocFloat(shape: readonly number[], node: string): Float32Array {
-  const n = checkedSize(shape, node);
-  const kept = pool.get(n)?.pop();
-  if (!kept) return new Float32Array(n);
-  pooledValues -= n;
-  return kept.fill(0);
-}
-
 /**
- * Gives a tensor's storage back for reuse; the caller guarantees nothing reads it any more.
- * Only an array that owns its whole buffer (not a view into another) and still has it (not
- * transferred away).
+ * Allocates a float tensor's storage (zeros) after checking its size; names the node that
+ * asked. From the runtime's pool when it keeps an array of that length (see runtime.ts).
  */
-export function recycle(data: Float32Array): void {
-  const n = data.length;
-  if (n === 0 || data.byteOffset !== 0 || data.buffer.byteLength !== n * 4 || pooledValues + n > POOL_VALUES) return;
-  const list = pool.get(n) ?? [];
-  if (list.includes(data)) return;
-  list.push(data);
-  pool.set(n, list);
-  pooledValues += n;
-}
-
-/** Lets every kept array go (a new model: its sizes are another's). */
-export function emptyPool(): void {
-  pool.clear();
-  pooledValues = 0;
+export function allocFloat(shape: readonly number[], node: string, rt?: Runtime): Float32Array {
+  const n = checkedSize(shape, node);
+  return rt?.takePooled(n) ?? new Float32Array(n);
 }
 
 export const floatTensor = (shape: readonly number[], data: Float32Array | null, nhwc = false): Tensor => ({ dtype: 'float', shape, data, nhwc: nhwc && shape.length === 4 });

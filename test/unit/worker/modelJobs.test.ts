@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HEAP } from '../../../src/engine/gemmKernel';
 import { runModelLayer, runModelOpen } from '../../../src/worker/modelJobs';
+import { linkPeer } from '../../../src/worker/peer';
 import { EngineClient, EngineError } from '../../../src/worker/client';
 import { serve } from '../../../src/worker/handler';
 import type { Endpoint } from '../../../src/worker/protocol';
@@ -113,5 +114,18 @@ describe('worker jobs for a model', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('lets the last model\'s runtime go when another is opened, and tells a linked helper to let its weights go with it', async () => {
+    expect(runModelOpen({ bytes: ownBuffer(m.bytes), key: 'first' }, () => {}).status).toBe('read');
+    const { port1, port2 } = new MessageChannel();
+    const kinds: string[] = [];
+    const told = new Promise<void>((resolve) => port2.addEventListener('message', (e) => { kinds.push(e.data.kind); resolve(); }));
+    port2.start();
+    linkPeer({ port: port1, role: 'lead' });
+    expect(runModelOpen({ bytes: ownBuffer(m.bytes), key: 'second' }, () => {}).status).toBe('read');
+    await told;
+    expect(kinds).toEqual(['forget']);
+    port1.close();
   });
 });

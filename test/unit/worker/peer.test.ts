@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { prepareChain, runChainHere, type PreparedChain } from '../../../src/engine/onnx/chain';
+import { chainRows, prepareChain, runChainHere, type PreparedChain } from '../../../src/engine/onnx/chain';
 import { decodeModel } from '../../../src/engine/onnx/decode';
 import type { FusedConv } from '../../../src/engine/onnx/fuse';
 import { evaluate } from '../../../src/engine/onnx/graph';
 import type { OnnxNode } from '../../../src/engine/onnx/model';
+import { createRuntime } from '../../../src/engine/onnx/runtime';
 import { floatTensor, logical, type Tensor } from '../../../src/engine/onnx/tensor';
 import { mulberry32 } from '../../../src/engine/random';
 import { forgetSharedWeights, hasHelper, linkPeer, runChainShared } from '../../../src/worker/peer';
@@ -122,7 +123,9 @@ describe('a whole MobileNet block split between two workers', () => {
     const model = decodeModel(m.bytes);
     const rand = mulberry32(4);
     const x = Float32Array.from({ length: 3 * 96 * 96 }, () => rand() * 4 - 2);
-    const run = async () => logical((await evaluate(model, floatTensor([1, 3, 96, 96], x.slice()), [m.layerInput], { runChain: runChainShared })).get(m.layerInput)!).data!;
+    // The model's runtime keeps its folded weights: the helper is sent the same arrays again.
+    const runtime = createRuntime();
+    const run = async () => logical((await evaluate(model, floatTensor([1, 3, 96, 96], x.slice()), [m.layerInput], { runtime, runChain: runChainShared })).get(m.layerInput)!).data!;
     const want = logical((await evaluate(model, floatTensor([1, 3, 96, 96], x.slice()), [m.layerInput])).get(m.layerInput)!).data!;
     expect(await run()).toEqual(want);
     expect(await run()).toEqual(want);
@@ -165,5 +168,31 @@ describe('a whole MobileNet block split between two workers', () => {
     expect(Array.from(await runChainShared(p))).toEqual(want);
     expect(sent.map((r) => r.weights?.length)).toEqual([1]);
     third.port1.close();
+  });
+
+  it('sends a chain\'s weights again until the helper says it keeps them (a helper whose runtime is full keeps none)', async () => {
+    const p = prepared(CASES[2]!);
+    const want = Array.from(runChainHere(p));
+    for (const keeps of [false, true]) {
+      // A helper that computes its band as the real one does and answers `kept: keeps`.
+      const { port1, port2 } = new MessageChannel();
+      const sent: { weights?: unknown[]; key: number }[] = [];
+      port2.addEventListener('message', (e) => {
+        const r = e.data;
+        sent.push(r);
+        const weights = r.weights ?? p.layers;
+        const layers = r.shapes.map((shape: object, i: number) => ({ ...shape, ...weights[i] }));
+        const output = new Float32Array((r.r1 - r.r0) * layers.at(-1).geometry.ow * layers.at(-1).outChannels);
+        chainRows(r.input, r.first, { layers, residual: r.residual, post: r.post }, output, r.r0, r.r1);
+        port2.postMessage({ id: r.id, output, kept: keeps }, [output.buffer]);
+      });
+      port2.start();
+      linkPeer({ port: port1, role: 'lead' });
+      for (let i = 0; i < 3; i++) expect(Array.from(await runChainShared(p))).toEqual(want);
+      expect(sent.map((r) => r.weights?.length ?? 0)).toEqual(keeps ? [1, 0, 0] : [1, 1, 1]);
+      // Kept: named by the key it was sent with; not kept: a new key each time.
+      expect(new Set(sent.map((r) => r.key)).size).toBe(keeps ? 1 : 3);
+      port1.close();
+    }
   });
 });

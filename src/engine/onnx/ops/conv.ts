@@ -14,6 +14,7 @@ import { gemmABt, packB } from '../../gemm';
 import { ModelError } from '../errors';
 import { clampInPlace } from '../fuse';
 import { attrInt, attrInts, type OnnxNode } from '../model';
+import { createRuntime, type Runtime } from '../runtime';
 import { allocFloat, floatTensor, metaTensor, toNhwc, type Tensor } from '../tensor';
 import { depthwiseRows, type DepthwiseLayer } from './depthwise';
 import { window2d, type Window2d } from './geometry';
@@ -54,28 +55,29 @@ export function convLayer(node: OnnxNode, x: Tensor, w: Tensor | undefined, b: T
 }
 
 /** A Conv node run on its inputs as a node of its own (a shape-only input gives the output's shape). */
-export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[]): Tensor {
+export function conv(node: OnnxNode, [x, w, b]: readonly (Tensor | undefined)[], rt?: Runtime): Tensor {
   if (!x) throw new ModelError('bad-node', `${node.name}: no input`);
   const { layer, weights, bias } = convLayer(node, x, w, b);
   const shape = [x.shape[0]!, layer.outChannels, layer.geometry.oh, layer.geometry.ow];
   if (!x.data || !weights) return metaTensor('float', shape, true);
   if (x.shape[0] !== 1) throw new ModelError('bad-node', `${node.name}: a batch of ${x.shape[0]} (the engine runs one picture)`);
-  const out = allocFloat(shape, node.name);
-  convRows(toNhwc(x).data as Float32Array, { ...layer, weights, bias }, out, 0, layer.geometry.oh);
+  const out = allocFloat(shape, node.name, rt);
+  convRows(toNhwc(x).data as Float32Array, { ...layer, weights, bias }, out, 0, layer.geometry.oh, rt);
   return floatTensor(shape, out, true);
 }
 
 /**
  * Output rows [r0, r1) of the convolution of an H×W×Cin map (NHWC, one picture) into `out`,
- * which holds just those rows ((r1 − r0)×ow×Cout), so a band can be computed anywhere.
+ * which holds just those rows ((r1 − r0)×ow×Cout), so a band can be computed anywhere. The
+ * depthwise and Winograd paths keep their scratch and transformed filters in `rt`.
  */
-export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number): void {
+export function convRows(x: Float32Array, layer: ConvLayer, out: Float32Array, r0: number, r1: number, rt: Runtime = createRuntime()): void {
   const { geometry: g, groups, inChannels: cin, outChannels: cout } = layer;
   // Stryker disable next-line ConditionalExpression,ArithmeticOperator,EqualityOperator: depthwise's direct loop is a faster path (for one group too); when not taken, the grouped GEMM gives the same values
-  if (cin / groups === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1);
+  if (cin / groups === 1 && groups > 1) return depthwiseRows(x, layer, out, r0, r1, rt);
   const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
   // Stryker disable next-line ConditionalExpression: Winograd is a faster path; the GEMM gives the same values (to float rounding)
-  if (winogradFits(g, groups, cin, cout)) return winogradRows(x, g, layer.weights, layer.bias, cin, cout, out, r0, r1, lo, hi, layer.firstRow);
+  if (winogradFits(g, groups, cin, cout)) return winogradRows(x, g, layer.weights, layer.bias, cin, cout, out, r0, r1, lo, hi, layer.firstRow, rt);
   // The GEMM writes a ReLU (ReLU6: capped) itself; another clamp is a pass over the band after it.
   // Stryker disable next-line ConditionalExpression: a faster path; the pass after the GEMM gives the same values
   const relu = lo === 0;

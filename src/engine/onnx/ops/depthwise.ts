@@ -5,6 +5,7 @@
  * zero-bordered copy of the band it reads; other kernels take the general loop.
  */
 import { relu6 } from '../../activate';
+import { createRuntime, type Runtime } from '../runtime';
 import type { Window2d } from './geometry';
 
 export interface DepthwiseLayer {
@@ -19,24 +20,15 @@ export interface DepthwiseLayer {
   readonly hi?: number | undefined;
 }
 
-/** Output rows [r0, r1) into `out`, which holds just those rows. */
-export function depthwiseRows(x: Float32Array, layer: DepthwiseLayer, out: Float32Array, r0: number, r1: number): void {
+/** Output rows [r0, r1) into `out`, which holds just those rows (a zero-bordered copy of the band's input, when one is made, in `rt`'s scratch). */
+export function depthwiseRows(x: Float32Array, layer: DepthwiseLayer, out: Float32Array, r0: number, r1: number, rt: Runtime = createRuntime()): void {
   const { geometry: g, inChannels: cin, outChannels: cout } = layer;
   const taps = g.kh * g.kw;
   // Taps first, channels inner: wr[t·Cout + o].
   const wr = new Float32Array(taps * cout);
   for (let o = 0; o < cout; o++) for (let t = 0; t < taps; t++) wr[t * cout + o] = layer.weights[o * taps + t]!;
-  if (g.kh === 3 && g.kw === 3 && g.dy === 1 && g.dx === 1 && g.sx <= 2 && cin === cout) return rows3x3(x, layer, wr, out, r0, r1);
+  if (g.kh === 3 && g.kw === 3 && g.dy === 1 && g.dx === 1 && g.sx <= 2 && cin === cout) return rows3x3(x, layer, wr, out, r0, r1, rt);
   for (let oy = r0; oy < r1; oy++) for (let ox = 0; ox < g.ow; ox++) pixel(x, layer, wr, out, ((oy - r0) * g.ow + ox) * cout, oy, ox);
-}
-
-/** The zero-bordered copy of a band's input (grown to the largest band up to SCRATCH_VALUES, then reused). */
-let scratch = new Float32Array(0);
-const SCRATCH_VALUES = 4 * 1024 * 1024;
-
-/** Lets the kept copy go. */
-export function trimDepthwiseScratch(): void {
-  scratch = new Float32Array(0);
 }
 
 /**
@@ -46,13 +38,13 @@ export function trimDepthwiseScratch(): void {
  * its border pixels taken the general way (8× an interior pixel; a 14×14 map's border is a
  * quarter of it).
  */
-function rows3x3(x: Float32Array, layer: DepthwiseLayer, wr: Float32Array, out: Float32Array, r0: number, r1: number): void {
+function rows3x3(x: Float32Array, layer: DepthwiseLayer, wr: Float32Array, out: Float32Array, r0: number, r1: number, rt: Runtime): void {
   const { geometry: g, outChannels: c, bias } = layer;
   const lo = layer.lo ?? -Infinity, hi = layer.hi ?? Infinity;
   // Input rows [top, top + rows) and columns [−pl, −pl + cols) hold every window of the band.
   const top = r0 * g.sy - g.pt, rows = (r1 - 1 - r0) * g.sy + 3, cols = (g.ow - 1) * g.sx + 3;
   const inside = top >= 0 && top + rows <= g.h && g.pl === 0 && cols <= g.w;
-  const src = inside ? x : paddedBand(x, g, c, top, rows, cols), width = inside ? g.w : cols;
+  const src = inside ? x : paddedBand(x, g, c, top, rows, cols, rt), width = inside ? g.w : cols;
   // Output row oy's windows start at input row oy·sy + y0 of `src`.
   const y0 = -g.pt - (inside ? 0 : top);
   for (let oy = r0; oy < r1; oy++) {
@@ -64,11 +56,10 @@ function rows3x3(x: Float32Array, layer: DepthwiseLayer, wr: Float32Array, out: 
   }
 }
 
-/** Input rows [top, top + rows), columns [−pl, −pl + cols) of `x` with zeros outside the map (in `scratch` when it fits). */
-function paddedBand(x: Float32Array, g: Window2d, c: number, top: number, rows: number, cols: number): Float32Array {
-  const n = rows * cols * c;
-  if (scratch.length < n && n <= SCRATCH_VALUES) scratch = new Float32Array(n);
-  const band = scratch.length >= n ? scratch.subarray(0, n) : new Float32Array(n);
+/** Input rows [top, top + rows), columns [−pl, −pl + cols) of `x` with zeros outside the map (in `rt`'s scratch when it fits its budget). */
+function paddedBand(x: Float32Array, g: Window2d, c: number, top: number, rows: number, cols: number, rt: Runtime): Float32Array {
+  // Every value of the copy is written below (the map's, or a zero).
+  const band = rt.scratch('band', rows * cols * c);
   // Columns of the map inside the copy: [c0, c1) of the input, from column c0 + pl of the copy.
   const c0 = Math.max(0, -g.pl), c1 = Math.min(g.w, cols - g.pl), row = cols * c;
   for (let r = 0; r < rows; r++) {

@@ -6,6 +6,7 @@
 import { relu6 } from '../../activate';
 import { ModelError } from '../errors';
 import { attrFloat, attrInt, type OnnxNode } from '../model';
+import type { Runtime } from '../runtime';
 import { allocFloat, allocInt, metaTensor, rowMajorStrides, sizeOf, stridesOf, type DType, type Tensor } from '../tensor';
 
 type Unary = (v: number) => number;
@@ -49,13 +50,13 @@ function unaryFn(node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset:
 
 export const UNARY_OPS = ['Relu', 'LeakyRelu', 'Sigmoid', 'HardSigmoid', 'HardSwish', 'Clip', 'Tanh', 'Neg', 'Abs', 'Sqrt', 'Exp', 'Floor', 'Ceil', 'Softplus', 'Elu'] as const;
 
-export function unary(node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number): Tensor {
+export function unary(node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number, rt?: Runtime): Tensor {
   const x = inputs[0];
   if (!x) throw new ModelError('bad-node', `${node.name}: no input`);
   const f = unaryFn(node, inputs, opset);
   if (!x.data) return { ...x };
   const src = x.data;
-  const out = x.dtype === 'float' ? allocFloat(x.shape, node.name) : allocInt(x.shape, node.name);
+  const out = x.dtype === 'float' ? allocFloat(x.shape, node.name, rt) : allocInt(x.shape, node.name);
   // The common ones as loops of their own (a call per value through `f` is several times slower).
   // Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; without it the generic loop gives the same values
   if (node.opType === 'Relu') return { ...x, data: clampInto(src, out, 0, Infinity) };
@@ -118,7 +119,7 @@ export function broadcastShape(node: OnnxNode, shapes: readonly (readonly number
   return out;
 }
 
-export function binary(node: OnnxNode, inputs: readonly (Tensor | undefined)[]): Tensor {
+export function binary(node: OnnxNode, inputs: readonly (Tensor | undefined)[], rt?: Runtime): Tensor {
   const [a, b] = inputs;
   if (!a || !b) throw new ModelError('bad-node', `${node.name}: needs two inputs`);
   const f = BINARY[node.opType]!;
@@ -126,25 +127,25 @@ export function binary(node: OnnxNode, inputs: readonly (Tensor | undefined)[]):
   const comparison = node.opType === 'Equal' || node.opType === 'Less' || node.opType === 'Greater';
   const dtype: DType = intResult || comparison ? 'int' : 'float';
   const op: Binary = intResult && node.opType === 'Div' ? (x, y) => Math.trunc(x / y) : f;
-  return broadcastMap(node, [a, b], dtype, (v) => op(v[0]!, v[1]!));
+  return broadcastMap(node, [a, b], dtype, (v) => op(v[0]!, v[1]!), rt);
 }
 
 /** Where(condition, x, y). */
-export function where(node: OnnxNode, inputs: readonly (Tensor | undefined)[]): Tensor {
+export function where(node: OnnxNode, inputs: readonly (Tensor | undefined)[], rt?: Runtime): Tensor {
   const [c, x, y] = inputs;
   if (!c || !x || !y) throw new ModelError('bad-node', `${node.name}: needs three inputs`);
-  return broadcastMap(node, [c, x, y], x.dtype === 'int' && y.dtype === 'int' ? 'int' : 'float', (v) => (v[0] ? v[1]! : v[2]!));
+  return broadcastMap(node, [c, x, y], x.dtype === 'int' && y.dtype === 'int' ? 'int' : 'float', (v) => (v[0] ? v[1]! : v[2]!), rt);
 }
 
 /** Applies `f` elementwise over the broadcast of `ts`, in the layout of the first full-size input. */
-function broadcastMap(node: OnnxNode, ts: readonly Tensor[], dtype: DType, f: (values: number[]) => number): Tensor {
+function broadcastMap(node: OnnxNode, ts: readonly Tensor[], dtype: DType, f: (values: number[]) => number, rt: Runtime | undefined): Tensor {
   const shape = broadcastShape(node, ts.map((t) => t.shape));
   const full = ts.find((t) => t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]));
   // (Only a 4-D tensor is ever NHWC.)
   const nhwc = shape.length === 4 && (full?.nhwc ?? ts.some((t) => t.nhwc));
   if (ts.some((t) => !t.data)) return metaTensor(dtype, shape, nhwc);
   const n = sizeOf(shape);
-  const out = dtype === 'float' ? allocFloat(shape, node.name) : allocInt(shape, node.name);
+  const out = dtype === 'float' ? allocFloat(shape, node.name, rt) : allocInt(shape, node.name);
   // Stryker disable next-line ArrayDeclaration: an empty array grows to the same values
   const vals = new Array<number>(ts.length).fill(0);
   // Only opens the fast paths below; when it says no, the odometer gives the same values.
@@ -204,14 +205,14 @@ function broadcastMap(node: OnnxNode, ts: readonly Tensor[], dtype: DType, f: (v
 }
 
 /** Inference-mode BatchNormalization: y = (x − mean) / √(var + ε) · scale + B, per channel (axis 1). */
-export function batchNorm(node: OnnxNode, inputs: readonly (Tensor | undefined)[]): Tensor {
+export function batchNorm(node: OnnxNode, inputs: readonly (Tensor | undefined)[], rt?: Runtime): Tensor {
   const [x, scale, bias, mean, variance] = inputs;
   if (!x || !scale || !bias || !mean || !variance) throw new ModelError('bad-node', `${node.name}: needs five inputs`);
   const c = x.shape[1] ?? 0;
   for (const t of [scale, bias, mean, variance]) if (sizeOf(t.shape) !== c) throw new ModelError('bad-node', `${node.name}: ${c} channels, parameters of (${t.shape.join(', ')})`);
   if (!x.data || !scale.data || !bias.data || !mean.data || !variance.data) return { ...x, data: null };
   const { a, b } = batchNormAffine(scale.data, bias.data, mean.data, variance.data, attrFloat(node, 'epsilon', 1e-5));
-  const src = x.data, out = allocFloat(x.shape, node.name);
+  const src = x.data, out = allocFloat(x.shape, node.name, rt);
   if (x.nhwc) {
     // Stryker disable next-line EqualityOperator: one past the end writes nowhere, or a NaN the next pixel overwrites
     for (let i = 0; i < src.length; i += c) for (let ch = 0; ch < c; ch++) out[i + ch] = a[ch]! * src[i + ch]! + b[ch]!;

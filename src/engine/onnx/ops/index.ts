@@ -1,40 +1,42 @@
 /** The operators the evaluator runs, by ONNX op type (default domain). */
 import { ModelError } from '../errors';
 import type { OnnxNode } from '../model';
+import type { Runtime } from '../runtime';
 import type { Tensor } from '../tensor';
 import { conv } from './conv';
 import { batchNorm, binary, BINARY_OPS, cast, unary, UNARY_OPS, where } from './elementwise';
 import { globalPool, pool, reduceMean } from './pool';
 import { concat, constant, constantOfShape, flatten, gather, identity, pad, reshape, shape, slice, squeeze, transpose, unsqueeze } from './shapeOps';
 
-type Op = (node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number) => Tensor;
+/** An op: `rt`, when given, lends it pooled storage and scratch (runtime.ts). */
+type Op = (node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number, rt: Runtime | undefined) => Tensor;
 
 const OPS: Record<string, Op> = {
-  Conv: (node, inputs) => conv(node, inputs),
-  BatchNormalization: batchNorm,
-  MaxPool: pool,
-  AveragePool: pool,
+  Conv: (node, inputs, _, rt) => conv(node, inputs, rt),
+  BatchNormalization: (node, inputs, _, rt) => batchNorm(node, inputs, rt),
+  MaxPool: (node, inputs, _, rt) => pool(node, inputs, rt),
+  AveragePool: (node, inputs, _, rt) => pool(node, inputs, rt),
   GlobalAveragePool: globalPool,
   GlobalMaxPool: globalPool,
   ReduceMean: reduceMean,
-  Concat: concat,
+  Concat: (node, inputs, _, rt) => concat(node, inputs, rt),
   Pad: pad,
   Identity: identity,
   Dropout: identity,
   Constant: constant,
-  ConstantOfShape: constantOfShape,
+  ConstantOfShape: (node, inputs, _, rt) => constantOfShape(node, inputs, rt),
   Reshape: reshape,
   Flatten: flatten,
   Squeeze: squeeze,
   Unsqueeze: unsqueeze,
   Shape: shape,
-  Gather: gather,
+  Gather: (node, inputs, _, rt) => gather(node, inputs, rt),
   Slice: slice,
-  Transpose: transpose,
+  Transpose: (node, inputs, _, rt) => transpose(node, inputs, rt),
   Cast: cast,
-  Where: where,
+  Where: (node, inputs, _, rt) => where(node, inputs, rt),
   ...Object.fromEntries(UNARY_OPS.map((op) => [op, unary])),
-  ...Object.fromEntries(BINARY_OPS.map((op) => [op, binary])),
+  ...Object.fromEntries(BINARY_OPS.map((op) => [op, ((node, inputs, _, rt) => binary(node, inputs, rt)) satisfies Op])),
 };
 
 /** Whether the engine runs this node's op. */
@@ -44,7 +46,7 @@ export const isSupported = (node: OnnxNode): boolean => node.domain === '' && Ob
 export const SUPPORTED_OPS: readonly string[] = Object.keys(OPS).sort();
 
 /** Runs one node; its first output (Dropout's mask and the like are not made). */
-export function runNode(node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number): Tensor {
+export function runNode(node: OnnxNode, inputs: readonly (Tensor | undefined)[], opset: number, rt?: Runtime): Tensor {
   if (!isSupported(node)) throw new ModelError('unsupported-op', `${node.domain ? `${node.domain}.` : ''}${node.opType} (${node.name})`);
-  return OPS[node.opType]!(node, inputs, opset);
+  return OPS[node.opType]!(node, inputs, opset, rt);
 }

@@ -1,6 +1,7 @@
 /** MaxPool, AveragePool and the global pools on NHWC maps (one picture). */
 import { ModelError } from '../errors';
 import { attrInt, attrInts, type OnnxNode } from '../model';
+import type { Runtime } from '../runtime';
 import { allocFloat, checkedSize, floatTensor, intsOf, logical, metaTensor, rowMajorStrides, toNhwc, type Tensor } from '../tensor';
 import { window2d } from './geometry';
 
@@ -11,7 +12,7 @@ function image(node: OnnxNode, x: Tensor | undefined): { n: number; c: number; h
   return { n, c, h, w };
 }
 
-export function pool(node: OnnxNode, [x]: readonly (Tensor | undefined)[]): Tensor {
+export function pool(node: OnnxNode, [x]: readonly (Tensor | undefined)[], rt?: Runtime): Tensor {
   const { n, c, h, w } = image(node, x);
   const kernel = attrInts(node, 'kernel_shape');
   if (!kernel) throw new ModelError('bad-node', `${node.name}: no kernel_shape`);
@@ -19,7 +20,7 @@ export function pool(node: OnnxNode, [x]: readonly (Tensor | undefined)[]): Tens
   const shape = [n, c, g.oh, g.ow];
   if (!x!.data) return metaTensor('float', shape, true);
   const src = toNhwc(x!).data as Float32Array;
-  const out = allocFloat(shape, node.name);
+  const out = allocFloat(shape, node.name, rt);
   const isMax = node.opType === 'MaxPool';
   const countPads = attrInt(node, 'count_include_pad', 0) === 1;
   const acc = new Float64Array(c);

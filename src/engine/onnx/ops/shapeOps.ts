@@ -6,6 +6,7 @@
  */
 import { ModelError } from '../errors';
 import { attrInt, attrInts, attrString, attrTensor, type OnnxNode } from '../model';
+import type { Runtime } from '../runtime';
 import { allocFloat, allocInt, checkedSize, floatTensor, intsOf, intTensor, logical, metaTensor, rowMajorStrides, sizeOf, type Tensor } from '../tensor';
 
 type Inputs = readonly (Tensor | undefined)[];
@@ -20,7 +21,7 @@ const axisOf = (node: OnnxNode, axis: number, rank: number): number => {
   return a;
 };
 const withData = (t: Tensor, shape: readonly number[], data: Float32Array | Float64Array | null): Tensor => ({ dtype: t.dtype, shape, data, nhwc: false });
-const newData = (t: Tensor, shape: readonly number[], node: OnnxNode) => (t.dtype === 'float' ? allocFloat(shape, node.name) : allocInt(shape, node.name));
+const newData = (t: Tensor, shape: readonly number[], node: OnnxNode, rt: Runtime | undefined) => (t.dtype === 'float' ? allocFloat(shape, node.name, rt) : allocInt(shape, node.name));
 
 /** Axes from the attribute (older opsets) or the second input (newer). */
 function axesOf(node: OnnxNode, inputs: Inputs, fromInput: boolean): number[] | undefined {
@@ -51,13 +52,13 @@ export function constant(node: OnnxNode): Tensor {
   throw new ModelError('bad-node', `${node.name}: a Constant with no value this engine reads`);
 }
 
-export function constantOfShape(node: OnnxNode, [s]: Inputs): Tensor {
+export function constantOfShape(node: OnnxNode, [s]: Inputs, rt?: Runtime): Tensor {
   const dims = intsOf(s, `${node.name}: shape`);
   const value = attrTensor(node, 'value');
   // Stryker disable next-line OptionalChaining: an attribute's tensor always has its values (the decoder reads them)
   const v = value?.data?.[0] ?? 0, dtype = value?.dtype ?? 'float';
   if (dims.some((d) => d < 0)) throw new ModelError('bad-dims', `${node.name}: (${dims.join(', ')})`);
-  const data = dtype === 'float' ? allocFloat(dims, node.name) : allocInt(dims, node.name);
+  const data = dtype === 'float' ? allocFloat(dims, node.name, rt) : allocInt(dims, node.name);
   data.fill(v);
   return { dtype, shape: dims, data, nhwc: false };
 }
@@ -102,7 +103,7 @@ export function unsqueeze(node: OnnxNode, inputs: Inputs, opset: number): Tensor
   return withData(x, dims, logical(x).data);
 }
 
-export function concat(node: OnnxNode, inputs: Inputs): Tensor {
+export function concat(node: OnnxNode, inputs: Inputs, rt?: Runtime): Tensor {
   const ts = inputs.filter((t): t is Tensor => t !== undefined && sizeOf(t.shape) > 0);
   if (ts.length === 0) return need(node, inputs[0]);
   const r = ts[0]!.shape.length, axis = axisOf(node, attrInt(node, 'axis', 0), r);
@@ -116,7 +117,7 @@ export function concat(node: OnnxNode, inputs: Inputs): Tensor {
   // Stryker disable next-line ConditionalExpression: only a 4-D tensor is ever NHWC
   const nhwc = r === 4 && axis === 1 && ts.some((t) => t.nhwc);
   if (ts.some((t) => !t.data)) return metaTensor(dtype, dims, nhwc);
-  const out = dtype === 'float' ? allocFloat(dims, node.name) : allocInt(dims, node.name);
+  const out = dtype === 'float' ? allocFloat(dims, node.name, rt) : allocInt(dims, node.name);
   if (nhwc) {
     // Channels joined pixel by pixel.
     const [n, c, h, w] = dims as [number, number, number, number];
@@ -148,14 +149,14 @@ function toNhwcData(t: Tensor): Float32Array | Float64Array {
   return out;
 }
 
-export function gather(node: OnnxNode, inputs: Inputs): Tensor {
+export function gather(node: OnnxNode, inputs: Inputs, rt?: Runtime): Tensor {
   const x = need(node, inputs[0]), ind = need(node, inputs[1], 'indices');
   const axis = axisOf(node, attrInt(node, 'axis', 0), x.shape.length);
   const idx = intsOf(ind, `${node.name}: indices`).map((i) => (i < 0 ? i + x.shape[axis]! : i));
   if (idx.some((i) => i < 0 || i >= x.shape[axis]!)) throw new ModelError('bad-node', `${node.name}: an index beyond ${x.shape[axis]}`);
   const dims = [...x.shape.slice(0, axis), ...ind.shape, ...x.shape.slice(axis + 1)];
   if (!x.data) return metaTensor(x.dtype, dims);
-  const src = logical(x).data!, out = newData(x, dims, node);
+  const src = logical(x).data!, out = newData(x, dims, node, rt);
   const outer = sizeOf(x.shape.slice(0, axis)), inner = sizeOf(x.shape.slice(axis + 1)), len = x.shape[axis]!;
   let at = 0;
   for (let o = 0; o < outer; o++) for (const i of idx) {
@@ -166,10 +167,10 @@ export function gather(node: OnnxNode, inputs: Inputs): Tensor {
 }
 
 /** Copies a logical tensor through per-dimension source indices (−1 = `fill`). */
-function pick(node: OnnxNode, x: Tensor, sources: readonly (readonly number[])[], fill: number): Tensor {
+function pick(node: OnnxNode, x: Tensor, sources: readonly (readonly number[])[], fill: number, rt: Runtime | undefined): Tensor {
   const dims = sources.map((s) => s.length);
   if (!x.data) return metaTensor(x.dtype, dims);
-  const src = logical(x).data!, strides = rowMajorStrides(x.shape), out = newData(x, dims, node);
+  const src = logical(x).data!, strides = rowMajorStrides(x.shape), out = newData(x, dims, node, rt);
   const r = dims.length, idx = new Array<number>(r).fill(0), n = sizeOf(dims);
   // Stryker disable next-line EqualityOperator: one past the end writes nowhere (a typed array ignores it)
   for (let o = 0; o < n; o++) {
@@ -189,7 +190,7 @@ function pick(node: OnnxNode, x: Tensor, sources: readonly (readonly number[])[]
   return withData(x, dims, out);
 }
 
-export function slice(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
+export function slice(node: OnnxNode, inputs: Inputs, opset: number, rt?: Runtime): Tensor {
   const x = need(node, inputs[0]), r = x.shape.length;
   const get = (i: number, attr: string) => (opset >= 10 ? (inputs[i] ? intsOf(inputs[i], `${node.name}: ${attr}`) : undefined) : attrInts(node, attr));
   const starts = get(1, 'starts') ?? [];
@@ -215,10 +216,10 @@ export function slice(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
     else for (let i = s; i > e; i += step) list.push(i);
     sources[a] = list;
   });
-  return pick(node, x, sources, 0);
+  return pick(node, x, sources, 0, rt);
 }
 
-export function pad(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
+export function pad(node: OnnxNode, inputs: Inputs, opset: number, rt?: Runtime): Tensor {
   const x = need(node, inputs[0]), r = x.shape.length;
   const mode = attrString(node, 'mode', 'constant');
   const raw = opset >= 11 ? intsOf(inputs[1], `${node.name}: pads`) : attrInts(node, 'pads') ?? [];
@@ -236,7 +237,7 @@ export function pad(node: OnnxNode, inputs: Inputs, opset: number): Tensor {
     for (let i = -before[a]!; i < d + after[a]!; i++) list.push(padSource(node, mode, i, d));
     return list;
   });
-  return pick(node, x, sources, value);
+  return pick(node, x, sources, value, rt);
 }
 
 /** Where position i of an axis of d padded by `mode` reads from (−1: the constant). */
@@ -252,12 +253,12 @@ function padSource(node: OnnxNode, mode: string, i: number, d: number): number {
   throw new ModelError('bad-node', `${node.name}: pad mode ${mode} with these pads`);
 }
 
-export function transpose(node: OnnxNode, [x0]: Inputs): Tensor {
+export function transpose(node: OnnxNode, [x0]: Inputs, rt?: Runtime): Tensor {
   const x = need(node, x0), r = x.shape.length;
   const perm = attrInts(node, 'perm') ?? x.shape.map((_, i) => r - 1 - i);
   const dims = perm.map((p) => x.shape[p]!);
   if (!x.data) return metaTensor(x.dtype, dims);
-  const src = logical(x).data!, strides = rowMajorStrides(x.shape), out = newData(x, dims, node);
+  const src = logical(x).data!, strides = rowMajorStrides(x.shape), out = newData(x, dims, node, rt);
   const idx = new Array<number>(r).fill(0), n = sizeOf(dims);
   // Stryker disable next-line EqualityOperator: one past the end writes nowhere (a typed array ignores it)
   for (let o = 0; o < n; o++) {

@@ -13,6 +13,7 @@
  */
 import { relu6 } from '../../activate';
 import { gemmABt, packB, type PackedB } from '../../gemm';
+import { createRuntime, type Runtime } from '../runtime';
 import type { Window2d } from './geometry';
 
 /** Values of V (16 per tile and input channel) per pass: 2 MB, so a pass's tiles stay in the caches between the transforms and the products. */
@@ -26,23 +27,13 @@ export function winogradFits(g: Window2d, groups: number, cin: number, cout: num
 const MIN_CHANNELS = 16;
 const MIN_WIDTH = 4;
 
-/** The transformed filters of each layer's weights, packed for the GEMM once (kept while the weights live, up to a budget). */
-let transformed = new WeakMap<Float32Array, PackedB[]>();
-const KEPT_VALUES = 16 * 1024 * 1024;
-let keptValues = 0;
-
-/** Lets the kept filters go (another model). */
-export function forgetWinogradFilters(): void {
-  transformed = new WeakMap();
-  keptValues = 0;
-}
-
 /**
  * U[ξ] = G·g·Gᵀ for each filter pair (o, i), G = [[1, 0, 0], [½, ½, ½], [½, −½, ½], [0, 0, 1]]:
- * 16 matrices of Cout × Cin, each wrapped for the GEMM.
+ * 16 matrices of Cout × Cin, each wrapped for the GEMM. Made once per layer's weights and
+ * kept in `rt` (packed for the GEMM on first use) while its budget allows.
  */
-export function filterTransform(weights: Float32Array, cout: number, cin: number): PackedB[] {
-  const kept = transformed.get(weights);
+export function filterTransform(weights: Float32Array, cout: number, cin: number, rt: Runtime = createRuntime()): PackedB[] {
+  const kept = rt.transformed.get(weights);
   if (kept) return kept;
   const u = Array.from({ length: 16 }, () => new Float32Array(cout * cin));
   const t = new Float64Array(12);
@@ -66,20 +57,9 @@ export function filterTransform(weights: Float32Array, cout: number, cin: number
     }
   }
   const packed = u.map((m) => packB(m, cout, cin));
-  // Each kept matrix is held as floats and, once packed, as doubles: 3 values' worth.
-  if (keptValues + 3 * 16 * cout * cin <= KEPT_VALUES) {
-    keptValues += 3 * 16 * cout * cin;
-    transformed.set(weights, packed);
-  }
+  // Each kept matrix is held as floats and, once packed, as doubles: 12 bytes a value.
+  rt.transformed.keep(weights, packed, 12 * 16 * cout * cin);
   return packed;
-}
-
-/** Working arrays of the passes (grown to the largest pass, kept while a model runs). */
-let vs = new Float32Array(0), ms = new Float32Array(0);
-
-export function trimWinogradScratch(): void {
-  vs = new Float32Array(0);
-  ms = new Float32Array(0);
 }
 
 /**
@@ -88,19 +68,19 @@ export function trimWinogradScratch(): void {
  * whose row `firstRow` is row 0 here (a band of a chain, chain.ts), so any band gives the
  * same numbers as the whole map: a tile's output row reads only the input rows its window
  * covers, and the row of a tile outside the band (computed and dropped) reads nothing that
- * the kept row needs. Rows and columns past the map are dropped too.
+ * the kept row needs. Rows and columns past the map are dropped too. The passes' working
+ * arrays V and M are `rt`'s scratch (every value a pass reads, it wrote).
  */
 export function winogradRows(
   x: Float32Array, g: Window2d, weights: Float32Array, bias: Float32Array | undefined, cin: number, cout: number,
-  out: Float32Array, r0: number, r1: number, lo: number, hi: number, firstRow = 0,
+  out: Float32Array, r0: number, r1: number, lo: number, hi: number, firstRow = 0, rt: Runtime = createRuntime(),
 ): void {
-  const u = filterTransform(weights, cout, cin);
+  const u = filterTransform(weights, cout, cin, rt);
   const start = r0 - ((firstRow + r0) & 1);
   const tilesX = Math.ceil(g.ow / 2), tileRows = Math.ceil((r1 - start) / 2);
   const perPass = Math.max(1, Math.floor(TILE_VALUES / (16 * tilesX * Math.max(cin, cout))));
   const most = Math.min(perPass, tileRows) * tilesX;
-  if (vs.length < 16 * most * cin) vs = new Float32Array(16 * most * cin);
-  if (ms.length < 16 * most * cout) ms = new Float32Array(16 * most * cout);
+  const vs = rt.scratch('tilesIn', 16 * most * cin), ms = rt.scratch('tilesOut', 16 * most * cout);
   for (let ty = 0; ty < tileRows; ty += perPass) {
     const rows = Math.min(perPass, tileRows - ty), tiles = rows * tilesX;
     const oy0 = start + 2 * ty;

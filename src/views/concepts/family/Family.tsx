@@ -1,10 +1,7 @@
 import { useMemo, useState } from 'react';
 import { usePalette } from '../../../components/usePalette';
 import { NumberField } from '../../../components/NumberField/NumberField';
-import { syntheticActivations } from '../../../engine/activations';
-import type { Conv2dSpec } from '../../../engine/conv2d';
 import type { LayerKind } from '../../../engine/counts';
-import { heNormal, subSeed } from '../../../engine/random';
 import { symmetricDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
@@ -40,26 +37,8 @@ export function Family() {
   const standard = rows[0]!.cost;
   const size = demoSize(s);
   const key = `fam/${s.inChannels}/${s.outChannels}/${s.groups}/${s.kernel}/${size}`;
-  const state = useEngineResult(problem ? `${key}/bad` : key, async (signal) => {
-    if (problem) return null;
-    const { inChannels: cin, outChannels: cout, kernel: k, groups: g } = s;
-    const input = syntheticActivations(size, size, cin, SEED).data;
-    const pad = Math.floor(k / 2);
-    const run = (x: Float32Array, spec: Conv2dSpec, stream: string) => {
-      const gr = spec.groups ?? 1;
-      const fanIn = (spec.inChannels / gr) * spec.kernelHeight * spec.kernelWidth;
-      const weights = heNormal(spec.outChannels * fanIn, fanIn, subSeed(SEED, stream));
-      return request('conv2d', { height: size, width: size, input: x.slice(), spec, weights }, signal).then((r) => r.output);
-    };
-    const spatial = (cout_: number, groups: number): Conv2dSpec => ({ inChannels: cin, outChannels: cout_, kernelHeight: k, kernelWidth: k, padY: pad, padX: pad, groups });
-    const pointwise: Conv2dSpec = { inChannels: cin, outChannels: cout, kernelHeight: 1, kernelWidth: 1 };
-    const [std, grp, dw, pw] = await Promise.all([
-      run(input, spatial(cout, 1), 'standard'), run(input, spatial(cout, g), 'grouped'),
-      run(input, spatial(cin, cin), 'depthwise'), run(input, pointwise, 'pointwise'),
-    ]);
-    const sep = await run(dw, pointwise, 'pointwise-after-depthwise');
-    return { standard: std, grouped: grp, depthwise: dw, pointwise: pw, separable: sep } as Record<LayerKind, Float32Array>;
-  });
+  const state = useEngineResult(problem ? `${key}/bad` : key, async (signal) => (problem ? null
+    : request('family', { seed: SEED, size, inChannels: s.inChannels, outChannels: s.outChannels, groups: s.groups, kernel: s.kernel }, signal)));
   const maps = state.result;
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const range = t('field.range');

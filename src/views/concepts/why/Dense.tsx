@@ -1,9 +1,7 @@
 import { useMemo, useState } from 'react';
 import { NumberField } from '../../../components/NumberField/NumberField';
 import { ScrollTable } from '../../../components/ScrollTable';
-import { syntheticActivations } from '../../../engine/activations';
 import { ALEXNET, countLayer } from '../../../engine/networks';
-import { heNormal, subSeed } from '../../../engine/random';
 import { formatInt, formatValue } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../../../session/useEngineResult';
@@ -22,13 +20,8 @@ export function Dense() {
   const t = useConceptT();
   const [seed, setSeed] = useState(1);
   const state = useEngineResult(`dense/${seed}`, (signal) => request('dense', {
-    height: H, width: W, inChannels: CIN, outChannels: COUT,
-    input: syntheticActivations(H, W, CIN, seed).data,
-    weights: heNormal(COUT * CIN, CIN, subSeed(seed, 'dense-1x1')),
-    bias: heNormal(COUT, CIN, subSeed(seed, 'dense-bias')),
-    fcKernel: FC.kernel, fcChannels: FC.channels, fcOutputs: FC.outputs,
-    fcWeights: heNormal(FC.outputs * FC.channels * FC.kernel ** 2, FC.channels * FC.kernel ** 2, subSeed(seed, 'dense-fc')),
-    fcMapHeight: FC.mapHeight, fcMapWidth: FC.mapWidth, fcInput: syntheticActivations(FC.mapHeight, FC.mapWidth, FC.channels, seed + 1).data,
+    seed, height: H, width: W, inChannels: CIN, outChannels: COUT,
+    fcKernel: FC.kernel, fcChannels: FC.channels, fcOutputs: FC.outputs, fcMapHeight: FC.mapHeight, fcMapWidth: FC.mapWidth,
   }, signal));
   // AlexNet's dense layers: their input shape, outputs and weights, counted once.
   const fcs = useMemo(() => ALEXNET.flatMap((l) => (l.type === 'dense' ? [{ ...l, weights: countLayer(l).weights }] : [])), []);

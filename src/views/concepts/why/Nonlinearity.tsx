@@ -2,39 +2,18 @@ import { useMemo, useState } from 'react';
 import { usePalette } from '../../../components/usePalette';
 import { Legend } from '../../../components/Legend/Legend';
 import { NumberField } from '../../../components/NumberField/NumberField';
-import { syntheticActivations } from '../../../engine/activations';
-import type { Conv2dSpec } from '../../../engine/conv2d';
-import { heNormal, subSeed } from '../../../engine/random';
 import { symmetricDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../../../session/useEngineResult';
 import { Predict } from '../../predict/Predict';
+import type { ReluStage } from '../../../session/types';
 
 const SIZE = 24, CIN = 10, COUT = 20, SQUEEZE = 5, SHOWN = 3;
 
-interface Stage {
-  /** Before ReLU, H×W×C channels-last. */
-  readonly pre: Float32Array;
-  readonly post: Float32Array;
-  readonly channels: number;
-  readonly zeroed: number;
-  readonly label: string;
-}
-
-function relu(pre: Float32Array): { post: Float32Array; zeroed: number } {
-  const post = new Float32Array(pre.length);
-  let zeroed = 0;
-  for (let i = 0; i < pre.length; i++) {
-    if (pre[i]! > 0) post[i] = pre[i]!;
-    else if (pre[i]! < 0) zeroed++;
-  }
-  return { post, zeroed };
-}
-
-const conv = (kernel: number, cin: number, cout: number): Conv2dSpec =>
-  ({ inChannels: cin, outChannels: cout, kernelHeight: kernel, kernelWidth: kernel, padY: (kernel - 1) / 2, padX: (kernel - 1) / 2 });
+/** A layer's output before and after its ReLU, with the label it is shown under. */
+type Stage = ReluStage & { readonly label: string };
 
 /**
  * The two paths of the bottleneck run on a real input: one nonlinearity after the plain
@@ -44,30 +23,17 @@ export function Nonlinearity() {
   const palette = usePalette();
   const t = useConceptT();
   const [seed, setSeed] = useState(1);
-  const input = useMemo(() => syntheticActivations(SIZE, SIZE, CIN, seed), [seed]);
   const state = useEngineResult(`nl/${seed}`, async (signal) => {
-    const run = (x: Float32Array, spec: Conv2dSpec, stream: string) => {
-      const k = spec.kernelHeight;
-      const weights = heNormal(spec.outChannels * spec.inChannels * k * k, spec.inChannels * k * k, subSeed(seed, stream));
-      return request('conv2d', { height: SIZE, width: SIZE, input: x.slice(), spec, weights }, signal);
-    };
-    const [a, b1] = await Promise.all([run(input.data, conv(3, CIN, COUT), 'direct'), run(input.data, conv(1, CIN, SQUEEZE), 'squeeze')]);
-    const rb1 = relu(b1.output);
-    const b2 = await run(rb1.post, conv(3, SQUEEZE, COUT), 'spatial');
-    const ra = relu(a.output), rb2 = relu(b2.output);
-    // The same two layers, merged: the same seeded weights as `run` makes for 'squeeze' and 'spatial'.
-    const collapse = await request('collapse', {
-      height: SIZE, width: SIZE, inChannels: CIN, squeezeChannels: SQUEEZE, outChannels: COUT, input: input.data.slice(),
-      squeeze: heNormal(SQUEEZE * CIN, CIN, subSeed(seed, 'squeeze')), spatial: heNormal(COUT * SQUEEZE * 9, SQUEEZE * 9, subSeed(seed, 'spatial')),
-    }, signal);
+    const r = await request('nonlinearity', { seed, size: SIZE, inChannels: CIN, squeezeChannels: SQUEEZE, outChannels: COUT }, signal);
+    const [squeeze, spatial] = r.squeezed;
     const paths: Record<'direct' | 'squeezed', Stage[]> = {
-      direct: [{ pre: a.output, post: ra.post, zeroed: ra.zeroed, channels: COUT, label: t('convLayer', { k: 3, cin: CIN, cout: COUT }) }],
+      direct: [{ ...r.direct[0], label: t('convLayer', { k: 3, cin: CIN, cout: COUT }) }],
       squeezed: [
-        { pre: b1.output, post: rb1.post, zeroed: rb1.zeroed, channels: SQUEEZE, label: t('convLayer', { k: 1, cin: CIN, cout: SQUEEZE }) },
-        { pre: b2.output, post: rb2.post, zeroed: rb2.zeroed, channels: COUT, label: t('convLayer', { k: 3, cin: SQUEEZE, cout: COUT }) },
+        { ...squeeze, label: t('convLayer', { k: 1, cin: CIN, cout: SQUEEZE }) },
+        { ...spatial, label: t('convLayer', { k: 3, cin: SQUEEZE, cout: COUT }) },
       ],
     };
-    return { collapse, ...paths };
+    return { collapse: r.collapse, ...paths };
   });
   const r = state.result;
   const domain = useMemo(() => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chainRows, hiddenHalves, inputRows, planChains, runChainHere, type PreparedChain } from '../../../../src/engine/onnx/chain';
-import { forgetPreparedWeights } from '../../../../src/engine/onnx/prepared';
 import { decodeModel } from '../../../../src/engine/onnx/decode';
 import { planFusion } from '../../../../src/engine/onnx/fuse';
 import { evaluate, pathTo } from '../../../../src/engine/onnx/graph';
 import { convRows } from '../../../../src/engine/onnx/ops/conv';
+import { createRuntime } from '../../../../src/engine/onnx/runtime';
 import { floatTensor, logical } from '../../../../src/engine/onnx/tensor';
 import { mulberry32 } from '../../../../src/engine/random';
 import { ModelBuilder, mobilenetLike, resnetLike } from '../../../fixtures/onnxBuilder';
@@ -134,7 +134,7 @@ describe('chains of convolutions', () => {
 });
 
 describe('the weights a chain is prepared with', () => {
-  it('are folded with their BatchNormalization once per model and Conv, and not folded for a target between the two', async () => {
+  it('are folded with their BatchNormalization once per runtime and Conv, and not folded for a target between the two', async () => {
     const b = new ModelBuilder(7, 13);
     const raw = b.conv('input', 3, 8, { k: 3, pad: 1 });
     const out = b.conv(b.relu6(b.bn(raw, 8)), 8, 16);
@@ -143,9 +143,10 @@ describe('the weights a chain is prepared with', () => {
     const want = await ortRun(bytes, 'input', x, dims);
     const model = decodeModel(bytes);
     const stemWeights = model.initializers.get(model.nodes[0]!.inputs[1]!)!.data;
+    const runtime = createRuntime();
     const run = async (target: string) => {
       const layers: Float32Array[] = [];
-      const t = (await evaluate(model, floatTensor(dims, x), [target], { runChain: async (p) => { layers.push(...p.layers.map((l) => l.weights)); return runChainHere(p); } })).get(target)!;
+      const t = (await evaluate(model, floatTensor(dims, x), [target], { runtime, runChain: async (p, rt) => { layers.push(...p.layers.map((l) => l.weights)); return runChainHere(p, rt); } })).get(target)!;
       return { layers, data: logical(t).data! };
     };
     const first = await run(out), second = await run(out);
@@ -160,7 +161,7 @@ describe('the weights a chain is prepared with', () => {
     expect(relativeError(before.data, want[raw]!.data)).toBeLessThan(1e-5);
     expect((await run(out)).data).toEqual(first.data);
     // Another model opened: they are folded again (new arrays, the same numbers).
-    forgetPreparedWeights();
+    runtime.dispose();
     const again = await run(out);
     expect(again.layers[0]).not.toBe(first.layers[0]);
     expect(again.data).toEqual(first.data);
@@ -169,7 +170,8 @@ describe('the weights a chain is prepared with', () => {
   it('are halved once per MobileNet block: the halves of the next run are the same arrays', async () => {
     const chains = await chainsOf(mobilenetLike({ size: 24, stages: [[1, 16, 1, 1], [6, 24, 2, 2]] }));
     const block = chains.find((c) => hiddenHalves(c))!;
-    const [a, b] = hiddenHalves(block)!, [a2, b2] = hiddenHalves({ ...block })!;
+    const rt = createRuntime();
+    const [a, b] = hiddenHalves(block, rt)!, [a2, b2] = hiddenHalves({ ...block }, rt)!;
     a.layers.forEach((l, i) => expect(a2.layers[i]!.weights).toBe(l.weights));
     b.layers.forEach((l, i) => expect(b2.layers[i]!.weights).toBe(l.weights));
   });

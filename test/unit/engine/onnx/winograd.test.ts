@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Window2d } from '../../../../src/engine/onnx/ops/geometry';
-import { filterTransform, forgetWinogradFilters, winogradFits, winogradRows } from '../../../../src/engine/onnx/ops/winograd';
+import { filterTransform, winogradFits, winogradRows } from '../../../../src/engine/onnx/ops/winograd';
+import { createRuntime } from '../../../../src/engine/onnx/runtime';
 import { lcg, randomArray } from '../reference';
 
 /** A plain float64 3×3 convolution (NHWC, one group), clamped. */
@@ -66,12 +67,14 @@ describe('a 3×3 convolution by Winograd’s F(2×2, 3×3)', () => {
     expect(winogradFits({ ...g, ow: 3 }, 1, 64, 64)).toBe(false);
   });
 
-  it('transforms each layer’s filters once while they are kept, and again after forgetWinogradFilters (another model)', () => {
+  it('transforms each layer’s filters once while its runtime keeps them, and again after dispose() (another model) or in another runtime', () => {
     const w = randomArray(16 * 16 * 9, lcg(3));
-    const first = filterTransform(w, 16, 16);
-    expect(filterTransform(w, 16, 16)).toBe(first);
-    forgetWinogradFilters();
-    const again = filterTransform(w, 16, 16);
+    const rt = createRuntime();
+    const first = filterTransform(w, 16, 16, rt);
+    expect(filterTransform(w, 16, 16, rt)).toBe(first);
+    expect(filterTransform(w, 16, 16, createRuntime())).not.toBe(first);
+    rt.dispose();
+    const again = filterTransform(w, 16, 16, rt);
     expect(again).not.toBe(first);
     expect(again.map((p) => p.source)).toEqual(first.map((p) => p.source));
     // U = G·g·Gᵀ: its corners are the filter's corners.
