@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useT } from '../components/useT';
-import { isLoaded, loadLanguage, translate } from '../lib/i18n/t';
+import { embedText, useEmbedT } from './embedText';
 import { useAppStore } from '../store/useAppStore';
 import { SCENES, type Scene } from '../store/stepping';
 import { embedSnippet, embedUrls, RESIZE_MESSAGE, type EmbedOptions } from './autoHeight';
@@ -16,7 +15,7 @@ const PREVIEW_WIDTH = 700;
  * frame will take. A modal dialog, centred and inside the window at any size.
  */
 export default function EmbedDialog({ onClose }: { onClose: () => void }) {
-  const t = useT();
+  const t = useEmbedT();
   const id = useId();
   const view = useAppStore((s) => s.view);
   const scene = useAppStore((s) => s.scene);
@@ -34,9 +33,8 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
   const src = embedUrls(location.href, FRAME_ID, chosen).embed;
   const previewSrc = embedUrls(location.href, PREVIEW_ID, chosen).embed;
   // The frame's title is read by the blog's readers, so it is in the language the frame shows
-  // (that language's text is loaded on choosing it); "auto" keeps the page's own language.
-  const frameLang = options.lang === 'auto' || !isLoaded(options.lang) ? lang : options.lang;
-  const snippet = embedSnippet(src, FRAME_ID, translate(frameLang, 'embed.frameTitle'));
+  // (the dialog's text holds both); "auto" keeps the page's own language.
+  const snippet = embedSnippet(src, FRAME_ID, embedText[options.lang === 'auto' ? lang : options.lang]['embed.frameTitle']);
   const height = measured?.src === previewSrc ? measured.height : null;
 
   useEffect(() => {
@@ -62,10 +60,6 @@ export default function EmbedDialog({ onClose }: { onClose: () => void }) {
     setOptions((o) => ({ ...o, [key]: value }));
     setCopied(false);
   };
-  const [, setLoadedLang] = useState(0);
-  useEffect(() => {
-    if (options.lang !== 'auto' && !isLoaded(options.lang)) void loadLanguage(options.lang).then(() => setLoadedLang((n) => n + 1));
-  }, [options.lang]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(snippet);

@@ -3,7 +3,7 @@ import { usePalette } from '../../components/usePalette';
 import { useShallow } from 'zustand/react/shallow';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
-import { useT } from '../../components/useT';
+import { useFigureT } from '../shared/text/useFigureT';
 import { formatInt, formatValue } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { useSnapshot } from '../../store/useSnapshot';
@@ -28,7 +28,7 @@ const Exports = lazy(() => import('../data/Exports'));
 /** The first page: the whole layer computed in the worker, its output maps and one pixel's outputs. */
 export function Explorer() {
   const palette = usePalette();
-  const t = useT();
+  const t = useFigureT();
   const config = useAppStore((s) => s.config);
   const { output } = useSnapshot();
   const cursor = useAppStore((s) => s.cursor);

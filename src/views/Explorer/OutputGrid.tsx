@@ -3,7 +3,7 @@ import { cellAt, cellOrigin, mapGrid, paintShrunk } from '../../components/Canva
 import { paintInFrames } from '../../components/CanvasHeatmap/paintInFrames';
 import type { ColorDomain, Lut } from '../../lib/colormap';
 import { formatInt } from '../../lib/format';
-import { useT } from '../../components/useT';
+import { useFigureT } from '../shared/text/useFigureT';
 import { MapProbe } from '../../components/CanvasHeatmap/MapProbe';
 import { outputProbe } from '../shared/probes';
 
@@ -37,7 +37,7 @@ export interface OutputGridProps {
 
 /** All Cout output maps in one canvas (not Cout DOM nodes); click a map to select it. */
 export function OutputGrid({ output, height, width, outChannels, selected, domain, lut, onSelect, cursor }: OutputGridProps) {
-  const t = useT();
+  const t = useFigureT();
   const ref = useRef<HTMLCanvasElement>(null);
   const imageRef = useRef<ImageData | null>(null);
   const factor = thumbnailFactor(outChannels, width, height);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { ColorDomain, Lut } from '../../lib/colormap';
 import { LUT_SIZE } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
-import { useT } from '../../components/useT';
+import { useFigureT } from '../shared/text/useFigureT';
 
 export interface PixelOutputsProps {
   /** The pixel's Cout outputs. */
@@ -19,7 +19,7 @@ const BAR_HEIGHT = 120;
 
 /** A pixel's Cout outputs as one bar per filter (one canvas), with the largest listed as text. */
 export function PixelOutputs({ values, row, col, selected, domain, lut, onSelect }: PixelOutputsProps) {
-  const t = useT();
+  const t = useFigureT();
   const ref = useRef<HTMLCanvasElement>(null);
   const n = values.length;
   const barWidth = n >= 256 ? 1 : Math.max(1, Math.floor(512 / n));

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
-import { useT } from '../../components/useT';
+import { useFigureT } from '../shared/text/useFigureT';
 import { positiveDomain, quantilePositiveDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
@@ -35,7 +35,7 @@ const CARDS = 6, ALL_UP_TO = 8;
  */
 export function ChannelCards({ input, row, col, channel, onPick, isSparse, summary }: ChannelCardsProps) {
   const palette = usePalette();
-  const t = useT();
+  const t = useFigureT();
   const c = input.channels;
   // A photo's features: the channels that vary most over this photo (the ones that show it);
   // otherwise evenly spread channels. The current channel is always among them.

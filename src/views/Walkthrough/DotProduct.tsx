@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { usePalette } from '../../components/usePalette';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
-import { useT } from '../../components/useT';
+import { useFigureT } from '../shared/text/useFigureT';
 import { positiveDomain, symmetricDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import type { DotProductTrace } from '../../engine/trace';
@@ -19,7 +19,7 @@ const WINDOW = 5;
 /** Pixel vector × filter → products → running sum, with a scrubbable channel index. */
 export function DotProduct({ trace, channel, onChannel }: DotProductProps) {
   const palette = usePalette();
-  const t = useT();
+  const t = useFigureT();
   const n = trace.inputs.length;
   const inDomain = useMemo(() => positiveDomain(trace.inputs), [trace.inputs]);
   const wDomain = useMemo(() => symmetricDomain(trace.weights), [trace.weights]);

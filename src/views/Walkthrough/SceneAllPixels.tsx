@@ -4,7 +4,7 @@ import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
-import { useT } from '../../components/useT';
+import { useFigureT } from '../shared/text/useFigureT';
 import { weightDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import type { CoutCinWeights } from '../../engine/tensor';
@@ -24,7 +24,7 @@ import { useSettled } from '../../components/useSettled';
  */
 export function SceneAllPixels({ output, weights }: { output: Float32Array; weights: CoutCinWeights }) {
   const palette = usePalette();
-  const t = useT();
+  const t = useFigureT();
   const lang = useAppStore((s) => s.lang);
   const { height, width, inChannels, outChannels, useBias } = useAppStore((s) => s.config);
   const { row, col, filterIndex: k } = useAppStore((s) => s.cursor);

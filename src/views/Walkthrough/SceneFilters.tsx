@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
-import { useT } from '../../components/useT';
+import { useFigureT } from '../shared/text/useFigureT';
 import { weightDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
@@ -19,7 +19,7 @@ import { Predict } from '../predict/Predict';
 /** Scene 1: the Cout×Cin weight matrix, one filter picked and drawn as its 1×1×Cin stack. */
 export function SceneFilters({ weights, output }: { weights: CoutCinWeights; output: Float32Array | null }) {
   const palette = usePalette();
-  const t = useT();
+  const t = useFigureT();
   const st = useSceneT();
   const lang = useAppStore((s) => s.lang);
   const k = useAppStore((s) => s.cursor.filterIndex);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
-import { useT } from '../../components/useT';
+import { useFigureT } from '../shared/text/useFigureT';
 import { formatInt, formatValue } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { pixelIndex } from '../../store/stepping';
@@ -16,7 +16,7 @@ import { Predict } from '../predict/Predict';
  */
 export function SceneNextPixel({ output }: { output: Float32Array }) {
   const palette = usePalette();
-  const t = useT();
+  const t = useFigureT();
   const { height, width, inChannels, outChannels } = useAppStore((s) => s.config);
   const cursor = useAppStore((s) => s.cursor);
   const setCursor = useAppStore((s) => s.setCursor);

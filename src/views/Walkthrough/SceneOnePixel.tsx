@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { usePalette } from '../../components/usePalette';
-import { useT } from '../../components/useT';
+import { useFigureT } from '../shared/text/useFigureT';
 import { symmetricDomain } from '../../lib/colormap';
 import { formatInt } from '../../lib/format';
 import type { LayerSnapshot } from '../../store/slices/results';
@@ -26,7 +26,7 @@ import { useSettled } from '../../components/useSettled';
  */
 export function SceneOnePixel({ data }: { data: LayerSnapshot }) {
   const palette = usePalette();
-  const t = useT();
+  const t = useFigureT();
   const config = useAppStore((s) => s.config);
   const { row, col, filterIndex } = useAppStore((s) => s.cursor);
   const channel = useAppStore((s) => s.channel);

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useT } from '../../components/useT';
+import { useSettingsT } from './settingsText';
 import { checkShape, LIMITS, type ShapeKey, type ShapeProblem } from '../../engine/limits';
 import { formatInt } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
@@ -15,7 +15,7 @@ const SHAPE_KEYS: readonly ShapeKey[] = ['height', 'width', 'inChannels', 'outCh
  * the seed, bias and ReLU.
  */
 export function LayerConfig() {
-  const t = useT();
+  const t = useSettingsT();
   const id = useId();
   const lang = useAppStore((s) => s.lang);
   const config = useAppStore((s) => s.config);

@@ -1,12 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
-import { useT } from '../../components/useT';
+import { useSettingsT } from './settingsText';
 import { useAppStore } from '../../store/useAppStore';
 
 const DataLoader = lazy(() => import('../data/DataLoader'));
 
 /** A toggle that loads the .npy / picture loader on first use (it is not needed at start-up). */
 export function YourData() {
-  const t = useT();
+  const t = useSettingsT();
   const userData = useAppStore((s) => s.userData);
   const [open, setOpen] = useState(false);
   return (

@@ -11,11 +11,14 @@ import { dataKo } from '../../../src/views/data/text/ko';
 import { modelKo } from '../../../src/views/data/model/text/ko';
 import { photoKo } from '../../../src/views/shared/photo/text/ko';
 import { combineKo } from '../../../src/views/Walkthrough/combine/text';
+import { figureKo } from '../../../src/views/shared/text/ko';
+import { settingsKo } from '../../../src/views/shared/settingsText';
+import { embedKo } from '../../../src/app/embedText';
 import { EXACT, FORBIDDEN, TERMS, WHOLE_WORDS } from './koTerms';
 
 /** Every Korean string the app shows, by "module:key". */
 const ALL: Record<string, string> = Object.fromEntries([
-  ...(Object.entries({ ui: ko, concepts: conceptKo, data: dataKo, model: modelKo, photo: photoKo, combine: combineKo, quiz: quizKo, train: trainKo }) as [string, Record<string, string>][])
+  ...(Object.entries({ ui: ko, concepts: conceptKo, data: dataKo, model: modelKo, photo: photoKo, combine: combineKo, quiz: quizKo, train: trainKo, figure: figureKo, settings: settingsKo, embed: embedKo }) as [string, Record<string, string>][])
     .flatMap(([mod, dict]) => Object.entries(dict).map(([k, v]) => [`${mod}:${k}`, v] as const)),
   ...PHOTOS.map((p) => [`photos:${p.id}`, p.title.ko] as const),
 ]);

@@ -67,11 +67,11 @@ export const EXACT: Readonly<Record<string, string>> = {
   'ui:nav.whatwhere': '내용과 위치',
   'ui:step.scene.next': '다음 장면',
   'ui:step.scene.back': '이전 장면',
-  'ui:dot.products': '곱한 값',
+  'figure:dot.products': '곱한 값',
   'concepts:basics.window.products': '곱한 값',
   'data:export.title': '결과 내보내기',
   'model:sum.channelsLast': '채널 마지막(NHWC)',
-  'ui:config.shape': '형태',
+  'settings:config.shape': '형태',
   'data:col.shape': '형태',
   'concepts:fam.kind.standard': '일반',
 };

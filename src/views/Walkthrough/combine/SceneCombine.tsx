@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { CanvasHeatmap } from '../../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../../components/Legend/Legend';
 import { usePalette } from '../../../components/usePalette';
-import { useT } from '../../../components/useT';
+import { useFigureT } from '../../shared/text/useFigureT';
 import { mapCorrelation, partialMap, termMap, type MapCombination, type TermOrder } from '../../../engine/combine';
 import type { PointwiseLayer } from '../../../engine/tensor';
 import { request, useEngineResult } from '../../../session/useEngineResult';
@@ -28,7 +28,7 @@ const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
  * once per filter; each step's partial map is computed here (at most one pass).
  */
 export default function SceneCombine({ data }: { data: LayerSnapshot }) {
-  const ui = useT();
+  const ui = useFigureT();
   const config = useAppStore((s) => s.config);
   const k = useAppStore((s) => s.cursor.filterIndex);
   const [order, setOrder] = useState<TermOrder>('contribution');
@@ -59,7 +59,7 @@ function Combination({ data, layer, combination, order, onOrder }: {
   data: LayerSnapshot; layer: PointwiseLayer; combination: MapCombination; order: TermOrder; onOrder: (order: TermOrder) => void;
 }) {
   const t = useCombineT();
-  const ui = useT();
+  const ui = useFigureT();
   const palette = usePalette();
   const config = useAppStore((s) => s.config);
   const k = combination.filterIndex;

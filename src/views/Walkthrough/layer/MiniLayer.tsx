@@ -2,7 +2,7 @@ import './layer.css';
 import { useMemo } from 'react';
 import { useAppStore } from '../../../store/useAppStore';
 import { back, cellRect, columnPoints, layerGeometry, sideFaces, type Rect } from './geometry';
-import { useT } from '../../../components/useT';
+import { useFigureT } from '../../shared/text/useFigureT';
 
 /**
  * A small copy of the whole-layer figure for scenes 1–5: where the step is in the layer —
@@ -10,7 +10,7 @@ import { useT } from '../../../components/useT';
  * (3) or map (4). A button: it opens the whole layer (scene 0).
  */
 export function MiniLayer() {
-  const t = useT();
+  const t = useFigureT();
   const scene = useAppStore((s) => s.scene);
   const { height: h, width: w, inChannels: cin, outChannels: cout } = useAppStore((s) => s.config);
   const { row, col, filterIndex: k } = useAppStore((s) => s.cursor);
