@@ -106,6 +106,7 @@ export async function runTrain(p: TrainParams, pause: () => Promise<void>): Prom
       since = performance.now();
     }
   }
+  passes.finish();
   lastParams = { featuresKey: p.featuresKey, classes: k, params: outcome.params };
   const trainMs = performance.now() - start;
   const weights = Float32Array.from(outcome.params.subarray(0, k * d));

@@ -93,12 +93,30 @@ export function shareMap(key: string, features: Float32Array): void {
   void askHelper({ kind: 'trainMap', key, features: copy }, [copy.buffer]);
 }
 
+/**
+ * The lead's share of the pixels. The helper's half costs it the messages both ways on top of
+ * the same work, so an even split leaves the lead waiting (a fifth of a pass here): after each
+ * shared re-train the share moves to where the passes would have finished together, as
+ * measured — the lead's time for its pixels, and the helper's (its answer's arrival) for its own.
+ */
+let leadShare = 0.5;
+const MIN_SHARE = 0.3, MAX_SHARE = 0.8;
+
+/** The share that balances the lead's `mine` pixels in `ownMs` against the helper's `theirs` in `helperMs`. */
+export function balancedShare(mine: number, ownMs: number, theirs: number, helperMs: number): number {
+  if (!(ownMs > 0 && helperMs > 0 && mine > 0 && theirs > 0)) return 0.5;
+  const lead = mine / ownMs, help = theirs / helperMs;
+  return Math.min(MAX_SHARE, Math.max(MIN_SHARE, lead / (lead + help)));
+}
+
 /** The two passes of one re-train, over all its pixels: `await`ed by trainJobs.ts. */
 export interface RowPasses {
   scores(w: readonly number[], out: Float64Array): Promise<void>;
   gradient(g: Float64Array, gw: number[]): Promise<void>;
   /** Whether the helper is (still) taking its half. */
   readonly shared: () => boolean;
+  /** The re-train is over: what its passes measured sets the next one's split. */
+  finish(): void;
 }
 
 /**
@@ -108,8 +126,22 @@ export interface RowPasses {
  */
 export function rowPasses(key: string, map: Float32Array, x: readonly number[], d: number, pixels: Int32Array): RowPasses {
   const n = pixels.length;
-  // The lead's half ends on an even pixel (the kernels take pixels in pairs).
-  const mine = 2 * Math.ceil(n / 4);
+  // The lead's part ends on an even pixel (the kernels take pixels in pairs).
+  const mine = 2 * Math.ceil((n * leadShare) / 2);
+  // The lead's time on its pixels, and the helper's on its own (until its answer is here).
+  let ownMs = 0, helperMs = 0;
+  const timed = async (send: () => Promise<Float64Array | null>, own: () => void): Promise<Float64Array | null> => {
+    const start = performance.now();
+    let arrived = 0;
+    const answer = send().then((v) => { arrived = performance.now(); return v; });
+    own();
+    const ownEnd = performance.now();
+    const got = await answer;
+    ownMs += ownEnd - start;
+    // An answer that came while the lead computed is timed at the lead's end (an upper bound).
+    helperMs += Math.max(arrived, ownEnd) - start;
+    return got;
+  };
   let shared = currentHelper() !== null && n * d * 6 >= SPLIT_MIN_MULTIPLY_ADDS && mine < n;
   if (shared) {
     shareMap(key, map);
@@ -124,12 +156,18 @@ export function rowPasses(key: string, map: Float32Array, x: readonly number[], 
   };
   return {
     shared: () => shared,
+    finish() {
+      if (!shared || ownMs <= 0) return;
+      // The answer came while the lead computed, or hardly later (the messages' own time): how
+      // much faster the helper was is unknown, so the lead gives it a little more next time.
+      // Else the share moves halfway to the measured balance (a pass's time here is noisy).
+      const waited = helperMs > ownMs * 1.05;
+      leadShare = waited ? leadShare + 0.5 * (balancedShare(mine, ownMs, n - mine, helperMs) - leadShare) : Math.max(MIN_SHARE, leadShare - 0.01);
+    },
     async scores(w, out) {
       if (shared) {
         const filters = Float64Array.from(w);
-        const answer = askHelper({ kind: 'trainScores', w: filters }, [filters.buffer]);
-        packedScores(x, d, pixels, 0, mine, w, out);
-        const got = await answer;
+        const got = await timed(() => askHelper({ kind: 'trainScores', w: filters }, [filters.buffer]), () => packedScores(x, d, pixels, 0, mine, w, out));
         if (got?.length === 6 * (n - mine)) return void out.set(got, 6 * mine);
         drop();
         return packedScores(x, d, pixels, mine, n, w, out.subarray(6 * mine));
@@ -139,9 +177,7 @@ export function rowPasses(key: string, map: Float32Array, x: readonly number[], 
     async gradient(g, gw) {
       if (shared) {
         const part = g.slice(6 * mine);
-        const answer = askHelper({ kind: 'trainGradient', g: part }, [part.buffer]);
-        packedGradient(x, d, pixels, 0, mine, g, gw);
-        const got = await answer;
+        const got = await timed(() => askHelper({ kind: 'trainGradient', g: part }, [part.buffer]), () => packedGradient(x, d, pixels, 0, mine, g, gw));
         if (got?.length === gw.length) {
           for (let j = 0; j < gw.length; j++) gw[j] = gw[j]! + got[j]!;
           return;

@@ -47,3 +47,19 @@ describe('a re-train shared with a second worker', () => {
     port1.close();
   }, 20_000);
 });
+
+describe('the lead’s share of the pixels (balancedShare)', () => {
+  it('is where both would finish together, from each side’s measured rate, within 0.3…0.8', async () => {
+    const { balancedShare } = await import('../../../src/worker/trainPeer');
+    // Equal rates: half each.
+    expect(balancedShare(2500, 500, 2500, 500)).toBeCloseTo(0.5, 12);
+    // The helper took 25 % longer for as many pixels: the lead takes 1.25 / 2.25 of them.
+    expect(balancedShare(2500, 400, 2500, 500)).toBeCloseTo(1.25 / 2.25, 12);
+    // From an uneven split: the lead did 3,000 in 600 ms (5/ms), the helper 2,000 in 500 ms (4/ms).
+    expect(balancedShare(3000, 600, 2000, 500)).toBeCloseTo(5 / 9, 12);
+    // Clamped, and even when nothing was measured.
+    expect(balancedShare(2500, 100, 2500, 10_000)).toBe(0.8);
+    expect(balancedShare(2500, 10_000, 2500, 100)).toBe(0.3);
+    expect(balancedShare(2500, 0, 2500, 500)).toBe(0.5);
+  });
+});
