@@ -9,7 +9,7 @@
 import process from 'node:process';
 
 const GROUPS = {
-  parsers: ['src/engine/npy.ts', 'src/store/urlState.ts', 'src/worker/requestChecks.ts', 'src/engine/counts.ts', 'src/engine/networks.ts'],
+  parsers: ['src/engine/io/npy.ts', 'src/store/urlState.ts', 'src/worker/requestChecks.ts', 'src/engine/concepts/counts.ts', 'src/engine/concepts/networks.ts'],
   onnx: ['src/engine/onnx/ops/elementwise.ts', 'src/engine/onnx/ops/shapeOps.ts', 'src/engine/onnx/ops/pool.ts', 'src/engine/onnx/ops/conv.ts'],
 };
 const group = process.env.MUTATE_GROUP ?? 'parsers';

@@ -7,13 +7,13 @@ import { defineConfig } from 'vitest/config';
 
 const TESTS = {
   parsers: [
-    'test/unit/engine/npy*.test.ts',
+    'test/unit/engine/io/npy*.test.ts',
     'test/unit/store/urlState*.test.ts',
     'test/unit/store/trainUrl.test.ts',
     'test/unit/worker/requestChecks.test.ts',
     'test/unit/worker/denseJob.test.ts',
-    'test/unit/engine/counts*.test.ts',
-    'test/unit/engine/networks.test.ts',
+    'test/unit/engine/concepts/counts*.test.ts',
+    'test/unit/engine/concepts/networks.test.ts',
     'test/unit/engine/concepts.test.ts',
   ],
   // The op tables run each op alone; the whole-model tests (evaluate, chain, modelJobs) take

@@ -9,8 +9,8 @@
  */
 import { classScores, packFeatures, packSet, paramCount, softmaxLoss, softmaxLossPacked, softmaxLossPlain, softmaxMap, trainSteps, type TrainSet } from '../src/engine/train';
 import { lbfgsSteps } from '../src/engine/train/lbfgs';
-import { mulberry32, normal } from '../src/engine/random';
-import { hwcTensor } from '../src/engine/tensor';
+import { mulberry32, normal } from '../src/engine/core/random';
+import { hwcTensor } from '../src/engine/core/tensor';
 import type { EngineClient } from '../src/worker/client';
 
 export interface TrainRow { impl: string; medianMs: number; minMs: number; maxMs: number; steps: number; evaluations: number; finalLoss: number }

@@ -1,12 +1,12 @@
 /**
- * Learns the shipped layers from the shipped photos (src/engine/learnBank.ts says how) and
+ * Learns the shipped layers from the shipped photos (src/engine/data/learnBank.ts says how) and
  * writes them to public/learned/ as float16 .npy files. Deterministic: the same photos give
- * the same bytes; test/unit/engine/learnBank.test.ts checks the committed files against a
+ * the same bytes; test/unit/engine/data/learnBank.test.ts checks the committed files against a
  * fresh run.  Usage: npm run learn
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { bankToNpy, LEARNED_FILES } from '../src/engine/learnedFiles.ts';
-import { learnBank } from '../src/engine/learnBank.ts';
+import { bankToNpy, LEARNED_FILES } from '../src/engine/data/learnedFiles.ts';
+import { learnBank } from '../src/engine/data/learnBank.ts';
 import { PHOTOS } from '../src/lib/photos.ts';
 import { readShippedPhoto } from './readPhoto.ts';
 

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
-import { pictureTensor } from '../src/engine/picture.ts';
-import type { HwcTensor } from '../src/engine/tensor.ts';
+import { pictureTensor } from '../src/engine/data/picture.ts';
+import type { HwcTensor } from '../src/engine/core/tensor.ts';
 
 export function readShippedPhoto(id: string): HwcTensor {
   const path = fileURLToPath(new URL(`../public/photos/${id}.jpg`, import.meta.url));

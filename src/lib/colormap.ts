@@ -5,7 +5,7 @@
  * The tables are interpolated from 33 stops sampled from d3-scale-chromatic at build time
  * (scripts/colormapStops.ts), so d3's interpolators stay out of the first chunk.
  */
-import { quantileOf } from '../engine/channelStats';
+import { quantileOf } from '../engine/data/channelStats';
 import { COLORMAP_STOPS } from './colormapStops';
 
 export const LUT_SIZE = 256;

@@ -4,7 +4,7 @@
  * use. The first view asks for what it needs first — the first layer (≈ 100 KB) and the part of
  * the prototypes that holds its filter (128 KB) — and the rest after.
  */
-import { FIRST_LAYER_FILES, LEARNED_FILES, POINTWISE_FILES, POINTWISE_PART_ROWS, type LearnedFileName } from '../engine/learnedFileNames';
+import { FIRST_LAYER_FILES, LEARNED_FILES, POINTWISE_FILES, POINTWISE_PART_ROWS, type LearnedFileName } from '../engine/data/learnedFileNames';
 
 /** Some or all of the bank's files, name → bytes. */
 export type BankFiles = Readonly<Partial<Record<LearnedFileName, ArrayBuffer>>>;

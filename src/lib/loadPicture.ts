@@ -3,7 +3,7 @@
  * width×height RGBA bytes with the browser's own resampling. Rejects with a readable
  * reason when the file is not a picture the browser can decode.
  */
-import { MAX_PICTURE_PIXELS } from '../engine/limits';
+import { MAX_PICTURE_PIXELS } from '../engine/core/limits';
 import { pictureSize } from './pictureSize';
 
 export async function loadPicture(source: string | Blob, width: number, height: number): Promise<Uint8ClampedArray> {

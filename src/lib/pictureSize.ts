@@ -1,7 +1,7 @@
 /**
  * A picture's size from its file header (PNG, JPEG, GIF, WebP, BMP), read before anything is
  * decoded: a 12,000 × 12,000 PNG is a few hundred kilobytes on disk but over half a gigabyte
- * decoded, so it is refused by its pixel count (MAX_PICTURE_PIXELS in engine/limits). Null when
+ * decoded, so it is refused by its pixel count (MAX_PICTURE_PIXELS in engine/core/limits). Null when
  * the header is not one of these.
  */
 

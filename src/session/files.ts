@@ -1,5 +1,5 @@
 /** Reading the student's .npy files: the bytes go to the worker, which parses and checks them. */
-import { MAX_FILE_BYTES } from '../engine/limits';
+import { MAX_FILE_BYTES } from '../engine/core/limits';
 import type { ParseNpyResult } from '../worker/protocol';
 import { engineRequest } from './engine';
 

@@ -3,12 +3,12 @@
  * new data and recomputes; a bias or ReLU toggle only recomputes. A newer job aborts the
  * older one, whose late answer is dropped.
  */
-import { coutCinWeights, hwcTensor } from '../engine/tensor';
+import { coutCinWeights, hwcTensor } from '../engine/core/tensor';
 import { quantileSymmetricDomain } from '../lib/colormap';
 import { loadBankFor, loadLearnedBank, type BankFiles } from '../lib/learnedBank';
 import { loadPicture } from '../lib/loadPicture';
 import { photoUrl } from '../lib/photoIds';
-import { checkShape } from '../engine/limits';
+import { checkShape } from '../engine/core/limits';
 import type { AppStore } from '../store/index';
 import { userDataFits, type LayerConfig, type UserData } from '../store/slices/config';
 import type { LayerSnapshot, PhotoPixels } from '../store/slices/results';

@@ -5,7 +5,7 @@
  * holds the model (it was restarted after a crash) the file is sent again and the job retried.
  */
 import { createStore } from 'zustand/vanilla';
-import { MAX_MODEL_BYTES } from '../engine/limits';
+import { MAX_MODEL_BYTES } from '../engine/core/limits';
 import type { Preprocessing } from '../engine/onnx/preprocess';
 import { loadPicture } from '../lib/loadPicture';
 import { EngineError } from '../worker/connection';

@@ -1,5 +1,5 @@
 /** The layers the app offers by name (concepts.md §1 and §2). */
-import type { PointwiseShape } from '../engine/layerData';
+import type { PointwiseShape } from '../engine/data/layerData';
 
 export const PRESETS = {
   headline: { height: 56, width: 56, inChannels: 512, outChannels: 1024 },

@@ -1,7 +1,7 @@
 /** Values derived from the store; never stored themselves. */
-import type { LayerData } from '../engine/layerData';
-import type { PointwiseLayer } from '../engine/tensor';
-import { layerCost } from '../engine/counts';
+import type { LayerData } from '../engine/data/layerData';
+import type { PointwiseLayer } from '../engine/core/tensor';
+import { layerCost } from '../engine/concepts/counts';
 import type { AppState } from './index';
 
 /** The layer (weights, optional bias, ReLU) as the engine wants it, or null before data. */

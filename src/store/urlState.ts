@@ -5,10 +5,10 @@
  *
  * Example: `#v=1&view=walkthrough&h=56&w=56&cin=512&cout=1024&seed=1&bias=0&relu=0&img=chelsea&filters=learned&scene=2&r=0&c=0&k=3&ch=40&speed=16&cmap=classic`
  */
-import { LIMITS, checkShape } from '../engine/limits';
+import { LIMITS, checkShape } from '../engine/core/limits';
 import { PALETTE_NAMES, type PaletteName } from '../lib/palettes';
 import { PHOTO_IDS } from '../lib/photoIds';
-import type { FilterMode } from '../engine/photoLayer';
+import type { FilterMode } from '../engine/data/photoLayer';
 import type { ImageSource } from './slices/config';
 import { SPEEDS, type Speed } from './slices/walkthrough';
 import { VIEWS, type View } from './slices/ui';

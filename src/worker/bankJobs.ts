@@ -1,5 +1,5 @@
 /** The learned bank as the worker reads it: parsed from the page's fetched files (some or all), once per set of buffers. */
-import { bankFromNpy, FIRST_LAYER_FILES, LEARNED_FILES, type LearnedFileName, type PartialBank } from '../engine/learnedFiles';
+import { bankFromNpy, FIRST_LAYER_FILES, LEARNED_FILES, type LearnedFileName, type PartialBank } from '../engine/data/learnedFiles';
 import type { BankBuffers } from './protocol';
 import { RequestError } from './requestChecks';
 

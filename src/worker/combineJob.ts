@@ -1,10 +1,10 @@
 /**
- * Scene 5's combination of whole maps (engine/combine.ts) for one filter: three passes over the
+ * Scene 5's combination of whole maps (engine/concepts/combine.ts) for one filter: three passes over the
  * input (4.8 M multiply-adds for the classic layer), a long task on a phone's main thread, so
  * the page asks the worker. Only filter k's weights and bias come with the input.
  */
-import { combineMaps } from '../engine/combine';
-import { coutCinWeights, hwcTensor } from '../engine/tensor';
+import { combineMaps } from '../engine/concepts/combine';
+import { coutCinWeights, hwcTensor } from '../engine/core/tensor';
 import type { CombineParams, CombineResult } from './protocol';
 import { checkPositiveInt, isFloat32Array, RequestError } from './requestChecks';
 

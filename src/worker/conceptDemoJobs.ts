@@ -3,11 +3,11 @@
  * worker makes the seeded input and weights and runs the layers, so the page ships no arrays
  * and holds no generator of its own.
  */
-import { syntheticActivations } from '../engine/activations';
-import { conv2d, type Conv2dSpec } from '../engine/conv2d';
-import { heNormal, subSeed } from '../engine/random';
-import { hwcTensor, type HwcTensor } from '../engine/tensor';
-import { permutePixels, pixelPermutation, shiftPixels } from '../engine/transforms';
+import { syntheticActivations } from '../engine/data/activations';
+import { conv2d, type Conv2dSpec } from '../engine/kernels/conv2d';
+import { heNormal, subSeed } from '../engine/core/random';
+import { hwcTensor, type HwcTensor } from '../engine/core/tensor';
+import { permutePixels, pixelPermutation, shiftPixels } from '../engine/concepts/transforms';
 import { runCollapse } from './conceptJobs';
 import type { FamilyParams, FamilyResult, NonlinearityParams, NonlinearityResult, ReluStage, WhatWhereParams, WhatWhereResult, WhatWhereRow } from './conceptProtocol';
 import { RequestError, checkPositiveInt } from './requestChecks';

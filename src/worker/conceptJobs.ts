@@ -1,15 +1,15 @@
 /** Worker jobs for the concept views: a general conv2d, and the channel-reduction analysis. */
-import { conv2d, conv2dWeightCount, checkConv2dSpec, convOutputSize } from '../engine/conv2d';
-import { correlatedActivations } from '../engine/layerData';
-import { firstLayerFeatures } from '../engine/firstLayer';
-import { pictureTensor } from '../engine/picture';
+import { conv2d, conv2dWeightCount, checkConv2dSpec, convOutputSize } from '../engine/kernels/conv2d';
+import { correlatedActivations } from '../engine/data/layerData';
+import { firstLayerFeatures } from '../engine/data/firstLayer';
+import { pictureTensor } from '../engine/data/picture';
 import { learnedBank } from './bankJobs';
-import { channelMoments, filterBasis, pca, pcaBasis, reconstruct, type ChannelMoments, type PcaResult, type FilterBasis } from '../engine/reduction';
-import { heNormal, subSeed } from '../engine/random';
-import { hwcTensor, type HwcTensor } from '../engine/tensor';
+import { channelMoments, filterBasis, pca, pcaBasis, reconstruct, type ChannelMoments, type PcaResult, type FilterBasis } from '../engine/concepts/reduction';
+import { heNormal, subSeed } from '../engine/core/random';
+import { hwcTensor, type HwcTensor } from '../engine/core/tensor';
 import type { CollapseParams, CollapseResult, Conv2dRequestParams, Conv2dResult, ReductionParams, ReductionResult } from './conceptProtocol';
-import { bestConvFit, composeSqueezeThenConv, inputChannelRank, relativeError } from '../engine/collapse';
-import { maxAbsDifference } from '../engine/transforms';
+import { bestConvFit, composeSqueezeThenConv, inputChannelRank, relativeError } from '../engine/concepts/collapse';
+import { maxAbsDifference } from '../engine/concepts/transforms';
 import { MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';
 
 export function runConv2d(p: Conv2dRequestParams): Conv2dResult {

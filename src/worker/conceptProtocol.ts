@@ -4,7 +4,7 @@
  * every time, on any thread. Also the general requests of those pages: a convolution of data
  * the page has (a picture), and the channel-reduction analysis.
  */
-import type { Conv2dSpec } from '../engine/conv2d';
+import type { Conv2dSpec } from '../engine/kernels/conv2d';
 import type { BankBuffers } from './protocol';
 
 /** A general convolution (the concept views): H×W×Cin input, weights Cout×Cin/G×kh×kw. */

@@ -1,10 +1,10 @@
 /** The worker's side of the "dense at every pixel" page: everything computed, nothing assumed. */
-import { conv2d } from '../engine/conv2d';
-import { denseAtEveryPixel, denseForward, flattenWindowChw } from '../engine/dense';
-import { pointwiseConv } from '../engine/pointwise';
-import { syntheticActivations } from '../engine/activations';
-import { heNormal, subSeed } from '../engine/random';
-import { coutCinWeights } from '../engine/tensor';
+import { conv2d } from '../engine/kernels/conv2d';
+import { denseAtEveryPixel, denseForward, flattenWindowChw } from '../engine/kernels/dense';
+import { pointwiseConv } from '../engine/kernels/pointwise';
+import { syntheticActivations } from '../engine/data/activations';
+import { heNormal, subSeed } from '../engine/core/random';
+import { coutCinWeights } from '../engine/core/tensor';
 import { checkSeed } from './conceptDemoJobs';
 import type { DenseParams, DenseResult } from './conceptProtocol';
 import { RequestError, checkPositiveInt } from './requestChecks';

@@ -1,8 +1,8 @@
 /** Worker jobs for the student's own files. */
-import { NpyError, parseNpy } from '../engine/npy';
-import { valueRange } from '../engine/tensorFiles';
+import { NpyError, parseNpy } from '../engine/io/npy';
+import { valueRange } from '../engine/io/tensorFiles';
 import type { ParseNpyParams, ParseNpyResult } from './protocol';
-import { MAX_FILE_VALUES } from '../engine/limits';
+import { MAX_FILE_VALUES } from '../engine/core/limits';
 import { RequestError } from './requestChecks';
 
 export function runParseNpy(p: ParseNpyParams): ParseNpyResult {

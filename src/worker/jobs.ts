@@ -4,7 +4,7 @@
  * shape fails to compile (the old switch replied `result as never`). Jobs of the pages opened
  * less often (the student's model, the Train page) are chunks loaded on first use.
  */
-import { runSteps, type Steps } from '../engine/steps';
+import { runSteps, type Steps } from '../engine/core/steps';
 import { runConv2d, runReduction } from './conceptJobs';
 import { runFamily, runNonlinearity, runWhatWhere } from './conceptDemoJobs';
 import { runDense } from './denseJob';

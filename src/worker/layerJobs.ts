@@ -3,14 +3,14 @@
  * whole bank has come) and the forward pass in row chunks, with the layer kept between
  * requests so that a bias or ReLU toggle sends only the flags.
  */
-import { gemmABt, packB, prepack, trimWorkspace, type PackedB } from '../engine/gemm';
-import { pointwiseConvRows } from '../engine/pointwise';
-import { coutCinWeights, hwcTensor } from '../engine/tensor';
-import { generateLayerDataSteps } from '../engine/layerData';
-import { runSteps, type Steps } from '../engine/steps';
-import { learnedWeights, photoLayerDataSteps } from '../engine/photoLayer';
-import { inputSummarySteps as photoInputSummarySteps } from '../engine/inputSummary';
-import { pictureTensor } from '../engine/picture';
+import { gemmABt, packB, prepack, trimWorkspace, type PackedB } from '../engine/kernels/gemm';
+import { pointwiseConvRows } from '../engine/kernels/pointwise';
+import { coutCinWeights, hwcTensor } from '../engine/core/tensor';
+import { generateLayerDataSteps } from '../engine/data/layerData';
+import { runSteps, type Steps } from '../engine/core/steps';
+import { learnedWeights, photoLayerDataSteps } from '../engine/data/photoLayer';
+import { inputSummarySteps as photoInputSummarySteps } from '../engine/data/inputSummary';
+import { pictureTensor } from '../engine/data/picture';
 import { learnedBank } from './bankJobs';
 import { yieldTask } from './yieldTask';
 import { CacheMiss, Cancelled, MAX_VALUES, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';

@@ -6,11 +6,11 @@
  * `{ id, ok: false, error }`, and long jobs send `{ id, progress }` on the way. The client
  * may send `{ id, type: 'cancel' }` for a request it no longer wants.
  */
-import type { PointwiseShape } from '../engine/layerData';
-import type { LearnedFileName } from '../engine/learnedFileNames';
-import type { InputSummary } from '../engine/channelStats';
-import type { MapCombination, TermOrder } from '../engine/combine';
-import type { FilterKind, FilterMode } from '../engine/photoLayer';
+import type { PointwiseShape } from '../engine/data/layerData';
+import type { LearnedFileName } from '../engine/data/learnedFileNames';
+import type { InputSummary } from '../engine/data/channelStats';
+import type { MapCombination, TermOrder } from '../engine/concepts/combine';
+import type { FilterKind, FilterMode } from '../engine/data/photoLayer';
 import type { TrainApplyParams, TrainApplyResult, TrainFeaturesGetParams, TrainFeaturesGetResult, TrainFeaturesParams, TrainFeaturesResult, TrainParams, TrainResult } from './trainProtocol';
 import type { Conv2dRequestParams, Conv2dResult, DenseParams, DenseResult, FamilyParams, FamilyResult, NonlinearityParams, NonlinearityResult, ReductionParams, ReductionResult, WhatWhereParams, WhatWhereResult } from './conceptProtocol';
 import type { ModelLayerParams, ModelLayerResult, ModelLayersParams, ModelLayersResult, ModelOpenParams, ModelOpenResult, PeerLinkParams } from './modelProtocol';
@@ -134,7 +134,7 @@ export type ParseNpyResult =
       readonly detail: string;
     };
 
-/** Scene 5: filter k's output map as its Cin terms added in an order (engine/combine.ts). */
+/** Scene 5: filter k's output map as its Cin terms added in an order (engine/concepts/combine.ts). */
 export interface CombineParams {
   readonly height: number;
   readonly width: number;

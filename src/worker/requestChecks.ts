@@ -1,7 +1,7 @@
 /** Shared checks for requests arriving at the worker. */
-import { MAX_TENSOR_VALUES } from '../engine/limits';
+import { MAX_TENSOR_VALUES } from '../engine/core/limits';
 
-/** Largest tensor a request may carry or ask for, in values (64 M floats = 256 MB; see engine/limits). */
+/** Largest tensor a request may carry or ask for, in values (64 M floats = 256 MB; see engine/core/limits). */
 export const MAX_VALUES = MAX_TENSOR_VALUES;
 
 /** A request the worker refuses; answered with code 'bad-request'. */

@@ -3,10 +3,10 @@
  * layer on painted strokes from the weights trained last, a few steps at a time so a newer
  * stroke's request can cancel it; apply a trained layer to another picture's features.
  */
-import { photoLayerDataSteps, type FilterMode } from '../engine/photoLayer';
-import { pictureTensor } from '../engine/picture';
-import { runSteps } from '../engine/steps';
-import type { HwcTensor } from '../engine/tensor';
+import { photoLayerDataSteps, type FilterMode } from '../engine/data/photoLayer';
+import { pictureTensor } from '../engine/data/picture';
+import { runSteps } from '../engine/core/steps';
+import type { HwcTensor } from '../engine/core/tensor';
 import { MAX_CLASSES, classScores, softmaxMap, heldOutStrokes, paintStrokes, splitPainted, accuracy, trainAsk, packFeatures, ERASER, type Stroke, type TrainOutcome } from '../engine/train';
 import { learnedBank } from './bankJobs';
 import { CacheMiss, RequestError, checkPositiveInt, isFloat32Array } from './requestChecks';

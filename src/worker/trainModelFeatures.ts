@@ -5,7 +5,7 @@
  * the layer trained there reads exactly what the model's own 1×1 layer reads.
  */
 import { resampleNearest } from '../engine/train';
-import { hwcTensor } from '../engine/tensor';
+import { hwcTensor } from '../engine/core/tensor';
 import { runModelLayer } from './modelJobs';
 import { RequestError, checkPositiveInt } from './requestChecks';
 import { keepFeatures } from './trainJobs';

@@ -5,7 +5,7 @@
  * and sends no features across; a request naming features it does not hold (a new worker
  * after a crash) fails with 'cache-miss', and the page sends the picture again.
  */
-import type { LearnedFileName } from '../engine/learnedFileNames';
+import type { LearnedFileName } from '../engine/data/learnedFileNames';
 import type { Preprocessing } from '../engine/onnx/preprocess';
 import type { Stroke } from '../engine/train/strokes';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LEARNED_FILES, POINTWISE_FILES } from '../../src/engine/learnedFileNames';
+import { LEARNED_FILES, POINTWISE_FILES } from '../../src/engine/data/learnedFileNames';
 import { PROBE, recordBytes, type Probe } from '../../bench/pageBench';
 import { assert, test } from './fixtures';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { parseNpy } from '../../src/engine/npy';
+import { parseNpy } from '../../src/engine/io/npy';
 import { encodeStrokes } from '../../src/lib/trainCode';
 import { resnetLike } from '../fixtures/onnxBuilder';
 import { expect, test, SHOTS } from './fixtures';

@@ -12,7 +12,7 @@ import { activationBounds, clampInPlace, type FusedConv } from './fuse';
 import type { OnnxModel, OnnxNode } from './model';
 import { convLayer, convRows, type ConvLayer } from './ops/conv';
 import { folded, halfWeights, type LayerWeights } from './prepared';
-import { relu6 } from '../activate';
+import { relu6 } from '../kernels/activate';
 import { createRuntime, type Runtime } from './runtime';
 import { allocFloat, metaTensor, toNhwc, type Tensor } from './tensor';
 

@@ -9,7 +9,7 @@ import onnxProto from 'onnx-proto';
 import { ModelError } from './errors';
 import type { AttrValue, ImageInput, OnnxModel, OnnxNode } from './model';
 import { sortNodes } from './order';
-import { float16Table } from '../npy';
+import { float16Table } from '../io/npy';
 import { MAX_TENSOR_VALUES, type Tensor } from './tensor';
 
 const { onnx } = onnxProto;

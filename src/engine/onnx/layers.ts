@@ -5,7 +5,7 @@
  * group's block for a grouped Conv) and bias, with the BatchNormalization after it folded in
  * on request.
  */
-import type { PointwiseArrays } from '../layerData';
+import type { PointwiseArrays } from '../data/layerData';
 import { ModelError } from './errors';
 import { attrFloat, attrInt, attrInts, type OnnxModel, type OnnxNode } from './model';
 import { batchNormAffine } from './ops/elementwise';

@@ -13,7 +13,7 @@
  *
  * Plans count as 0 bytes (a few node lists); everything else by its arrays' bytes.
  */
-import { trimWorkspace, type PackedB } from '../gemm';
+import { trimWorkspace, type PackedB } from '../kernels/gemm';
 import type { LayerWeights } from './prepared';
 import type { OnnxModel, OnnxNode } from './model';
 import type { Plan } from './graph';

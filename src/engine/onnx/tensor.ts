@@ -5,7 +5,7 @@
  * tensors (shapes, indices) are float64 holding whole numbers. `data` is null in a shape-only
  * pass: the layer list learns every tensor's shape without computing a single value.
  */
-import { MAX_TENSOR_VALUES } from '../limits';
+import { MAX_TENSOR_VALUES } from '../core/limits';
 import { ModelError } from './errors';
 import type { Runtime } from './runtime';
 
@@ -20,7 +20,7 @@ export interface Tensor {
   readonly nhwc: boolean;
 }
 
-/** The largest tensor the evaluator allocates (see engine/limits). */
+/** The largest tensor the evaluator allocates (see engine/core/limits). */
 export { MAX_TENSOR_VALUES };
 
 export function sizeOf(shape: readonly number[]): number {

@@ -2,8 +2,8 @@
  * The trained layer applied to a whole map: scores by the engine's pointwise convolution
  * (the same kernels as every other layer), then a softmax at each pixel.
  */
-import { pointwiseConvRows } from '../pointwise';
-import { coutCinWeights, type HwcTensor } from '../tensor';
+import { pointwiseConvRows } from '../kernels/pointwise';
+import { coutCinWeights, type HwcTensor } from '../core/tensor';
 import { softmaxInPlace } from './softmaxLoss';
 
 /** H×W×K class scores (the layer's output, channels-last) of W (K×Cin), b (K) on `input`. */

@@ -1,6 +1,6 @@
 /** Questions of scene 5 (whole maps added term by term) and of the explorer. */
-import type { MapCombination } from '../../engine/combine';
-import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
+import type { MapCombination } from '../../engine/concepts/combine';
+import type { CoutCinWeights, HwcTensor } from '../../engine/core/tensor';
 import { formatInt as f, formatValue as v } from '../../lib/format';
 import { fixedOptions, lettered, rotate, shareOptions } from '../choices';
 import { text, type Question } from '../types';

@@ -1,7 +1,7 @@
 /** Questions of the convolution family, convolution basics and parameter tables pages. */
-import { channelConnectivity, layerCost } from '../../engine/counts';
-import { convOutputSize } from '../../engine/conv2d';
-import { ALEXNET, ALEXNET_FC6_UNPOOLED, countLayer, networkTotals } from '../../engine/networks';
+import { channelConnectivity, layerCost } from '../../engine/concepts/counts';
+import { convOutputSize } from '../../engine/kernels/conv2d';
+import { ALEXNET, ALEXNET_FC6_UNPOOLED, countLayer, networkTotals } from '../../engine/concepts/networks';
 import { formatInt as f } from '../../lib/format';
 import { countOptions, fixedOptions, lettered } from '../choices';
 import { text, type Question } from '../types';

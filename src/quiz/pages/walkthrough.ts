@@ -2,9 +2,9 @@
  * Questions of the walkthrough's scenes 0–4, each a pure function of what the scene shows:
  * the layer's shape, the layer's weights, the traced dot product, the output map at the cursor.
  */
-import { layerCost } from '../../engine/counts';
-import type { DotProductTrace } from '../../engine/trace';
-import type { CoutCinWeights } from '../../engine/tensor';
+import { layerCost } from '../../engine/concepts/counts';
+import type { DotProductTrace } from '../../engine/concepts/trace';
+import type { CoutCinWeights } from '../../engine/core/tensor';
 import { formatInt as f, formatValue as v } from '../../lib/format';
 import { countOptions, fixedOptions, lettered, magnitudeOptions, rotate } from '../choices';
 import { text, type Question } from '../types';

@@ -1,6 +1,6 @@
 /** Questions of the "Why 1×1?" pages: bottleneck, nonlinearity, what/where, reduction, dense. */
-import { comparePaths, convWeights, pathCost } from '../../engine/counts';
-import { ALEXNET, countLayer } from '../../engine/networks';
+import { comparePaths, convWeights, pathCost } from '../../engine/concepts/counts';
+import { ALEXNET, countLayer } from '../../engine/concepts/networks';
 import { formatInt as f, formatValue as v } from '../../lib/format';
 import { countOptions, fixedOptions, lettered, shareOptions } from '../choices';
 import { text, type Question } from '../types';

@@ -1,8 +1,8 @@
 /** What layer is shown: its shape, the seed of its data, bias and ReLU, and the student's own tensors. */
 import type { StateCreator } from 'zustand/vanilla';
-import type { PointwiseShape } from '../../engine/layerData';
-import type { FilterMode } from '../../engine/photoLayer';
-import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
+import type { PointwiseShape } from '../../engine/data/layerData';
+import type { FilterMode } from '../../engine/data/photoLayer';
+import type { CoutCinWeights, HwcTensor } from '../../engine/core/tensor';
 import type { PhotoId } from '../../lib/photoIds';
 import { PRESETS } from '../presets';
 import { clampCursor } from './cursor';

@@ -1,8 +1,8 @@
 /** What the engine produced for the current configuration, and how the job is going. */
 import type { StateCreator } from 'zustand/vanilla';
-import type { InputSummary } from '../../engine/channelStats';
-import type { LayerData } from '../../engine/layerData';
-import type { FilterKind } from '../../engine/photoLayer';
+import type { InputSummary } from '../../engine/data/channelStats';
+import type { LayerData } from '../../engine/data/layerData';
+import type { FilterKind } from '../../engine/data/photoLayer';
 import type { ColorDomain } from '../../lib/colormap';
 import type { AppState } from '../index';
 

@@ -5,8 +5,8 @@ import { useFigureT } from '../shared/text/useFigureT';
 import { positiveDomain, quantilePositiveDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
 import { Legend } from '../../components/Legend/Legend';
-import type { HwcTensor } from '../../engine/tensor';
-import { channelsByVariance, type InputSummary } from '../../engine/channelStats';
+import type { HwcTensor } from '../../engine/core/tensor';
+import { channelsByVariance, type InputSummary } from '../../engine/data/channelStats';
 import { cellValue, inputProbe } from '../shared/probes';
 
 export interface ChannelCardsProps {

@@ -4,7 +4,7 @@ import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useFigureT } from '../shared/text/useFigureT';
 import { positiveDomain, symmetricDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
-import type { DotProductTrace } from '../../engine/trace';
+import type { DotProductTrace } from '../../engine/concepts/trace';
 import { RunningSum } from './RunningSum';
 
 export interface DotProductProps {

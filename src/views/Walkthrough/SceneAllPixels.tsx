@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { layerCost } from '../../engine/counts';
+import { layerCost } from '../../engine/concepts/counts';
 import { usePalette } from '../../components/usePalette';
 import { CanvasHeatmap } from '../../components/CanvasHeatmap/CanvasHeatmap';
 import { Legend } from '../../components/Legend/Legend';
@@ -7,8 +7,8 @@ import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { useFigureT } from '../shared/text/useFigureT';
 import { weightDomain } from '../../lib/colormap';
 import { formatInt, formatValue } from '../../lib/format';
-import type { CoutCinWeights } from '../../engine/tensor';
-import { filterVector } from '../../engine/tensor';
+import type { CoutCinWeights } from '../../engine/core/tensor';
+import { filterVector } from '../../engine/core/tensor';
 import { useShallow } from 'zustand/react/shallow';
 import { selectCost, selectSnapshot } from '../../store/selectors';
 import { useAppStore } from '../../store/useAppStore';

@@ -1,9 +1,9 @@
 import { useState, type DragEvent } from 'react';
-import type { CoutCinWeights, HwcTensor } from '../../engine/tensor';
-import { activationsFromNpy, biasFromNpy, LayoutError, weightsFromNpy, type ActivationLayout } from '../../engine/tensorFiles';
+import type { CoutCinWeights, HwcTensor } from '../../engine/core/tensor';
+import { activationsFromNpy, biasFromNpy, LayoutError, weightsFromNpy, type ActivationLayout } from '../../engine/io/tensorFiles';
 import { formatInt, formatValue } from '../../lib/format';
 import { approxCount } from '../../lib/i18n/approxCount';
-import { checkShape, LIMITS, MAX_PICTURE_PIXELS } from '../../engine/limits';
+import { checkShape, LIMITS, MAX_PICTURE_PIXELS } from '../../engine/core/limits';
 import { loadPicture, PictureError } from '../../lib/loadPicture';
 import { appStore } from '../../store';
 import { userDataShape } from '../../store/slices/config';

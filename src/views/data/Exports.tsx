@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { writeNpy } from '../../engine/npy';
-import { hwcToChw } from '../../engine/tensorFiles';
-import { hwcTensor } from '../../engine/tensor';
-import { dotProductTrace } from '../../engine/trace';
+import { writeNpy } from '../../engine/io/npy';
+import { hwcToChw } from '../../engine/io/tensorFiles';
+import { hwcTensor } from '../../engine/core/tensor';
+import { dotProductTrace } from '../../engine/concepts/trace';
 import { useAppStore } from '../../store/useAppStore';
 import { useSnapshot } from '../../store/useSnapshot';
 import { cellOrigin, mapGrid, paintMap } from '../../components/CanvasHeatmap/drawHeatmap';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useSettingsT } from './settingsText';
-import { checkShape, LIMITS, type ShapeKey, type ShapeProblem } from '../../engine/limits';
+import { checkShape, LIMITS, type ShapeKey, type ShapeProblem } from '../../engine/core/limits';
 import { formatInt } from '../../lib/format';
 import { useAppStore } from '../../store/useAppStore';
 import { PRESET_NAMES, PRESETS, presetOf, type PresetName } from '../../store/presets';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { VectorStrip } from '../../components/VectorStrip/VectorStrip';
 import { usePalette } from '../../components/usePalette';
-import { FIRST_LAYER_SHAPE } from '../../engine/firstLayerShape';
-import { receptiveField, topActivations } from '../../engine/topActivations';
+import { FIRST_LAYER_SHAPE } from '../../engine/data/firstLayerShape';
+import { receptiveField, topActivations } from '../../engine/data/topActivations';
 import { symmetricDomain } from '../../lib/colormap';
 import { formatValue } from '../../lib/format';
 import { photoWindow } from '../../lib/patchPixels';

@@ -2,9 +2,9 @@
  * The trained layer as files PyTorch reads: weights (K, Cin, 1, 1) and bias (K,) as .npy, and
  * for the check, the features it read (1, Cin, H, W) and its scores (1, K, H, W). No React.
  */
-import { writeNpy } from '../../engine/npy';
-import { hwcTensor } from '../../engine/tensor';
-import { hwcToChw } from '../../engine/tensorFiles';
+import { writeNpy } from '../../engine/io/npy';
+import { hwcTensor } from '../../engine/core/tensor';
+import { hwcToChw } from '../../engine/io/tensorFiles';
 
 export interface ExportFile {
   readonly name: string;

@@ -4,7 +4,7 @@
  * the student's K filters and biases take the layer's place as their own weights, as a loaded
  * .npy would (config.ts's userData); the walkthrough opens at scene 2 on a painted pixel.
  */
-import { coutCinWeights } from '../../engine/tensor';
+import { coutCinWeights } from '../../engine/core/tensor';
 import type { PhotoId } from '../../lib/photoIds';
 import { TRAIN_MAP } from '../../lib/trainCode';
 import type { AppStore } from '../../store';

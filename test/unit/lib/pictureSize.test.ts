@@ -1,7 +1,7 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { MAX_PICTURE_PIXELS } from '../../../src/engine/limits';
+import { MAX_PICTURE_PIXELS } from '../../../src/engine/core/limits';
 import { pictureSize } from '../../../src/lib/pictureSize';
 
 const bytes = (...parts: (number[] | string)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));

@@ -1,7 +1,7 @@
 import { LAST_SCENE } from '../../../src/store/stepping';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkShape } from '../../../src/engine/limits';
+import { checkShape } from '../../../src/engine/core/limits';
 import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState, type UrlState } from '../../../src/store/urlState';
 
 // Every scene, 0 (the whole layer, the default) … LAST_SCENE (5 since 'Maps add up'), is a valid one.

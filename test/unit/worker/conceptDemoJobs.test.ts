@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { conv2d, type Conv2dSpec } from '../../../src/engine/conv2d';
-import { syntheticActivations } from '../../../src/engine/activations';
-import { heNormal, subSeed } from '../../../src/engine/random';
-import { hwcTensor } from '../../../src/engine/tensor';
-import { permutePixels, pixelPermutation, shiftPixels } from '../../../src/engine/transforms';
+import { conv2d, type Conv2dSpec } from '../../../src/engine/kernels/conv2d';
+import { syntheticActivations } from '../../../src/engine/data/activations';
+import { heNormal, subSeed } from '../../../src/engine/core/random';
+import { hwcTensor } from '../../../src/engine/core/tensor';
+import { permutePixels, pixelPermutation, shiftPixels } from '../../../src/engine/concepts/transforms';
 import { checkSeed, runFamily, runNonlinearity, runWhatWhere } from '../../../src/worker/conceptDemoJobs';
 import { RequestError } from '../../../src/worker/requestChecks';
 

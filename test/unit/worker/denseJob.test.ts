@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heNormal, subSeed, syntheticActivations } from '../../../src/engine';
-import { denseAtEveryPixel } from '../../../src/engine/dense';
+import { denseAtEveryPixel } from '../../../src/engine/kernels/dense';
 import { runDense } from '../../../src/worker/denseJob';
 
 const base = () => ({

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bankFromNpy, combineMaps, FIRST_LAYER_FILES, hwcTensor, LEARNED_FILES, POINTWISE_FILES, POINTWISE_PART_ROWS, type LearnedFileName,
 } from '../../../src/engine';
-import { channelsByVariance, inputSummary, quantileOf } from '../../../src/engine/channelStats';
+import { channelsByVariance, inputSummary, quantileOf } from '../../../src/engine/data/channelStats';
 import { runCombine } from '../../../src/worker/combineJob';
 import { runGenerate, runLearnedWeights } from '../../../src/worker/handler';
 import type { BankBuffers } from '../../../src/worker/protocol';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HEAP } from '../../../src/engine/gemmKernel';
+import { HEAP } from '../../../src/engine/kernels/gemmKernel';
 import { runModelLayer, runModelOpen } from '../../../src/worker/modelJobs';
 import { linkPeer } from '../../../src/worker/peer';
 import { EngineClient } from '../../../src/worker/client';

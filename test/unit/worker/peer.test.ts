@@ -6,7 +6,7 @@ import { evaluate } from '../../../src/engine/onnx/graph';
 import type { OnnxNode } from '../../../src/engine/onnx/model';
 import { createRuntime } from '../../../src/engine/onnx/runtime';
 import { floatTensor, logical, type Tensor } from '../../../src/engine/onnx/tensor';
-import { mulberry32 } from '../../../src/engine/random';
+import { mulberry32 } from '../../../src/engine/core/random';
 import { forgetSharedWeights, hasHelper, linkPeer, runChainShared } from '../../../src/worker/peer';
 import { mobilenetLike, resnetLike } from '../../fixtures/onnxBuilder';
 

@@ -178,7 +178,7 @@ describe('errors', () => {
 
 describe('memory comes back (issue #18 §3)', () => {
   it('a new, smaller layer empties the GEMM’s working array and forgets the old packed filters; a toggle on the same layer keeps them', async () => {
-    const { HEAP } = await import('../../../src/engine/gemmKernel');
+    const { HEAP } = await import('../../../src/engine/kernels/gemmKernel');
     const { client } = makeClient(1);
     const big = { height: 32, width: 32, inChannels: 384, outChannels: 256 };
     const d = generateLayerData(big, 1);

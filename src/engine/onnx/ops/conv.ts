@@ -10,7 +10,7 @@
  * taps in the order im2col writes them, (ky, kx, i), so they are reordered per call (no
  * copy is kept: a model's weights would double in memory).
  */
-import { gemmABt, packB } from '../../gemm';
+import { gemmABt, packB } from '../../kernels/gemm';
 import { ModelError } from '../errors';
 import { clampInPlace } from '../fuse';
 import { attrInt, attrInts, type OnnxNode } from '../model';

@@ -4,7 +4,7 @@
  * slides a window of nine locals along each row, channel by channel, over the input or a
  * zero-bordered copy of the band it reads; other kernels take the general loop.
  */
-import { relu6 } from '../../activate';
+import { relu6 } from '../../kernels/activate';
 import { createRuntime, type Runtime } from '../runtime';
 import type { Window2d } from './geometry';
 

@@ -3,7 +3,7 @@
  * Mul, Div, …, Where), BatchNormalization and Cast. A result keeps the layout of its
  * full-size input, so an NHWC map stays NHWC through a residual Add or an SE block's Mul.
  */
-import { relu6 } from '../../activate';
+import { relu6 } from '../../kernels/activate';
 import { ModelError } from '../errors';
 import { attrFloat, attrInt, type OnnxNode } from '../model';
 import type { Runtime } from '../runtime';

@@ -11,8 +11,8 @@
  * transformed inputs; U[ξ] (Cout × Cin), the transformed filters (kept with the weights);
  * M[ξ][t][o] = Σᵢ V[ξ][t][i]·U[ξ][o][i] (16 × T × Cout), turned back into outputs.
  */
-import { relu6 } from '../../activate';
-import { gemmABt, packB, type PackedB } from '../../gemm';
+import { relu6 } from '../../kernels/activate';
+import { gemmABt, packB, type PackedB } from '../../kernels/gemm';
 import { createRuntime, type Runtime } from '../runtime';
 import type { Window2d } from './geometry';
 

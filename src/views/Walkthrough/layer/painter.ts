@@ -7,8 +7,8 @@
 import { paintMap } from '../../../components/CanvasHeatmap/drawHeatmap';
 import { symmetricDomain, type ColorDomain, type Lut } from '../../../lib/colormap';
 import { formatValue } from '../../../lib/format';
-import { outputChannel } from '../../../engine/pixelOutputs';
-import { coutCinWeights, hwcTensor } from '../../../engine/tensor';
+import { outputChannel } from '../../../engine/kernels/pixelOutputs';
+import { coutCinWeights, hwcTensor } from '../../../engine/core/tensor';
 import { back, cellRect, columnPoints, type LayerGeometry, type Rect } from './geometry';
 
 export interface FigureData {

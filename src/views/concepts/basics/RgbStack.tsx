@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { usePalette } from '../../../components/usePalette';
 import { Legend } from '../../../components/Legend/Legend';
-import { layerCost } from '../../../engine/counts';
-import { IMAGE_KERNELS } from '../../../engine/imageKernels';
-import { pictureTensor } from '../../../engine/picture';
-import { heNormal, subSeed } from '../../../engine/random';
+import { layerCost } from '../../../engine/concepts/counts';
+import { IMAGE_KERNELS } from '../../../engine/concepts/imageKernels';
+import { pictureTensor } from '../../../engine/data/picture';
+import { heNormal, subSeed } from '../../../engine/core/random';
 import { symmetricDomain, positiveDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';

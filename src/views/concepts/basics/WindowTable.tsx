@@ -1,4 +1,4 @@
-import type { ConvWindow } from '../../../engine/convWindow';
+import type { ConvWindow } from '../../../engine/concepts/convWindow';
 import { formatValue } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
 

@@ -1,7 +1,7 @@
 import { useConceptT } from '../text/useConceptT';
 import { useMemo } from 'react';
 import { CanvasHeatmap } from '../../../components/CanvasHeatmap/CanvasHeatmap';
-import { channelConnectivity, type LayerKind } from '../../../engine/counts';
+import { channelConnectivity, type LayerKind } from '../../../engine/concepts/counts';
 import type { Lut } from '../../../lib/colormap';
 
 /** Two-colour table: 0 = not connected (panel), 1 = connected (accent). */

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { usePalette } from '../../../components/usePalette';
 import { NumberField } from '../../../components/NumberField/NumberField';
-import type { LayerKind } from '../../../engine/counts';
+import type { LayerKind } from '../../../engine/concepts/counts';
 import { symmetricDomain } from '../../../lib/colormap';
 import { formatInt, formatValue } from '../../../lib/format';
 import { MapRow } from '../MapRow';

@@ -1,5 +1,5 @@
 /** The rows of the convolution-family table, computed from the counting functions. */
-import { layerCost, type LayerCost, type LayerKind } from '../../../engine/counts';
+import { layerCost, type LayerCost, type LayerKind } from '../../../engine/concepts/counts';
 
 export const KINDS: readonly LayerKind[] = ['standard', 'grouped', 'depthwise', 'pointwise', 'separable'];
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ALEXNET, ALEXNET_FC6_UNPOOLED, countInception, countLayer, INCEPTION_3A, INCEPTION_3A_NAIVE, networkTotals, type CountedBlock } from '../../../engine/networks';
+import { ALEXNET, ALEXNET_FC6_UNPOOLED, countInception, countLayer, INCEPTION_3A, INCEPTION_3A_NAIVE, networkTotals, type CountedBlock } from '../../../engine/concepts/networks';
 import { formatInt } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
 import { Formula } from './Formula';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { layerCost, bottleneckWeights } from '../../../engine/counts';
-import { convOutputSize } from '../../../engine/conv2d';
-import { ALEXNET, ALEXNET_FC6_UNPOOLED, countLayer, networkTotals } from '../../../engine/networks';
+import { layerCost, bottleneckWeights } from '../../../engine/concepts/counts';
+import { convOutputSize } from '../../../engine/kernels/conv2d';
+import { ALEXNET, ALEXNET_FC6_UNPOOLED, countLayer, networkTotals } from '../../../engine/concepts/networks';
 import { formatInt } from '../../../lib/format';
 import type { View } from '../../../store/slices/ui';
 import { useAppStore } from '../../../store/useAppStore';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { NumberField } from '../../../components/NumberField/NumberField';
-import { comparePaths, pathCost, type PathLayer } from '../../../engine/counts';
+import { comparePaths, pathCost, type PathLayer } from '../../../engine/concepts/counts';
 import { formatInt } from '../../../lib/format';
 import { PresetSelect } from '../PresetSelect';
 import { useConceptT } from '../text/useConceptT';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { NumberField } from '../../../components/NumberField/NumberField';
 import { ScrollTable } from '../../../components/ScrollTable';
-import { ALEXNET, countLayer } from '../../../engine/networks';
+import { ALEXNET, countLayer } from '../../../engine/concepts/networks';
 import { formatInt, formatValue } from '../../../lib/format';
 import { useConceptT } from '../text/useConceptT';
 import { request, useEngineResult } from '../../../session/useEngineResult';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ChannelOrder, Scaling } from '../../../engine/onnx/preprocess';
-import { coutCinWeights, hwcTensor } from '../../../engine/tensor';
+import { coutCinWeights, hwcTensor } from '../../../engine/core/tensor';
 import { formatInt, formatMs } from '../../../lib/format';
-import { LIMITS, MAX_MODEL_BYTES, checkShape } from '../../../engine/limits';
+import { LIMITS, MAX_MODEL_BYTES, checkShape } from '../../../engine/core/limits';
 import { loadPicture, PictureError } from '../../../lib/loadPicture';
 import { PHOTOS, photoUrl, type PhotoId } from '../../../lib/photos';
 import { INPUT_SIZES, listLayers, openModel, runToLayer, type Problem } from '../../../session/model';

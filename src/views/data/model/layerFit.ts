@@ -1,5 +1,5 @@
 /** What a 1×1 layer of a model becomes in the app, and whether it fits the app's limits. */
-import { checkShape } from '../../../engine/limits';
+import { checkShape } from '../../../engine/core/limits';
 import type { ModelLayer } from '../../../session/types';
 
 /** The map the layer's outputs cover (its input after its stride and pads, as the worker's listing gives it), or null when the layer is not reached. */

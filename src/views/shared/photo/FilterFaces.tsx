@@ -1,8 +1,8 @@
 import './photo.css';
 import { useMemo } from 'react';
 import { usePhotoT } from './text/usePhotoT';
-import { FIRST_LAYER_SHAPE } from '../../../engine/firstLayerShape';
-import { receptiveField, topActivations } from '../../../engine/topActivations';
+import { FIRST_LAYER_SHAPE } from '../../../engine/data/firstLayerShape';
+import { receptiveField, topActivations } from '../../../engine/data/topActivations';
 import { formatValue } from '../../../lib/format';
 import { photoWindow } from '../../../lib/patchPixels';
 import { selectSnapshot } from '../../../store/selectors';

@@ -6,8 +6,8 @@ import { filterPatch } from '../../../lib/patchPixels';
 import { selectSnapshot } from '../../../store/selectors';
 import { useAppStore } from '../../../store/useAppStore';
 import { RgbaCanvas } from './RgbaCanvas';
-import { FIRST_LAYER_SHAPE } from '../../../engine/firstLayerShape';
-import { receptiveField } from '../../../engine/topActivations';
+import { FIRST_LAYER_SHAPE } from '../../../engine/data/firstLayerShape';
+import { receptiveField } from '../../../engine/data/topActivations';
 
 const { kernel, stride, pad } = FIRST_LAYER_SHAPE;
 

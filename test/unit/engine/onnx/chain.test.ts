@@ -6,7 +6,7 @@ import { evaluate, pathTo } from '../../../../src/engine/onnx/graph';
 import { convRows } from '../../../../src/engine/onnx/ops/conv';
 import { createRuntime } from '../../../../src/engine/onnx/runtime';
 import { floatTensor, logical } from '../../../../src/engine/onnx/tensor';
-import { mulberry32 } from '../../../../src/engine/random';
+import { mulberry32 } from '../../../../src/engine/core/random';
 import { ModelBuilder, mobilenetLike, resnetLike } from '../../../fixtures/onnxBuilder';
 import { ortRun, relativeError } from './reference';
 

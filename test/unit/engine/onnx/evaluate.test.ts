@@ -4,7 +4,7 @@ import { decodeModel } from '../../../../src/engine/onnx/decode';
 import { evaluate, inferShapes } from '../../../../src/engine/onnx/graph';
 import { extractLayer, pointwiseLayers } from '../../../../src/engine/onnx/layers';
 import { floatTensor, logical, metaTensor } from '../../../../src/engine/onnx/tensor';
-import { mulberry32 } from '../../../../src/engine/random';
+import { mulberry32 } from '../../../../src/engine/core/random';
 import { mobilenetLike, resnetLike, squeezenetLike, type TestModel } from '../../../fixtures/onnxBuilder';
 import { ortRun, relativeError } from './reference';
 
@@ -155,7 +155,7 @@ describe('operator sets and weight encodings', () => {
   });
 
   it('reads float16, bfloat16 and float64 initializers, raw or in typed fields, as the same numbers', async () => {
-    const { float16Bits } = await import('../../../../src/engine/npy');
+    const { float16Bits } = await import('../../../../src/engine/io/npy');
     const m = resnetLike({ size: 32, width: 4, blocks: [1] });
     const proto = onnxProto.onnx.ModelProto.decode(m.bytes);
     const f32 = decodeModel(m.bytes);

@@ -5,7 +5,7 @@ import { evaluate } from '../../../../src/engine/onnx/graph';
 import type { OnnxModel } from '../../../../src/engine/onnx/model';
 import { createRuntime, type Runtime } from '../../../../src/engine/onnx/runtime';
 import { floatTensor, logical } from '../../../../src/engine/onnx/tensor';
-import { mulberry32 } from '../../../../src/engine/random';
+import { mulberry32 } from '../../../../src/engine/core/random';
 import { mobilenetLike, resnetLike, type TestModel } from '../../../fixtures/onnxBuilder';
 
 const picture = (size: number) => {

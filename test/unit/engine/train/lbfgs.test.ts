@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paramCount, softmaxLoss, train, type TrainSet } from '../../../../src/engine/train';
 
-import { mulberry32, normal } from '../../../../src/engine/random';
+import { mulberry32, normal } from '../../../../src/engine/core/random';
 
 /** Three Gaussian clusters in d dimensions, `spread` apart per unit of noise. */
 function clusters(n: number, d: number, spread: number, seed: number): TrainSet {

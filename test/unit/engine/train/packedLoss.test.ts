@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packFeatures, packSet, paramCount, softmaxLoss, softmaxLossPacked, softmaxLossPlain, type LossStats, type TrainSet } from '../../../../src/engine/train';
-import { mulberry32, normal } from '../../../../src/engine/random';
+import { mulberry32, normal } from '../../../../src/engine/core/random';
 
 function randomSet(pixels: number, channels: number, k: number, seed: number): TrainSet {
   const rand = mulberry32(seed);

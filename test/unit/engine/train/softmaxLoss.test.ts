@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paramCount, softmaxLoss, softmaxLossPlain, type TrainSet } from '../../../../src/engine/train';
-import { mulberry32, normal } from '../../../../src/engine/random';
+import { mulberry32, normal } from '../../../../src/engine/core/random';
 
 /** A random set: `pixels` rows of `channels` features (some pixels unpainted), labels 0…k−1. */
 function randomSet(pixels: number, channels: number, k: number, seed: number): TrainSet {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERASER, accuracy, classProbabilities, heldOutStrokes, paintStrokes, splitPainted } from '../../../../src/engine/train';
-import { hwcTensor } from '../../../../src/engine/tensor';
+import { hwcTensor } from '../../../../src/engine/core/tensor';
 
 describe('painted strokes', () => {
   it('covers the cells along a stroke, later strokes and the eraser paint over earlier ones', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticActivations } from '../../../../src/engine/activations';
-import { conv2d, type Conv2dSpec } from '../../../../src/engine/conv2d';
-import { heNormal, subSeed } from '../../../../src/engine/random';
-import { hwcTensor } from '../../../../src/engine/tensor';
-import { maxAbsDifference, permutePixels, pixelPermutation, shiftPixels } from '../../../../src/engine/transforms';
+import { syntheticActivations } from '../../../../src/engine/data/activations';
+import { conv2d, type Conv2dSpec } from '../../../../src/engine/kernels/conv2d';
+import { heNormal, subSeed } from '../../../../src/engine/core/random';
+import { hwcTensor } from '../../../../src/engine/core/tensor';
+import { maxAbsDifference, permutePixels, pixelPermutation, shiftPixels } from '../../../../src/engine/concepts/transforms';
 import { runCollapse } from '../../../../src/worker/conceptJobs';
 import { judge } from '../../../../src/quiz/judge';
 import { basics, family, params } from '../../../../src/quiz/pages/other';

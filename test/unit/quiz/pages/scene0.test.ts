@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { heNormal, smallBias } from '../../../../src/engine/random';
-import { coutCinWeights, hwcTensor, type HwcTensor, type PointwiseLayer } from '../../../../src/engine/tensor';
-import { pointwiseConv } from '../../../../src/engine/pointwise';
+import { heNormal, smallBias } from '../../../../src/engine/core/random';
+import { coutCinWeights, hwcTensor, type HwcTensor, type PointwiseLayer } from '../../../../src/engine/core/tensor';
+import { pointwiseConv } from '../../../../src/engine/kernels/pointwise';
 import { formatInt } from '../../../../src/lib/format';
 import { judge } from '../../../../src/quiz/judge';
 import { scene0 } from '../../../../src/quiz/pages/walkthrough';

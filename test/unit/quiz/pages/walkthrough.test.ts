@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticActivations } from '../../../../src/engine/activations';
-import { combineMaps } from '../../../../src/engine/combine';
-import { heNormal, smallBias } from '../../../../src/engine/random';
-import { coutCinWeights, type PointwiseLayer } from '../../../../src/engine/tensor';
-import { dotProductTrace } from '../../../../src/engine/trace';
-import { pointwiseConv } from '../../../../src/engine/pointwise';
+import { syntheticActivations } from '../../../../src/engine/data/activations';
+import { combineMaps } from '../../../../src/engine/concepts/combine';
+import { heNormal, smallBias } from '../../../../src/engine/core/random';
+import { coutCinWeights, type PointwiseLayer } from '../../../../src/engine/core/tensor';
+import { dotProductTrace } from '../../../../src/engine/concepts/trace';
+import { pointwiseConv } from '../../../../src/engine/kernels/pointwise';
 import { formatInt } from '../../../../src/lib/format';
 import { judge } from '../../../../src/quiz/judge';
 import { countBands, explorer, scene5 } from '../../../../src/quiz/pages/combine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNpy } from '../../../../src/engine/npy';
+import { parseNpy } from '../../../../src/engine/io/npy';
 import { layerFiles, mapFile, pytorchSnippet } from '../../../../src/views/train/exportFiles';
 
 describe('the trained layer’s export', () => {

@@ -1,7 +1,7 @@
 /** Conv on its own against onnxruntime: every path (GEMM on the map, im2col, Winograd, grouped, depthwise), with its refusals. */
 import { describe, expect, it } from 'vitest';
 import { convLayer, convRows } from '../../../../../src/engine/onnx/ops/conv';
-import { mulberry32 } from '../../../../../src/engine/random';
+import { mulberry32 } from '../../../../../src/engine/core/random';
 import { runNode } from '../../../../../src/engine/onnx/ops';
 import { floatTensor, metaTensor } from '../../../../../src/engine/onnx/tensor';
 import { check, refuse, type In, type OpCase, type Refusal } from './opTable';

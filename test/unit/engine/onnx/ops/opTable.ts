@@ -19,7 +19,7 @@ import { decodeModel } from '../../../../../src/engine/onnx/decode';
 import { ModelError } from '../../../../../src/engine/onnx/errors';
 import { runNode } from '../../../../../src/engine/onnx/ops';
 import { logical, metaTensor, toNhwc, type Tensor } from '../../../../../src/engine/onnx/tensor';
-import { mulberry32 } from '../../../../../src/engine/random';
+import { mulberry32 } from '../../../../../src/engine/core/random';
 
 const { onnx } = onnxProto;
 
