@@ -30,21 +30,27 @@ export function useWidth(ref: RefObject<Element | null>, fallback: number): numb
 }
 
 /**
- * The root font size in units of 16 px (1.4 in lecture mode), read when mounted and again when
- * the root's classes or the window's size change — not on every render of a chart that steps.
+ * The root font size in units of 16 px (1.4 in lecture mode), read when the page has been laid
+ * out (a ResizeObserver's reports come after layout, when style is clean: reading it in the
+ * mount's layout effect forced a style pass of the whole page inside React's task, 30–45 ms at
+ * 4× CPU), and again when the root's classes or size change — not on every render of a chart
+ * that steps. A new size is drawn before that paint (flushSync).
  */
 export function useRootEm(): number {
   const [em, setEm] = useState(1);
   useLayoutEffect(() => {
     const root = document.documentElement;
-    const read = () => setEm((parseFloat(getComputedStyle(root).fontSize) || 16) / 16);
-    read();
-    const observer = new MutationObserver(read);
-    observer.observe(root, { attributes: true, attributeFilter: ['class'] });
-    addEventListener('resize', read);
+    const size = () => (parseFloat(getComputedStyle(root).fontSize) || 16) / 16;
+    const sized = new ResizeObserver(() => {
+      const next = size();
+      flushSync(() => setEm(next));
+    });
+    sized.observe(root);
+    const classes = new MutationObserver(() => setEm(size()));
+    classes.observe(root, { attributes: true, attributeFilter: ['class'] });
     return () => {
-      observer.disconnect();
-      removeEventListener('resize', read);
+      sized.disconnect();
+      classes.disconnect();
     };
   }, []);
   return em;
