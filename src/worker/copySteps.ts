@@ -12,13 +12,7 @@ export const COPY_STEP = 1 << 21;
 export async function copyInSteps(src: Float32Array, start: number, end: number, signal?: AbortSignal): Promise<Float32Array> {
   if (end - start <= COPY_STEP) return src.slice(start, end);
   const out = new Float32Array(end - start);
-  for (let o = start; o < end; o += COPY_STEP) {
-    if (o > start) {
-      await yieldTask();
-      if (signal?.aborted) throw abortError();
-    }
-    out.set(src.subarray(o, Math.min(end, o + COPY_STEP)), o - start);
-  }
+  await setInSteps(out, src.subarray(start, end), 0, signal);
   return out;
 }
 
